@@ -1,0 +1,3 @@
+from medsocial.cli import main
+
+main()

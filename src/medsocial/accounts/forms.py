@@ -1,0 +1,142 @@
+import zoneinfo
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from medsocial.accounts.models import Membership, Organization, Profession, User
+
+TIMEZONE_CHOICES = [("", "Use the site's time zone")] + [
+    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name and not name.startswith("Etc/")
+]
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(max_length=150, label="Full name")
+    email = forms.EmailField(label="Email address")
+    credentials = forms.CharField(max_length=80, required=False, help_text="For example MD, RN, PharmD.")
+    profession = forms.ChoiceField(choices=[("", "Choose…"), *Profession.choices], required=False)
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters; not a common password.",
+    )
+    password_again = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), label="Password again")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this email address already exists. Sign in or reset your password.")
+        return email
+
+    def clean(self):
+        data = super().clean()
+        password, again = data.get("password"), data.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", "The two passwords differ.")
+        if password:
+            candidate = User(email=data.get("email") or "", full_name=data.get("full_name") or "")
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
+        return data
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(label="Email address", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email address and password do not match an account.",
+        "unconfirmed": "Confirm your email address first: we sent you a link when you signed up.",
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.email_confirmed:
+            raise forms.ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
+
+
+class InvitedSignUpForm(forms.Form):
+    """Sign-up for someone who arrived through an invitation: the email is the invited one."""
+
+    full_name = forms.CharField(max_length=150, label="Full name")
+    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password, User(email=self.email))
+        return password
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the message sent from the task queue."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+        from django.conf import settings
+        from django.urls import reverse
+
+        from medsocial.core.email import enqueue_email
+
+        path = reverse("accounts:password-reset-confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        link = settings.SITE_URL + path
+        enqueue_email(
+            template_prefix="accounts/emails/password_reset",
+            to=[to_email],
+            context={"name": context["user"].get_short_name(), "link": link},
+        )
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "credentials", "profession", "time_zone"]
+        widgets = {"time_zone": forms.Select(choices=TIMEZONE_CHOICES)}
+
+    def clean_time_zone(self):
+        value = self.cleaned_data["time_zone"]
+        if value and value not in zoneinfo.available_timezones():
+            raise forms.ValidationError("Choose a time zone from the list.")
+        return value
+
+
+class AccessTokenForm(forms.Form):
+    name = forms.CharField(max_length=100, label="Token name", help_text="What will use it, e.g. “reporting script”.")
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "website", "city", "state", "description"]
+
+    def clean_state(self):
+        state = self.cleaned_data["state"].strip().upper()
+        if state and (len(state) != 2 or not state.isalpha()):
+            raise forms.ValidationError("Use the two-letter state code, for example MN.")
+        return state
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        qs = Organization.objects.filter(name__iexact=name)
+        if self.instance.pk:
+            qs = qs.exclude(pk=self.instance.pk)
+        if qs.exists():
+            raise forms.ValidationError("An organization with this name already exists. Ask its admin to invite you.")
+        return name
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+    role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Membership.Role.choices)

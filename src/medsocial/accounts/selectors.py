@@ -1,0 +1,55 @@
+"""Reads for accounts and organizations, shared by pages, the API and the admin."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from medsocial.accounts.models import Invitation, Membership, Organization, User
+
+
+def organizations_for(user: User) -> QuerySet[Organization]:
+    """Organizations `user` belongs to (all of them for a superuser)."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    qs = Organization.objects.all() if user.is_superuser else Organization.objects.filter(memberships__user=user)
+    return qs.annotate(member_count=Count("memberships", distinct=True)).order_by("name")
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
+
+
+def is_organization_admin(user: User, organization: Organization) -> bool:
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(user=user, organization=organization, role=Membership.Role.ADMIN).exists()
+
+
+def admin_organization_ids(user: User) -> set[int]:
+    """Ids of organizations where `user` is an organization admin."""
+    return set(
+        Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values_list("organization_id", flat=True)
+    )
+
+
+def access_organization(user: User, slug: str, *, admin: bool = False) -> Organization:
+    """Fetch an organization `user` belongs to: 404 when not a member, 403 when `admin` is
+    required and they are only a member."""
+    organization = organizations_for(user).filter(slug=slug).first()
+    if organization is None:
+        raise Http404("No such organization.")
+    if admin and not is_organization_admin(user, organization):
+        raise PermissionDenied("Only an organization admin can do this.")
+    return organization
+
+
+def members_of(organization: Organization) -> QuerySet[Membership]:
+    return Membership.objects.filter(organization=organization).select_related("user").order_by("user__full_name", "user__email")
+
+
+def pending_invitations(organization: Organization) -> QuerySet[Invitation]:
+    from django.utils import timezone
+
+    return Invitation.objects.filter(
+        organization=organization, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
+    ).select_related("invited_by")

@@ -1,0 +1,63 @@
+from django import forms
+
+from .models import AccountSubmission, Network, SocialAccount
+
+
+class SubmissionForm(forms.Form):
+    kind = forms.ChoiceField(label="What are you telling us?", choices=AccountSubmission.Kind.choices, initial="new")
+    network = forms.ModelChoiceField(queryset=Network.objects.all(), required=False, empty_label="Choose a network",
+                                     help_text="For a new account.")
+    account = forms.ModelChoiceField(queryset=SocialAccount.objects.none(), required=False,
+                                     help_text="For a correction or a closed account.")
+    address = forms.CharField(label="Profile URL or handle", max_length=300, required=False,
+                              help_text="For example https://www.facebook.com/YourHospital or @yourhospital.")
+    followers = forms.IntegerField(label="Followers today", required=False)
+    closed_on = forms.DateField(label="Closed on", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="Note for the moderators", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    email = forms.EmailField(label="Your email", required=False, help_text="So a moderator can reach you; not shown.")
+
+    def __init__(self, *args, hospital, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = hospital.accounts.select_related("network")
+        if user.is_authenticated:
+            del self.fields["email"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == AccountSubmission.Kind.NEW and not data.get("network"):
+            self.add_error("network", "Choose the network of the account.")
+        return data
+
+
+class AccountForm(forms.Form):
+    network = forms.ModelChoiceField(queryset=Network.objects.all(), empty_label="Choose a network")
+    address = forms.CharField(label="Profile URL or handle", max_length=300)
+    first_seen = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                 help_text="When the account started, if known; today otherwise.")
+    followers = forms.IntegerField(label="Followers today", required=False)
+
+
+class AccountEditForm(forms.Form):
+    address = forms.CharField(label="Profile URL or handle", max_length=300, required=False)
+    first_seen = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    closed_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reopen = forms.BooleanField(required=False, label="Reopen (the account is active again)")
+
+
+class ObservationForm(forms.Form):
+    observed_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    followers = forms.IntegerField(required=False)
+    following = forms.IntegerField(required=False)
+    posts = forms.IntegerField(label="Posts count", required=False)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=SocialAccount.objects.none(), label="Merge into")
+
+    def __init__(self, *args, submission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = submission.hospital.accounts.select_related("network")

@@ -1,0 +1,283 @@
+"""Reads shared by pages, the API, feeds and reports."""
+
+import datetime
+import itertools
+import zoneinfo
+from collections import OrderedDict
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from medsocial.accounts.models import Membership
+from medsocial.accounts.roles import Role, has_role
+from medsocial.events.models import (
+    AgendaItem,
+    Event,
+    Order,
+    Proposal,
+    Registration,
+    Session,
+    TicketType,
+)
+
+
+def is_event_manager(user) -> bool:
+    return has_role(user, Role.EVENT_MANAGER)
+
+
+def is_member(user) -> bool:
+    """Member pricing: the person belongs to at least one organization on the hub."""
+    return bool(getattr(user, "is_authenticated", False)) and Membership.objects.filter(user=user).exists()
+
+
+def viewer_time_zone(user) -> zoneinfo.ZoneInfo:
+    name = getattr(user, "time_zone", "") or settings.TIME_ZONE
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def visible_events(user) -> QuerySet[Event]:
+    """Events `user` may see: published public ones, published ones restricted to an
+    organization they belong to, and everything for event managers."""
+    qs = Event.objects.all()
+    if is_event_manager(user):
+        return qs
+    qs = qs.exclude(status=Event.Status.DRAFT)
+    if getattr(user, "is_authenticated", False):
+        member_of = Membership.objects.filter(user=user).values("organization_id")
+        return qs.filter(Q(visibility=Event.Visibility.PUBLIC) | Q(organization_id__in=member_of))
+    return qs.filter(visibility=Event.Visibility.PUBLIC)
+
+
+def access_event(user, slug: str) -> Event:
+    """The event if `user` may see it, else 404 (never confirm a hidden event exists)."""
+    event = visible_events(user).select_related("organization").filter(slug=slug).first()
+    if event is None:
+        raise Http404("No such event")
+    return event
+
+
+def manage_event(user, slug: str) -> Event:
+    """The event for an event manager; 404 for anyone else."""
+    if not is_event_manager(user):
+        raise Http404("No such event")
+    return access_event(user, slug)
+
+
+def with_seat_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.annotate(
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING), distinct=True),
+        waitlist_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED), distinct=True),
+    )
+
+
+def upcoming_events(*, viewer, kind: str | None = None, query: str = "", include_past: bool = False) -> QuerySet[Event]:
+    """Events from now on that `viewer` may see, with what list pages show, soonest first."""
+    qs = visible_events(viewer).select_related("organization")
+    if not include_past:
+        qs = qs.filter(ends_at__gte=timezone.now())
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        for word in query.split()[:8]:
+            by_speaker = Session.objects.filter(speakers__name__icontains=word).values("event_id")
+            qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+                           | Q(organizer__icontains=word) | Q(pk__in=by_speaker))
+    return with_seat_counts(qs).order_by("starts_at", "pk")
+
+
+def seats_taken(event: Event) -> int:
+    return event.registrations.filter(status__in=Registration.SEAT_HOLDING).count()
+
+
+def registration_of(user, event: Event) -> Registration | None:
+    """The person's current (not cancelled) registration for the event, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE)
+        .select_related("ticket_type", "order")
+        .first()
+    )
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    return Registration.objects.filter(
+        event_id=registration.event_id, status=Registration.Status.WAITLISTED, waitlisted_at__lt=registration.waitlisted_at
+    ).count() + 1
+
+
+def access_registration(user, pk: int) -> Registration:
+    """A registration its owner or an event manager may see; 404 otherwise."""
+    qs = Registration.objects.select_related("event", "ticket_type", "order", "user")
+    if not is_event_manager(user):
+        qs = qs.filter(user=user) if getattr(user, "is_authenticated", False) else qs.none()
+    registration = qs.filter(pk=pk).first()
+    if registration is None:
+        raise Http404("No such registration")
+    return registration
+
+
+def registrations_of(user, *, current_only: bool = False) -> QuerySet[Registration]:
+    """A person's registrations, latest event first, with the event's seats taken and the
+    person's waitlist position computed in the same query."""
+    seats = (
+        Registration.objects.filter(event=OuterRef("event"), status__in=Registration.SEAT_HOLDING)
+        .order_by().values("event").annotate(n=Count("pk")).values("n")
+    )
+    ahead = (
+        Registration.objects.filter(event=OuterRef("event"), status=Registration.Status.WAITLISTED,
+                                    waitlisted_at__lt=OuterRef("waitlisted_at"))
+        .order_by().values("event").annotate(n=Count("pk")).values("n")
+    )
+    qs = Registration.objects.filter(user=user).select_related("event", "ticket_type", "order").annotate(
+        event_seats_taken=Coalesce(Subquery(seats), 0), waitlisted_ahead=Coalesce(Subquery(ahead), 0),
+    )
+    if current_only:
+        qs = qs.filter(status__in=Registration.ACTIVE)
+    return qs.order_by("-event__starts_at", "-pk")
+
+
+def active_ticket_types(event: Event) -> QuerySet[TicketType]:
+    return event.ticket_types.filter(is_active=True)
+
+
+def programme(event: Event) -> list[Session]:
+    """Sessions with track, room, speakers and seat counts, in time order."""
+    return list(
+        event.sessions.select_related("track", "room")
+        .prefetch_related(Prefetch("speakers"))
+        .annotate(reserved=Count("agenda_items"))
+        .order_by("starts_at", "track__position", "pk")
+    )
+
+
+def agenda_by_day(event: Event, sessions: list[Session], tz=None) -> list[dict]:
+    """Sessions grouped by local day (in the event's time zone), then by start time, so parallel
+    sessions of different tracks sit side by side."""
+    tz = tz or event.tz
+    tracks = list(event.tracks.all())
+    days = []
+    for day, day_sessions in itertools.groupby(sessions, key=lambda s: s.starts_at.astimezone(tz).date()):
+        slots = OrderedDict()
+        for session in day_sessions:
+            slots.setdefault(session.starts_at, []).append(session)
+        days.append({"date": day, "slots": [{"starts_at": k, "ends_at": max(s.ends_at for s in v), "sessions": v} for k, v in slots.items()]})
+    return [{"tracks": tracks, **d} for d in days]
+
+
+def agenda_session_ids(user, event: Event) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(AgendaItem.objects.filter(user=user, session__event=event).values_list("session_id", flat=True))
+
+
+def my_agenda(user, event: Event) -> list[Session]:
+    return list(
+        Session.objects.filter(event=event, agenda_items__user=user)
+        .select_related("track", "room").prefetch_related("speakers").order_by("starts_at")
+    )
+
+
+def calendar_registrations(user) -> QuerySet[Registration]:
+    """What a person's calendar feed lists: events they hold a seat for, recent and upcoming."""
+    since = timezone.now() - datetime.timedelta(days=90)
+    return (
+        Registration.objects.filter(user=user, status__in=Registration.SEAT_HOLDING, event__ends_at__gte=since)
+        .exclude(event__status=Event.Status.DRAFT)
+        .select_related("event").order_by("event__starts_at")
+    )
+
+
+def calendar_sessions(user) -> QuerySet[Session]:
+    """Sessions on the person's agenda, for events they still hold a seat for."""
+    since = timezone.now() - datetime.timedelta(days=90)
+    return (
+        Session.objects.filter(agenda_items__user=user, ends_at__gte=since,
+                               event__registrations__user=user, event__registrations__status__in=Registration.SEAT_HOLDING)
+        .select_related("event", "room").prefetch_related("speakers").distinct().order_by("starts_at")
+    )
+
+
+def registrations_for_export(event: Event) -> QuerySet[Registration]:
+    return event.registrations.select_related("user", "ticket_type", "order", "order__discount_code").order_by("created_at", "pk")
+
+
+def attendees(event: Event) -> QuerySet[Registration]:
+    return registrations_for_export(event).filter(status=Registration.Status.CONFIRMED).order_by("user__full_name", "pk")
+
+
+def search_attendees(event: Event, query: str) -> list[Registration]:
+    query = query.strip()
+    if not query:
+        return []
+    return list(
+        event.registrations.filter(status__in=Registration.SEAT_HOLDING)
+        .filter(Q(user__full_name__icontains=query) | Q(user__email__icontains=query) | Q(ticket_code__iexact=query))
+        .select_related("user", "ticket_type").order_by("user__full_name")[:25]
+    )
+
+
+def checkin_stats(event: Event) -> dict:
+    counts = event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        checked_in=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, checked_in_at__isnull=False)),
+        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        offered=Count("pk", filter=Q(status=Registration.Status.OFFERED)),
+        cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
+    )
+    counts["not_checked_in"] = counts["confirmed"] - counts["checked_in"]
+    counts["rate"] = round(100 * counts["checked_in"] / counts["confirmed"]) if counts["confirmed"] else 0
+    return counts
+
+
+def revenue_by_ticket_type(event: Event) -> list[dict]:
+    """Per ticket type: sold seats, amounts invoiced, paid, outstanding and refunded (US dollars)."""
+    zero = Decimal("0.00")
+    live = ~Q(registrations__order__payment_status__in=[Order.PaymentStatus.VOID])
+    rows = event.ticket_types.annotate(
+        sold=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
+        invoiced=Sum("registrations__order__total", filter=live & Q(registrations__status=Registration.Status.CONFIRMED)),
+        paid=Sum("registrations__order__total", filter=Q(registrations__order__payment_status=Order.PaymentStatus.PAID)),
+        outstanding=Sum("registrations__order__total", filter=Q(registrations__order__payment_status=Order.PaymentStatus.PENDING,
+                                                                 registrations__status=Registration.Status.CONFIRMED)),
+        refunded=Sum("registrations__order__refunded_amount"),
+        discounts=Sum("registrations__order__discount_amount", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
+    ).order_by("position", "pk")
+    result = [
+        {"ticket_type": t, "sold": t.sold, "invoiced": t.invoiced or zero, "paid": t.paid or zero,
+         "outstanding": t.outstanding or zero, "refunded": t.refunded or zero, "discounts": t.discounts or zero}
+        for t in rows
+    ]
+    return result
+
+
+def proposals_for_review(event: Event) -> QuerySet[Proposal]:
+    from django.db.models import Avg
+
+    return (
+        event.proposals.select_related("submitted_by", "session")
+        .annotate(average_score=Avg("reviews__score"), review_count=Count("reviews"))
+        .order_by("status", "-average_score", "pk")
+    )
+
+
+def has_confirmed_seat(user, event: Event) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Registration.objects.filter(event=event, user=user, status=Registration.Status.CONFIRMED).exists()
+
+
+def with_registered_flag(qs: QuerySet[Event], user) -> QuerySet[Event]:
+    if not getattr(user, "is_authenticated", False):
+        return qs
+    mine = Registration.objects.filter(event=OuterRef("pk"), user=user, status__in=Registration.ACTIVE)
+    return qs.annotate(my_registration=Exists(mine))

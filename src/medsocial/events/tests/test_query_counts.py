@@ -1,0 +1,90 @@
+"""Every list page runs the same number of queries for 5 and for 50 rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from medsocial.accounts.models import User
+from medsocial.events import services
+from medsocial.events.models import Event, Speaker, Track
+from medsocial.events.tests.factories import make_event, make_session, ticket_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def _people(n, start):
+    return [User.objects.create_user(email=f"q{start + i}@example.org", password="x", full_name=f"Q {start + i}") for i in range(n)]
+
+
+def test_my_registrations_page(client, user):
+    def add(n):
+        for _ in range(n):
+            event = make_event()
+            services.register(event=event, user=user, ticket_type=ticket_of(event))
+    client.force_login(user)
+    add(5)
+    few = _queries(client, "/events/mine/")
+    add(45)
+    assert _queries(client, "/events/mine/") == few
+
+
+def test_manage_home_and_report_pages(client, manager):
+    event = make_event(capacity=500)
+    client.force_login(manager)
+
+    def add(n, start):
+        for person in _people(n, start):
+            services.register(event=event, user=person, ticket_type=ticket_of(event))
+        for _ in range(n):
+            make_event()
+    add(5, 0)
+    few_home, few_report = _queries(client, "/events/manage/"), _queries(client, f"/events/manage/{event.slug}/report/")
+    add(45, 100)
+    assert _queries(client, "/events/manage/") == few_home
+    assert _queries(client, f"/events/manage/{event.slug}/report/") == few_report
+
+
+def test_agenda_page(client):
+    summit = make_event(kind=Event.Kind.CONFERENCE, hours=48)
+    track = Track.objects.create(event=summit, name="Main")
+
+    def add(n, start):
+        for i in range(n):
+            session = make_session(summit, track=track, offset_hours=i % 40)
+            session.speakers.add(Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org"))
+    add(5, 0)
+    few = _queries(client, f"/events/{summit.slug}/agenda/")
+    add(45, 100)
+    assert _queries(client, f"/events/{summit.slug}/agenda/") == few
+
+
+def test_api_event_list(client):
+    for _ in range(5):
+        make_event()
+    few = _queries(client, "/api/v1/events/")
+    for _ in range(45):
+        make_event()
+    assert _queries(client, "/api/v1/events/?page=2") == few
+
+
+def test_api_my_registrations(client, user, make_user):
+    def add(n):
+        for _ in range(n):
+            event = make_event(capacity=1)
+            services.register(event=event, user=make_user(), ticket_type=ticket_of(event))
+            services.register(event=event, user=user, ticket_type=ticket_of(event))  # waitlisted
+    client.force_login(user)
+    add(5)
+    few = _queries(client, "/api/v1/events/registrations")
+    add(45)
+    assert _queries(client, "/api/v1/events/registrations") == few
+    body = client.get("/api/v1/events/registrations").json()
+    assert len(body) == 50 and {r["waitlist_position"] for r in body} == {1}
+    assert {r["event"]["seats_left"] for r in body} == {0}

@@ -1,0 +1,2 @@
+from medsocial.events.views.attend import *  # noqa: F403
+from medsocial.events.views.staff import *  # noqa: F403

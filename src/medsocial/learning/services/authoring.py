@@ -1,0 +1,325 @@
+"""Instructors write courses in the site: courses, modules, lessons, resources, quizzes."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from medsocial.accounts.roles import Role, has_role
+from medsocial.learning.content import plain_text
+from medsocial.learning.errors import LearningError, LearningNotAllowed
+from medsocial.learning.models import Choice, Course, Lesson, LessonResource, Module, Question, Quiz
+
+MAX_MEDIA_BYTES = 200 * 1024 * 1024
+MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+MAX_COVER_BYTES = 5 * 1024 * 1024
+MEDIA_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".m4v")
+RESOURCE_EXTENSIONS = (".pdf", ".docx", ".pptx", ".xlsx", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".zip", ".odt")
+COURSE_FIELDS = {"title", "summary", "description", "topic", "level", "audience", "estimated_hours", "ce_hours",
+                 "validity_months", "cover_image"}
+LESSON_FIELDS = {"title", "body", "media_file", "embed_url", "estimated_minutes", "module"}
+
+
+def can_edit(user, course: Course) -> bool:
+    """Site admins edit every course; instructors only the courses they teach."""
+    if has_role(user, Role.SITE_ADMIN):
+        return True
+    return has_role(user, Role.INSTRUCTOR) and course.instructors.filter(pk=user.pk).exists()
+
+
+def _require_editor(user, course: Course) -> None:
+    if not can_edit(user, course):
+        raise LearningNotAllowed("Only the course's instructors can change it.")
+
+
+def _check_upload(upload, *, limit: int, extensions: tuple[str, ...], field: str) -> None:
+    if not upload:
+        return
+    if upload.size > limit:
+        raise LearningError(f"The file is too large (at most {limit // (1024 * 1024)} MB).", field=field)
+    if not upload.name.lower().endswith(extensions):
+        raise LearningError(f"Upload one of these file types: {', '.join(extensions)}.", field=field)
+
+
+# Course slugs share the /learn/ namespace with these pages.
+RESERVED_SLUGS = {"my", "verify", "badges", "teach", "organizations"}
+
+
+def _unique_slug(model, base: str, **scope) -> str:
+    base = slugify(base)[:70] or "item"
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or model.objects.filter(slug=slug, **scope).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def refresh_search_text(course: Course) -> None:
+    """Rebuild the words catalog search looks through (title, summary, description, modules, lessons)."""
+    parts = [course.title, course.summary, plain_text(course.description), course.get_topic_display()]
+    parts += list(Module.objects.filter(course=course).values_list("title", flat=True))
+    for title, body in Lesson.objects.filter(course=course).values_list("title", "body"):
+        parts += [title, plain_text(body)]
+    Course.objects.filter(pk=course.pk).update(search_text="\n".join(parts))
+
+
+@transaction.atomic
+def create_course(*, by, title: str, summary: str, **fields) -> Course:
+    """A new draft course taught by `by`."""
+    if not has_role(by, Role.INSTRUCTOR):
+        raise LearningNotAllowed("Only instructors can create courses.")
+    unknown = set(fields) - COURSE_FIELDS
+    if unknown:
+        raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
+    _check_upload(fields.get("cover_image"), limit=MAX_COVER_BYTES, extensions=(".png", ".jpg", ".jpeg", ".webp"),
+                  field="cover_image")
+    course = Course.objects.create(title=title, summary=summary, slug=_unique_slug(Course, title), **fields)
+    course.instructors.add(by)
+    refresh_search_text(course)
+    return course
+
+
+@transaction.atomic
+def update_course(*, by, course: Course, **fields) -> Course:
+    _require_editor(by, course)
+    unknown = set(fields) - COURSE_FIELDS
+    if unknown:
+        raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
+    _check_upload(fields.get("cover_image"), limit=MAX_COVER_BYTES, extensions=(".png", ".jpg", ".jpeg", ".webp"),
+                  field="cover_image")
+    for name, value in fields.items():
+        setattr(course, name, value)
+    course.save()
+    refresh_search_text(course)
+    return course
+
+
+@transaction.atomic
+def publish_course(*, by, course: Course) -> Course:
+    """Open the course in the catalog; it needs at least one lesson, and every quiz a question."""
+    _require_editor(by, course)
+    if not Lesson.objects.filter(course=course).exists():
+        raise LearningError("Add at least one lesson before publishing.")
+    if Quiz.objects.filter(course=course, questions__isnull=True).exists():
+        raise LearningError("Every quiz needs at least one question before publishing.")
+    course.status = Course.Status.PUBLISHED
+    course.published_at = course.published_at or timezone.now()
+    course.save(update_fields=["status", "published_at", "updated_at"])
+    return course
+
+
+@transaction.atomic
+def unpublish_course(*, by, course: Course) -> Course:
+    """Hide the course from the catalog; enrolled learners keep their records."""
+    _require_editor(by, course)
+    course.status = Course.Status.DRAFT
+    course.save(update_fields=["status", "updated_at"])
+    return course
+
+
+def _next_position(queryset) -> int:
+    last = queryset.order_by("-position").values_list("position", flat=True).first()
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def add_module(*, by, course: Course, title: str) -> Module:
+    _require_editor(by, course)
+    if not title.strip():
+        raise LearningError("A module needs a title.", field="title")
+    module = Module.objects.create(course=course, title=title.strip(), position=_next_position(course.modules.all()))
+    refresh_search_text(course)
+    return module
+
+
+@transaction.atomic
+def update_module(*, by, module: Module, title: str) -> Module:
+    _require_editor(by, module.course)
+    module.title = title.strip() or module.title
+    module.save(update_fields=["title"])
+    refresh_search_text(module.course)
+    return module
+
+
+@transaction.atomic
+def delete_module(*, by, module: Module) -> None:
+    _require_editor(by, module.course)
+    course = module.course
+    module.delete()
+    refresh_search_text(course)
+
+
+def _check_module(course: Course, module: Module) -> None:
+    if module.course_id != course.pk:
+        raise LearningError("That module belongs to another course.", field="module")
+
+
+@transaction.atomic
+def add_lesson(*, by, course: Course, module: Module, title: str, **fields) -> Lesson:
+    _require_editor(by, course)
+    _check_module(course, module)
+    unknown = set(fields) - LESSON_FIELDS
+    if unknown:
+        raise LearningError(f"Unknown lesson fields: {', '.join(sorted(unknown))}.")
+    _check_upload(fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file")
+    lesson = Lesson.objects.create(
+        course=course, module=module, title=title, slug=_unique_slug(Lesson, title, course=course),
+        position=_next_position(module.lessons.all()), **fields,
+    )
+    refresh_search_text(course)
+    return lesson
+
+
+@transaction.atomic
+def update_lesson(*, by, lesson: Lesson, **fields) -> Lesson:
+    _require_editor(by, lesson.course)
+    unknown = set(fields) - LESSON_FIELDS
+    if unknown:
+        raise LearningError(f"Unknown lesson fields: {', '.join(sorted(unknown))}.")
+    if "module" in fields:
+        _check_module(lesson.course, fields["module"])
+    _check_upload(fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file")
+    for name, value in fields.items():
+        setattr(lesson, name, value)
+    lesson.save()
+    refresh_search_text(lesson.course)
+    return lesson
+
+
+@transaction.atomic
+def delete_lesson(*, by, lesson: Lesson) -> None:
+    _require_editor(by, lesson.course)
+    course = lesson.course
+    lesson.delete()
+    refresh_search_text(course)
+
+
+@transaction.atomic
+def add_resource(*, by, lesson: Lesson, title: str, file) -> LessonResource:
+    """Attach a downloadable file to a lesson (size and type are checked)."""
+    _require_editor(by, lesson.course)
+    if not file:
+        raise LearningError("Choose a file.", field="file")
+    _check_upload(file, limit=MAX_RESOURCE_BYTES, extensions=RESOURCE_EXTENSIONS, field="file")
+    return LessonResource.objects.create(lesson=lesson, title=title.strip() or file.name, file=file, size=file.size)
+
+
+@transaction.atomic
+def move(*, by, item, direction: str) -> None:
+    """Move a module, lesson or question one place up or down among its siblings."""
+    if direction not in ("up", "down"):
+        raise LearningError("Move up or down.")
+    if isinstance(item, Module):
+        course, siblings = item.course, Module.objects.filter(course_id=item.course_id)
+    elif isinstance(item, Lesson):
+        course, siblings = item.course, Lesson.objects.filter(module_id=item.module_id)
+    elif isinstance(item, Question):
+        course, siblings = item.quiz.course, Question.objects.filter(quiz_id=item.quiz_id)
+    else:
+        raise LearningError("That cannot be reordered.")
+    _require_editor(by, course)
+    ordered = list(siblings.select_for_update().order_by("position", "id"))
+    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, sibling in enumerate(ordered):
+        if sibling.position != position:
+            type(sibling).objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def add_quiz(*, by, course: Course, title: str, module: Module | None = None, **fields) -> Quiz:
+    _require_editor(by, course)
+    if module is not None:
+        _check_module(course, module)
+    if not title.strip():
+        raise LearningError("A quiz needs a title.", field="title")
+    return Quiz.objects.create(course=course, module=module, title=title.strip(),
+                               slug=_unique_slug(Quiz, title, course=course), **fields)
+
+
+@transaction.atomic
+def update_quiz(*, by, quiz: Quiz, **fields) -> Quiz:
+    _require_editor(by, quiz.course)
+    if fields.get("module") is not None:
+        _check_module(quiz.course, fields["module"])
+    for name, value in fields.items():
+        setattr(quiz, name, value)
+    quiz.save()
+    return quiz
+
+
+def parse_choices(text: str) -> list[tuple[str, bool]]:
+    """Choices written one per line; a line starting with "*" is a correct answer."""
+    choices = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        correct = line.startswith("*")
+        choices.append((line.lstrip("*").strip(), correct))
+    return choices
+
+
+def _validate_question(kind: str, choices: list[tuple[str, bool]], post_text: str) -> list[tuple[str, bool]]:
+    if kind == Question.Kind.PATIENT_DETAILS:
+        if not post_text.strip():
+            raise LearningError("Write the post the learner examines.", field="post_text")
+        return []
+    if kind == Question.Kind.TRUE_FALSE:
+        correct = [text.lower() for text, ok in choices if ok]
+        if correct not in (["true"], ["false"]):
+            raise LearningError('Mark either "True" or "False" as the correct answer.', field="choices")
+        return [("True", correct == ["true"]), ("False", correct == ["false"])]
+    if len(choices) < 2:
+        raise LearningError("Give at least two choices.", field="choices")
+    right = sum(ok for _, ok in choices)
+    if right == 0:
+        raise LearningError("Mark the correct choice with * at the start of its line.", field="choices")
+    if kind == Question.Kind.SINGLE and right != 1:
+        raise LearningError("A single-choice question has exactly one correct choice.", field="choices")
+    return choices
+
+
+@transaction.atomic
+def add_question(*, by, quiz: Quiz, kind: str, prompt: str, choices: list[tuple[str, bool]] = (),
+                 post_text: str = "", feedback_correct: str = "", feedback_incorrect: str = "",
+                 points: int = 1) -> Question:
+    """Add a question; `choices` are (text, is_correct) pairs (ignored for patient-details questions)."""
+    _require_editor(by, quiz.course)
+    if kind not in Question.Kind.values:
+        raise LearningError("Choose a question type.", field="kind")
+    if not prompt.strip():
+        raise LearningError("Write the question.", field="prompt")
+    choices = _validate_question(kind, list(choices), post_text)
+    question = Question.objects.create(
+        quiz=quiz, kind=kind, prompt=prompt.strip(), post_text=post_text, feedback_correct=feedback_correct,
+        feedback_incorrect=feedback_incorrect, points=points, position=_next_position(quiz.questions.all()),
+    )
+    Choice.objects.bulk_create(
+        [Choice(question=question, text=text, is_correct=ok, position=i) for i, (text, ok) in enumerate(choices)]
+    )
+    return question
+
+
+@transaction.atomic
+def update_question(*, by, question: Question, kind: str, prompt: str, choices: list[tuple[str, bool]] = (),
+                    post_text: str = "", feedback_correct: str = "", feedback_incorrect: str = "",
+                    points: int = 1) -> Question:
+    _require_editor(by, question.quiz.course)
+    if kind not in Question.Kind.values:
+        raise LearningError("Choose a question type.", field="kind")
+    choices = _validate_question(kind, list(choices), post_text)
+    question.kind, question.prompt, question.post_text = kind, prompt.strip(), post_text
+    question.feedback_correct, question.feedback_incorrect, question.points = feedback_correct, feedback_incorrect, points
+    question.save()
+    question.choices.all().delete()
+    Choice.objects.bulk_create(
+        [Choice(question=question, text=text, is_correct=ok, position=i) for i, (text, ok) in enumerate(choices)]
+    )
+    return question
+
+
+@transaction.atomic
+def delete_question(*, by, question: Question) -> None:
+    _require_editor(by, question.quiz.course)
+    question.delete()

@@ -1,0 +1,235 @@
+"""Newsletter subscriptions with double opt-in, issues sent in batches, and imports."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from medsocial.accounts.roles import Role, has_role
+from medsocial.core.email import email_send, enqueue_email
+from medsocial.core.errors import NotAllowed
+from medsocial.publishing.errors import PublishingError
+from medsocial.publishing.markup import render_markdown
+from medsocial.publishing.models import Delivery, Issue, MailingList, Subscription, new_token
+
+BATCH_SIZE = 200
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
+    """RFC 2369 / RFC 8058 headers: mail apps offer a one-click unsubscribe that POSTs here."""
+    one_click = _absolute(reverse("publishing:newsletter-one-click", args=[subscription.token]))
+    mailbox = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
+    return {
+        "List-Unsubscribe": f"<{one_click}>, <mailto:{mailbox}?subject=unsubscribe%20{subscription.token}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{subscription.mailing_list.name} <{subscription.mailing_list.slug}.{settings.SITE_NAME.lower()}>",
+    }
+
+
+def subscribe(*, email: str, lists, name: str = "") -> list[Subscription]:
+    """Ask to join `lists`; a confirmation link goes by email (double opt-in).
+
+    Says nothing different for an address already confirmed, so the form reveals no one."""
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise PublishingError("Enter a valid email address.", field="email") from None
+    lists = list(lists)
+    if not lists:
+        raise PublishingError("Choose at least one list.", field="lists")
+    pending = []
+    with transaction.atomic():
+        for mailing_list in lists:
+            subscription, _ = Subscription.objects.select_for_update().get_or_create(
+                mailing_list=mailing_list, email=email, defaults={"name": name.strip()}
+            )
+            if subscription.status == Subscription.Status.CONFIRMED:
+                continue
+            if subscription.status == Subscription.Status.UNSUBSCRIBED:
+                subscription.status = Subscription.Status.PENDING
+                subscription.token = new_token()
+                subscription.save(update_fields=["status", "token"])
+            pending.append(subscription)
+        if pending:
+            enqueue_email(
+                template_prefix="publishing/emails/confirm_subscription", to=[email],
+                context={"links": [
+                    {"list": s.mailing_list.name,
+                     "url": _absolute(reverse("publishing:newsletter-confirm", args=[s.token]))} for s in pending
+                ]},
+            )
+    return pending
+
+
+@transaction.atomic
+def confirm_subscription(*, token: str) -> Subscription:
+    """The confirmation link was followed: the address starts receiving the list."""
+    subscription = Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    if subscription is None or subscription.status == Subscription.Status.UNSUBSCRIBED:
+        raise PublishingError("This confirmation link is not valid any more. Sign up again.")
+    if subscription.status == Subscription.Status.PENDING:
+        subscription.status = Subscription.Status.CONFIRMED
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["status", "confirmed_at"])
+    return subscription
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> Subscription:
+    """Leave the list (one click, from the email's link or the mail app's button)."""
+    subscription = Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    if subscription is None:
+        raise PublishingError("This unsubscribe link is not valid.")
+    if subscription.status != Subscription.Status.UNSUBSCRIBED:
+        subscription.status = Subscription.Status.UNSUBSCRIBED
+        subscription.unsubscribed_at = timezone.now()
+        subscription.save(update_fields=["status", "unsubscribed_at"])
+    return subscription
+
+
+def _require_editor(user):
+    if not has_role(user, Role.EDITOR):
+        raise NotAllowed("Only editors manage the newsletter.")
+
+
+@transaction.atomic
+def save_issue(*, editor, mailing_list: MailingList, subject: str, body: str, issue: Issue | None = None) -> Issue:
+    """Create or edit a draft issue."""
+    _require_editor(editor)
+    if issue is not None:
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        if issue.status != Issue.Status.DRAFT:
+            raise PublishingError("This issue has been sent and can no longer change.")
+    else:
+        issue = Issue(created_by=editor)
+    issue.mailing_list, issue.subject, issue.body = mailing_list, subject.strip(), body
+    if not issue.subject or not body.strip():
+        raise PublishingError("An issue needs a subject and a body.")
+    issue.save()
+    return issue
+
+
+def issue_context(issue: Issue) -> dict:
+    return {"subject": issue.subject, "body_text": issue.body, "body_html": render_markdown(issue.body),
+            "list_name": issue.mailing_list.name}
+
+
+def send_test_issue(*, editor, issue: Issue, to: str) -> None:
+    """Send the issue to one address (the editor's) to check it before it goes out."""
+    _require_editor(editor)
+    context = issue_context(issue) | {"unsubscribe_url": _absolute(reverse("publishing:newsletter")), "test": True}
+    enqueue_email(template_prefix="publishing/emails/issue", to=[to], context=context)
+
+
+@transaction.atomic
+def send_issue(*, editor, issue: Issue) -> Issue:
+    """Start sending to the list's confirmed subscribers (tasks do the sending in batches)."""
+    _require_editor(editor)
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    if issue.status != Issue.Status.DRAFT:
+        raise PublishingError("This issue has already been sent.")
+    issue.status = Issue.Status.SENDING
+    issue.sent_at = timezone.now()
+    issue.save(update_fields=["status", "sent_at"])
+    from medsocial.publishing.tasks import queue_issue_deliveries
+
+    transaction.on_commit(lambda: queue_issue_deliveries.enqueue(issue.pk))
+    return issue
+
+
+def queue_deliveries(issue_id: int) -> list[list[int]]:
+    """One delivery per confirmed subscription, returned in batches of delivery ids."""
+    issue = Issue.objects.get(pk=issue_id)
+    subscription_ids = list(Subscription.objects.filter(
+        mailing_list_id=issue.mailing_list_id, status=Subscription.Status.CONFIRMED
+    ).values_list("pk", flat=True))
+    Delivery.objects.bulk_create([Delivery(issue=issue, subscription_id=pk) for pk in subscription_ids],
+                                 ignore_conflicts=True)
+    Issue.objects.filter(pk=issue_id).update(recipients_count=len(subscription_ids))
+    ids = list(Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED).values_list("pk", flat=True))
+    if not ids:
+        _finish_if_done(issue_id)
+    return [ids[i:i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
+
+
+def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
+    """Send one batch. The subscription is read again at send time, so an address that
+    unsubscribed after the issue was queued is skipped."""
+    issue = Issue.objects.select_related("mailing_list").get(pk=issue_id)
+    context = issue_context(issue)
+    deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED).select_related(
+        "subscription__mailing_list")
+    for delivery in deliveries:
+        subscription = delivery.subscription
+        if subscription.status != Subscription.Status.CONFIRMED:
+            delivery.delete()
+            Issue.objects.filter(pk=issue_id).update(recipients_count=F("recipients_count") - 1)
+            continue
+        try:
+            email_send(
+                template_prefix="publishing/emails/issue", to=[subscription.email],
+                headers=unsubscribe_headers(subscription),
+                context=context | {"unsubscribe_url": _absolute(
+                    reverse("publishing:newsletter-unsubscribe", args=[subscription.token]))},
+            )
+        except Exception as exc:  # SMTP refusals vary; the failure is recorded per address
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(exc)[:300])
+            Issue.objects.filter(pk=issue_id).update(failed_count=F("failed_count") + 1)
+        else:
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+            Issue.objects.filter(pk=issue_id).update(sent_count=F("sent_count") + 1)
+    _finish_if_done(issue_id)
+
+
+def _finish_if_done(issue_id: int) -> None:
+    if not Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED).exists():
+        Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(status=Issue.Status.SENT)
+
+
+def import_subscribers(*, editor, csv_text: str) -> tuple[int, list[tuple[int, str]]]:
+    """Add subscribers from CSV with columns email, list (slug), and optionally name and status
+    (pending or confirmed; confirmed only for people who already agreed elsewhere).
+    Returns (rows imported, [(line number, problem)])."""
+    _require_editor(editor)
+    lists = {m.slug: m for m in MailingList.objects.all()}
+    reader = csv.DictReader(io.StringIO(csv_text))
+    if not reader.fieldnames or "email" not in reader.fieldnames or "list" not in reader.fieldnames:
+        raise PublishingError("The file needs a header row with at least the columns email and list.", field="file")
+    imported, errors = 0, []
+    for line, row in enumerate(reader, start=2):
+        email = (row.get("email") or "").strip().lower()
+        status = (row.get("status") or "pending").strip().lower()
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append((line, f"“{email}” is not a valid email address."))
+            continue
+        mailing_list = lists.get((row.get("list") or "").strip())
+        if mailing_list is None:
+            errors.append((line, f"There is no list “{row.get('list')}”."))
+            continue
+        if status not in (Subscription.Status.PENDING, Subscription.Status.CONFIRMED):
+            errors.append((line, "Status must be pending or confirmed."))
+            continue
+        try:
+            with transaction.atomic():
+                Subscription.objects.create(
+                    mailing_list=mailing_list, email=email, name=(row.get("name") or "").strip()[:120], status=status,
+                    confirmed_at=timezone.now() if status == Subscription.Status.CONFIRMED else None,
+                )
+        except IntegrityError:
+            errors.append((line, f"{email} is already on {mailing_list.name}."))
+            continue
+        imported += 1
+    return imported, errors

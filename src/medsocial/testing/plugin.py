@@ -1,0 +1,226 @@
+"""The project's pytest plugin (loaded with `-p medsocial.testing.plugin` from pyproject).
+
+Importing it sets the environment the settings read, before pytest-django loads them; its
+fixtures are shared by every app's tests: a real SMTP server, a real browser, user makers.
+"""
+
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MEDSOCIAL_TESTING", "1")
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("MEDSOCIAL_DATA_DIR", tempfile.mkdtemp(prefix="medsocial-test-"))
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made from the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _redis_url_for_this_worker(url: str) -> str:
+    """Give each parallel test worker its own Redis database, so clearing the cache in one
+    worker never empties another's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = int(worker[2:]) + 1 if worker[2:].isdigit() else 1
+    base = url.rsplit("/", 1)[0] if url.count("/") > 2 else url.rstrip("/")
+    return f"{base}/{number}"
+
+
+if os.environ.get("REDIS_URL"):
+    os.environ["REDIS_URL"] = _redis_url_for_this_worker(os.environ["REDIS_URL"])
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (rate limits, cached figures)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+# --- People -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_user(db):
+    """Make a confirmed, active user: make_user(email=..., roles=["editor"], password=...)."""
+    from medsocial.accounts.tests.factories import make_user as factory
+
+    return factory
+
+
+@pytest.fixture
+def user(make_user):
+    return make_user(email="pat@example.org", full_name="Pat Jones")
+
+
+@pytest.fixture
+def make_organization(db):
+    from medsocial.accounts.tests.factories import make_organization as factory
+
+    return factory
+
+
+# --- Email through a real SMTP server -----------------------------------------------------
+
+
+class SMTPSink:
+    """An aiosmtpd server on a free local port that keeps every message it receives."""
+
+    def __init__(self):
+        from email import message_from_bytes, policy
+
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        self._arrived = threading.Condition()
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                message = message_from_bytes(envelope.original_content, policy=policy.default)
+                with sink._arrived:
+                    sink.messages.append((envelope.rcpt_tos, message))
+                    sink._arrived.notify_all()
+                return "250 Message accepted for delivery"
+
+        import socket
+
+        with socket.socket() as probe:  # a free port; aiosmtpd checks it can connect to it
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+
+    def start(self):
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+    def wait_for(self, count: int, timeout: float = 10.0):
+        """Block until `count` messages arrived; return them (as email.message.EmailMessage)."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.messages) >= count, timeout=timeout)
+        assert len(self.messages) >= count, f"expected {count} emails, got {len(self.messages)}"
+        return [message for _, message in self.messages]
+
+    def to(self, address: str):
+        return [m for rcpts, m in self.messages if address.lower() in [r.lower() for r in rcpts]]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server; Django sends through it for the duration of the test."""
+    sink = SMTPSink()
+    sink.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    sink.stop()
+
+
+def body_text(message) -> str:
+    """The plain-text body of a received email."""
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part is not None else ""
+
+
+# --- A real browser -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (scripts/test installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab on the live test server; console errors fail the test."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    tab.console_errors = []
+
+    def on_console(message):
+        # Forms answer 400 on bad input by design; the browser logs that as an error.
+        expected = message.text.startswith("Failed to load resource: the server responded with a status of 4")
+        if message.type == "error" and not expected:
+            tab.console_errors.append(message.text)
+
+    tab.on("console", on_console)
+    yield tab
+    context.close()
+
+
+def save_screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot under docs/screenshots/ (they illustrate the README)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in_through_page(page, email: str, password: str) -> None:
+    page.goto("/accounts/sign-in/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+# --- Concurrency --------------------------------------------------------------------------
+
+
+def run_concurrently(fn, items, *, workers: int | None = None):
+    """Run fn(item) for each item on its own thread, all released at once; returns results
+    in item order (an exception is returned in place of its result). Use with transactional_db."""
+    from django.db import connections
+
+    items = list(items)
+    barrier = threading.Barrier(min(len(items), workers or len(items)))
+    results = [None] * len(items)
+    lock = threading.Semaphore(workers or len(items))
+
+    def run(index, item):
+        with lock:
+            try:
+                try:
+                    barrier.wait(timeout=10)
+                except threading.BrokenBarrierError:
+                    pass
+                results[index] = fn(item)
+            except Exception as exc:  # returned to the test to assert on
+                results[index] = exc
+            finally:
+                connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, item)) for i, item in enumerate(items)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from medsocial.api.main import api
+from medsocial.core import views as core_views
+
+admin.site.site_header = "MedSocial administration"
+admin.site.site_title = "MedSocial admin"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("medsocial.accounts.urls")),
+    path("learn/", include("medsocial.learning.urls")),
+    path("events/", include("medsocial.events.urls")),
+    path("consulting/", include("medsocial.consulting.urls")),
+    path("census/", include("medsocial.census.urls")),
+    path("safety/", include("medsocial.safety.urls")),
+    path("", include("medsocial.publishing.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG or settings.TESTING:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
