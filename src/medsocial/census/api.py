@@ -5,7 +5,9 @@ import datetime
 
 from django.http import Http404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from medsocial.api.pagination import PageNumberPagination
 
 from . import selectors
 from .models import CensusFigure, Observation, SocialAccount

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import connection
 from django.utils import timezone
 
-from .models import AccountSubmission, Hospital, Network, Observation, SocialAccount
+from .models import AccountSubmission, CensusRun, Hospital, Network, Observation, SocialAccount
 from .networks import canonical_account
 from .services.imports import import_hospital_websites, import_hospitals
 from .services.recompute import add_months, recompute_census
@@ -105,11 +105,15 @@ def load(*, stdout=None, small: bool = False) -> None:
     report = import_hospitals(cms, limit=limit)
     if not small:
         import_hospital_websites(DATA_DIR / "hifld_hospitals.csv")
-    if not SocialAccount.objects.exists():
+    generated = not SocialAccount.objects.exists()
+    if generated:
         _generate(small=small)
     _claim_for_demo_organizations()
     _pending_submissions()
-    run = recompute_census()
+    # A second run that changed nothing keeps the figures it already has.
+    run = CensusRun.objects.order_by("-pk").first()
+    if generated or report.created or report.updated or run is None:
+        run = recompute_census()
     if stdout:
         stdout.write(
             f"census: {Hospital.objects.count()} hospitals ({report.created} new), {SocialAccount.objects.count()} accounts, "

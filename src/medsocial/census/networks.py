@@ -187,3 +187,13 @@ NETWORK_SEED = [
     dict(slug="blog", name="Blog", abbreviation="B", color="#2e7d32", rule="website"),
     dict(slug="podcast", name="Podcast", abbreviation="Pod", color="#8e24aa", rule="website"),
 ]
+
+
+def seed_networks(network_model) -> None:
+    """Create the starting networks when there are none (a new database, or one just flushed).
+    Takes the model so a migration can pass its historical one."""
+    if network_model.objects.exists():
+        return
+    for position, fields in enumerate(NETWORK_SEED):
+        values = dict(fields, position=position * 10)
+        network_model.objects.create(**values)

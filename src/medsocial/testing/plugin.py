@@ -192,6 +192,24 @@ def sign_in_through_page(page, email: str, password: str) -> None:
     page.wait_for_load_state()
 
 
+# --- Query counts ---------------------------------------------------------------------------
+
+
+def page_queries(client, url: str, **params) -> int:
+    """How many queries one GET of url costs (the response read to its end, 200 required).
+    List-page tests compare this figure for few and many rows rather than pinning a number,
+    which differs between SQLite and PostgreSQL with Redis-held sessions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return len(captured.captured_queries)
+
+
 # --- Concurrency --------------------------------------------------------------------------
 
 

@@ -4,12 +4,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from medsocial.census.networks import NETWORK_SEED
+    from medsocial.census.networks import seed_networks
 
-    Network = apps.get_model("census", "Network")
-    for position, fields in enumerate(NETWORK_SEED):
-        values = dict(fields, position=position * 10)
-        Network.objects.update_or_create(slug=values.pop("slug"), defaults=values)
+    seed_networks(apps.get_model("census", "Network"))
 
 
 class Migration(migrations.Migration):

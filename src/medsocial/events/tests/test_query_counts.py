@@ -1,22 +1,14 @@
 """Every list page runs the same number of queries for 5 and for 50 rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from medsocial.accounts.models import User
 from medsocial.events import services
 from medsocial.events.models import Event, Speaker, Track
 from medsocial.events.tests.factories import make_event, make_session, ticket_of
+from medsocial.testing.plugin import page_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
 
 
 def _people(n, start):
@@ -30,9 +22,9 @@ def test_my_registrations_page(client, user):
             services.register(event=event, user=user, ticket_type=ticket_of(event))
     client.force_login(user)
     add(5)
-    few = _queries(client, "/events/mine/")
+    few = page_queries(client, "/events/mine/")
     add(45)
-    assert _queries(client, "/events/mine/") == few
+    assert page_queries(client, "/events/mine/") == few
 
 
 def test_manage_home_and_report_pages(client, manager):
@@ -45,10 +37,10 @@ def test_manage_home_and_report_pages(client, manager):
         for _ in range(n):
             make_event()
     add(5, 0)
-    few_home, few_report = _queries(client, "/events/manage/"), _queries(client, f"/events/manage/{event.slug}/report/")
+    few_home, few_report = page_queries(client, "/events/manage/"), page_queries(client, f"/events/manage/{event.slug}/report/")
     add(45, 100)
-    assert _queries(client, "/events/manage/") == few_home
-    assert _queries(client, f"/events/manage/{event.slug}/report/") == few_report
+    assert page_queries(client, "/events/manage/") == few_home
+    assert page_queries(client, f"/events/manage/{event.slug}/report/") == few_report
 
 
 def test_agenda_page(client):
@@ -60,18 +52,18 @@ def test_agenda_page(client):
             session = make_session(summit, track=track, offset_hours=i % 40)
             session.speakers.add(Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org"))
     add(5, 0)
-    few = _queries(client, f"/events/{summit.slug}/agenda/")
+    few = page_queries(client, f"/events/{summit.slug}/agenda/")
     add(45, 100)
-    assert _queries(client, f"/events/{summit.slug}/agenda/") == few
+    assert page_queries(client, f"/events/{summit.slug}/agenda/") == few
 
 
 def test_api_event_list(client):
     for _ in range(5):
         make_event()
-    few = _queries(client, "/api/v1/events/")
+    few = page_queries(client, "/api/v1/events/")
     for _ in range(45):
         make_event()
-    assert _queries(client, "/api/v1/events/?page=2") == few
+    assert page_queries(client, "/api/v1/events/?page=2") == few
 
 
 def test_api_my_registrations(client, user, make_user):
@@ -82,9 +74,9 @@ def test_api_my_registrations(client, user, make_user):
             services.register(event=event, user=user, ticket_type=ticket_of(event))  # waitlisted
     client.force_login(user)
     add(5)
-    few = _queries(client, "/api/v1/events/registrations")
+    few = page_queries(client, "/api/v1/events/registrations")
     add(45)
-    assert _queries(client, "/api/v1/events/registrations") == few
+    assert page_queries(client, "/api/v1/events/registrations") == few
     body = client.get("/api/v1/events/registrations").json()
     assert len(body) == 50 and {r["waitlist_position"] for r in body} == {1}
     assert {r["event"]["seats_left"] for r in body} == {0}

@@ -1,22 +1,14 @@
 """Pages run the same number of queries whatever the number of items they list."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from medsocial.learning import services
 from medsocial.learning.models import Lesson, LessonResource, Module
 from medsocial.learning.tests.factories import make_course, make_quiz
+from medsocial.testing.plugin import page_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def _course_with_lessons(n, instructor):
@@ -36,7 +28,7 @@ def test_catalog_constant(client, learner, signed_in, django_assert_num_queries)
         client.force_login(learner)
     courses = [make_course(lessons=1) for _ in range(5)]
     services.enroll(user=learner, course=courses[0])
-    expected = count_queries(client, reverse("learning:catalog"))
+    expected = page_queries(client, reverse("learning:catalog"))
     for _ in range(45):
         make_course(lessons=2)
     with django_assert_num_queries(expected):
@@ -47,7 +39,7 @@ def test_course_page_constant(client, learner, instructor, django_assert_num_que
     client.force_login(learner)
     small = _course_with_lessons(5, instructor)
     services.enroll(user=learner, course=small)
-    expected = count_queries(client, small.get_absolute_url())
+    expected = page_queries(client, small.get_absolute_url())
     large = _course_with_lessons(50, instructor)
     services.enroll(user=learner, course=large)
     with django_assert_num_queries(expected):
@@ -64,7 +56,7 @@ def test_lesson_page_constant(client, learner, instructor, django_assert_num_que
             services.complete_lesson(enrollment=enrollment, lesson=lesson)
     url = reverse("learning:lesson", args=[small.slug, "l2"])
     client.get(url)  # the first visit records the position; compare steady-state visits
-    expected = count_queries(client, url)
+    expected = page_queries(client, url)
     url = reverse("learning:lesson", args=[large.slug, "l2"])
     client.get(url)
     with django_assert_num_queries(expected):
@@ -83,7 +75,7 @@ def test_dashboard_constant(client, learner, django_assert_num_queries):
             services.enroll(user=learner, course=make_course(lessons=2))
 
     add(5)
-    expected = count_queries(client, reverse("learning:dashboard"))
+    expected = page_queries(client, reverse("learning:dashboard"))
     add(45)
     with django_assert_num_queries(expected):
         client.get(reverse("learning:dashboard"))
@@ -100,7 +92,7 @@ def test_transcript_and_org_progress_constant(client, learner, django_assert_num
                                      hours="1.00", earned_on=datetime.date(2026, 1, 1))
 
     add(0, 5)
-    expected = count_queries(client, reverse("learning:transcript"))
+    expected = page_queries(client, reverse("learning:transcript"))
     add(5, 45)
     with django_assert_num_queries(expected):
         client.get(reverse("learning:transcript"))
