@@ -138,6 +138,10 @@ if EMBEDDED:
             },
         }
     }
+    if TESTING:
+        # A file, not SQLite's default in-memory test database, so the live server's request
+        # threads and concurrency tests open their own connections, as in production.
+        DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 else:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
