@@ -82,5 +82,5 @@ def test_the_daily_census_import_fills_the_kpis_of_active_engagements(engagement
     record_observation(account=census_entry.accounts.get(), observed_on=today - timedelta(days=3), followers=9100,
                        check_permission=False)
     kpi = make_kpi(make_goal(engagement), channel="facebook", baseline_on=today - timedelta(days=30))
-    call_command("consulting_sync_census", stdout=open("/dev/null", "w"))
+    call_command("consulting-sync-census", stdout=open("/dev/null", "w"))
     assert [int(v) for v in kpi.measurements.values_list("value", flat=True)] == [9100]

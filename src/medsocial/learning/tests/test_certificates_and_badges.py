@@ -85,8 +85,8 @@ def test_expiry_reminder_sent_once_by_command(smtp_server, learner, instructor, 
     course = make_course(instructors=[instructor], validity_months=12)
     certificate = complete(learner, course)
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() + datetime.timedelta(days=10))
-    call_command("learning_reminders")
-    call_command("learning_reminders")
+    call_command("learning-reminders")
+    call_command("learning-reminders")
     message = smtp_server.wait_for(1)[0]
     assert "expires" in message["Subject"] and certificate.code in message.get_body(("plain",)).get_content()
     assert len(smtp_server.to(learner.email)) == 1

@@ -43,5 +43,5 @@ def test_demo_quizzes_are_publishable_and_valid():
 
 
 def test_reminder_command_runs_on_empty_database(capsys):
-    call_command("learning_reminders")
+    call_command("learning-reminders")
     assert "Queued 0 assignment and 0 certificate reminders" in capsys.readouterr().out

@@ -90,8 +90,8 @@ def test_past_due_date_is_refused(org_admin, nurse, hospital, course):
 def test_reminder_email_for_assignment_due_soon_sent_once(smtp_server, org_admin, nurse, hospital, course):
     services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk],
                            due_on=timezone.localdate() + datetime.timedelta(days=2))
-    call_command("learning_reminders")
-    call_command("learning_reminders")
+    call_command("learning-reminders")
+    call_command("learning-reminders")
     message = smtp_server.wait_for(1)[0]
     assert "Privacy Online" in message["Subject"]
     assert "Lakeview Hospital" in message.get_body(("plain",)).get_content()

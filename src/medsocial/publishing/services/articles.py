@@ -89,7 +89,7 @@ def save_article(*, editor, article: Article | None = None, title: str, body: st
 @transaction.atomic
 def publish_article(*, editor, article: Article, publish_at=None) -> Article:
     """Publish now, or schedule for `publish_at` (a scheduled article goes live by the
-    `publish_scheduled` command). Refused when the editor's checklist is not satisfied."""
+    `publish-scheduled` command). Refused when the editor's checklist is not satisfied."""
     if not has_role(editor, Role.EDITOR):
         raise NotAllowed("Only editors publish articles.")
     article = Article.objects.select_for_update().get(pk=article.pk)

@@ -51,10 +51,10 @@ def test_scheduled_article_goes_live_when_the_command_runs_after_its_time(editor
     article = services.publish_article(editor=editor, article=draft(editor),
                                        publish_at=timezone.now() + timedelta(hours=1))
     assert article.status == Article.Status.SCHEDULED
-    call_command("publish_scheduled")
+    call_command("publish-scheduled")
     assert client.get(article.get_absolute_url()).status_code == 404
     Article.objects.filter(pk=article.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
-    call_command("publish_scheduled")
+    call_command("publish-scheduled")
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert client.get(article.get_absolute_url()).status_code == 200
