@@ -52,7 +52,9 @@ class ObservationForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    # The reason is emailed to the submitter, so it is required and says what to write.
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                             error_messages={"required": "Say why the submission is rejected."})
 
 
 class MergeForm(forms.Form):

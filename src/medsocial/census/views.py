@@ -190,7 +190,9 @@ def _review(request, pk, action):
             messages.success(request, f"Approved: {submission}.")
         elif action == "reject":
             form = RejectForm(request.POST)
-            services.reject(submission=submission, moderator=request.user, reason=form.data.get("reason", ""))
+            if not form.is_valid():
+                raise CensusError(form.errors["reason"][0], field="reason")
+            services.reject(submission=submission, moderator=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, f"Rejected: {submission}.")
         else:
             form = MergeForm(request.POST, submission=submission)

@@ -136,6 +136,8 @@ class TicketTypeForm(forms.ModelForm):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        if event is not None and self.instance.pk:
+            _initial_local(self, ["early_bird_until"], event.time_zone)
 
     def clean(self):
         data = super().clean()
@@ -156,6 +158,8 @@ class DiscountCodeForm(forms.ModelForm):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        if event is not None and self.instance.pk:
+            _initial_local(self, ["valid_until"], event.time_zone)
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper()

@@ -16,12 +16,17 @@ from medsocial.accounts.models import Membership
 from medsocial.accounts.roles import Role, has_role
 from medsocial.events.models import (
     AgendaItem,
+    DiscountCode,
     Event,
     Order,
     Proposal,
+    Question,
     Registration,
+    Room,
     Session,
+    Speaker,
     TicketType,
+    Track,
 )
 
 
@@ -158,6 +163,56 @@ def programme(event: Event) -> list[Session]:
         .annotate(reserved=Count("agenda_items"))
         .order_by("starts_at", "track__position", "pk")
     )
+
+
+# The parts of an event its managers edit, by the name their URLs use.
+EVENT_PARTS = {
+    "ticket-type": TicketType, "discount-code": DiscountCode, "question": Question,
+    "track": Track, "room": Room, "speaker": Speaker, "session": Session,
+}
+
+
+def programme_speakers(event: Event) -> QuerySet[Speaker]:
+    """Speakers an event's managers may edit. Speakers are shared between events, so these are
+    the ones speaking at `event` and the ones on no session yet (just added, not yet scheduled)."""
+    links = Session.speakers.through.objects
+    return Speaker.objects.filter(
+        Q(pk__in=links.filter(session__event=event).values("speaker_id")) | ~Exists(links.filter(speaker=OuterRef("pk")))
+    )
+
+
+def event_part(event: Event, part: str, pk: int):
+    """One ticket type, discount code, question, track, room, session or speaker of `event`, by the
+    part's URL name; 404 for an unknown part or one that is not the event's."""
+    model = EVENT_PARTS.get(part)
+    if model is None:
+        raise Http404("Unknown part")
+    qs = programme_speakers(event) if model is Speaker else model.objects.filter(event=event)
+    found = qs.filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such part")
+    return found
+
+
+def programme_for_editing(event: Event) -> dict:
+    """What the programme editor lists: sessions with their speakers and agenda counts, and the
+    tracks, rooms and speakers with how many sessions use each."""
+    return {
+        "sessions": programme(event),
+        "tracks": list(event.tracks.annotate(session_count=Count("sessions")).order_by("position", "pk")),
+        "rooms": list(event.rooms.annotate(session_count=Count("sessions")).order_by("name", "pk")),
+        "speakers": list(
+            programme_speakers(event).annotate(
+                session_count=Count("sessions", filter=Q(sessions__event=event)),
+                elsewhere_count=Count("sessions", filter=~Q(sessions__event=event)),
+            ).select_related("organization").order_by("name", "pk")
+        ),
+    }
+
+
+def other_events_of(speaker: Speaker, event: Event) -> int:
+    """How many other events `speaker` speaks at: an edit shows there too."""
+    return speaker.sessions.exclude(event=event).values("event_id").distinct().count()
 
 
 def agenda_by_day(event: Event, sessions: list[Session], tz=None) -> list[dict]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from medsocial.events.views import attend, staff
+from medsocial.events.views import attend, parts, staff
 
 app_name = "events"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     path("manage/<slug:slug>/", staff.manage_event, name="manage-event"),
     path("manage/<slug:slug>/edit/", staff.event_form, name="event-edit"),
     path("manage/<slug:slug>/add/<str:part>/", staff.add_part, name="add-part"),
+    path("manage/<slug:slug>/programme/", parts.programme, name="programme"),
+    path("manage/<slug:slug>/<slug:part>/<int:pk>/edit/", parts.edit_part, name="edit-part"),
+    path("manage/<slug:slug>/<slug:part>/<int:pk>/remove/", parts.remove_part, name="remove-part"),
     path("manage/<slug:slug>/check-in/", staff.check_in, name="checkin"),
     path("manage/<slug:slug>/report/", staff.report, name="report"),
     path("manage/<slug:slug>/registrations.csv", staff.registrations_csv, name="registrations-csv"),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("teach/<slug:slug>/modules/", teach.module_add, name="teach-module-add"),
     path("teach/<slug:slug>/modules/<int:module_id>/delete/", teach.module_delete, name="teach-module-delete"),
     path("teach/<slug:slug>/move/<str:kind>/<int:item_id>/", teach.reorder, name="teach-move"),
+    path("teach/<slug:slug>/outline/order/", teach.outline_order, name="teach-outline-order"),
     path("teach/<slug:slug>/lessons/new/", teach.lesson_edit, name="teach-lesson-new"),
     path("teach/<slug:slug>/lessons/<int:lesson_id>/", teach.lesson_edit, name="teach-lesson"),
     path("teach/<slug:slug>/lessons/<int:lesson_id>/delete/", teach.lesson_delete, name="teach-lesson-delete"),

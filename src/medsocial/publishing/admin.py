@@ -64,4 +64,4 @@ class SubscriptionAdmin(admin.ModelAdmin):
 @admin.register(models.Issue)
 class IssueAdmin(admin.ModelAdmin):
     list_display = ["subject", "mailing_list", "status", "sent_count", "failed_count"]
-    readonly_fields = ["status", "recipients_count", "sent_count", "failed_count", "sent_at"]
+    readonly_fields = ["status", "recipients_count", "sent_count", "failed_count", "sent_at", "progressed_at"]

@@ -1,5 +1,6 @@
 """Articles, podcasts, comments and the newsletter: data and invariants only."""
 
+import datetime
 import secrets
 import uuid
 
@@ -297,6 +298,11 @@ class Subscription(models.Model):
         return f"{self.email} · {self.mailing_list}"
 
 
+# A send that has not moved for this long has stopped (its worker died or its tasks were lost)
+# and may be resumed. Far longer than one email takes, so a live send is never taken for one.
+SEND_STALLED_AFTER = datetime.timedelta(minutes=15)
+
+
 class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -313,6 +319,8 @@ class Issue(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the send last moved: deliveries were queued or settled, or the send was resumed.
+    progressed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -320,12 +328,22 @@ class Issue(models.Model):
     def __str__(self):
         return self.subject
 
+    def send_stalled(self, now: datetime.datetime | None = None) -> bool:
+        """Still sending, but nothing has moved for SEND_STALLED_AFTER."""
+        if self.status != self.Status.SENDING:
+            return False
+        last_moved = self.progressed_at or self.sent_at
+        return last_moved is not None and last_moved < (now or timezone.now()) - SEND_STALLED_AFTER
+
 
 class Delivery(models.Model):
-    """One issue to one subscription; the unique pair makes a resend of a batch harmless."""
+    """One issue to one subscription. The unique pair keeps an address from being queued twice;
+    the claim (queued → sending, a conditional update) keeps a batch delivered twice from
+    sending twice."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
+        SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
 
@@ -333,6 +351,8 @@ class Delivery(models.Model):
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="deliveries")
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     error = models.CharField(max_length=300, blank=True)
+    # When a worker claimed it; a claim older than SEND_STALLED_AFTER belongs to a worker that died.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -43,6 +43,7 @@ urlpatterns = [
     path("newsletter/issues/<int:pk>/edit/", newsletter.issue_edit, name="issue-edit"),
     path("newsletter/issues/<int:pk>/test/", newsletter.issue_send_test, name="issue-test"),
     path("newsletter/issues/<int:pk>/send/", newsletter.issue_send, name="issue-send"),
+    path("newsletter/issues/<int:pk>/resume/", newsletter.issue_resume, name="issue-resume"),
     path("newsletter/subscribers.csv", newsletter.subscribers_export, name="subscribers-export"),
     path("newsletter/subscribers/import/", newsletter.subscribers_import, name="subscribers-import"),
 

@@ -1,9 +1,11 @@
 """Crowd submissions and their moderation: submit, approve, reject, merge."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core.email import enqueue_email
 
 from ..errors import CensusError, CensusNotAllowed
 from ..models import AccountChange, AccountSubmission, Observation, SocialAccount
@@ -69,11 +71,38 @@ def _locked_pending(submission) -> AccountSubmission:
 
 
 def _close_review(submission, moderator, status, reason="") -> None:
+    """Record the decision and tell the submitter. Call it inside the transaction that locked
+    the pending submission: the lock makes this the one decision, so the email goes once."""
     submission.status = status
     submission.reviewed_by = moderator
     submission.reviewed_at = timezone.now()
     submission.reason = reason
     submission.save(update_fields=["status", "reviewed_by", "reviewed_at", "reason"])
+    _tell_submitter(submission)
+
+
+def _tell_submitter(submission) -> None:
+    """Email the outcome to the address given with the submission, after the commit."""
+    if not submission.email:
+        return
+    hospital = submission.hospital
+    account = submission.account
+    enqueue_email(
+        template_prefix="census/emails/submission_decision",
+        to=[submission.email],
+        # What the moderator decided on, copied now: the task may run after the account changed again.
+        context={
+            "hospital": hospital.name,
+            "place": ", ".join(part for part in (hospital.city, hospital.state) if part),
+            "network": submission.network.name,
+            "account": account.url if account is not None else submission.address,
+            "kind": submission.get_kind_display(),
+            "status": submission.status,
+            "decision": submission.get_status_display(),
+            "reason": submission.reason,
+            "hospital_url": settings.SITE_URL + hospital.get_absolute_url(),
+        },
+    )
 
 
 @transaction.atomic

@@ -20,6 +20,8 @@ from medsocial.consulting.services.plan import (
     delete_measurement,
     record_measurement,
     sync_kpi_from_census,
+    update_goal,
+    update_kpi,
 )
 from medsocial.consulting.services.workspace import (
     add_action_item,
@@ -53,6 +55,8 @@ __all__ = [
     "submit_request",
     "sync_kpi_from_census",
     "unassign_coach",
+    "update_goal",
+    "update_kpi",
     "update_session",
     "upload_document",
     "withdraw_proposal",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -72,6 +73,49 @@ def kpi_create(request, pk, goal_pk):
             return redirect("consulting:kpi", pk=engagement.pk, kpi_pk=kpi.pk)
     return render(request, "consulting/kpi_form.html", {"engagement": engagement, "tab": "plan", "goal": goal,
                                                         "form": form}, status=status_for(form))
+
+
+@login_required
+def goal_edit(request, pk, goal_pk):
+    engagement = selectors.access_engagement(request.user, pk)
+    goal = get_object_or_404(engagement.goals, pk=goal_pk)
+    form = forms.GoalForm(request.POST or None, initial=_initial(forms.GoalForm, goal))
+    if request.method == "POST" and form.is_valid():
+        try:
+            goal = services.update_goal(actor=request.user, goal=goal, **form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, f"The goal “{goal.title}” was saved.")
+            return redirect(_goal_on_plan(goal))
+    return render(request, "consulting/goal_form.html", {"engagement": engagement, "tab": "plan", "goal": goal,
+                                                         "form": form}, status=status_for(form))
+
+
+@login_required
+def kpi_edit(request, pk, kpi_pk):
+    engagement = selectors.access_engagement(request.user, pk)
+    kpi = selectors.access_kpi(engagement, kpi_pk)
+    form = forms.KPIForm(request.POST or None, initial=_initial(forms.KPIForm, kpi))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_kpi(actor=request.user, kpi=kpi, **form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, "The KPI was saved.")
+            return redirect("consulting:kpi", pk=engagement.pk, kpi_pk=kpi.pk)
+    return render(request, "consulting/kpi_form.html", {"engagement": engagement, "tab": "plan", "goal": kpi.goal,
+                                                        "kpi": kpi, "form": form}, status=status_for(form))
+
+
+def _initial(form_class, instance) -> dict:
+    """An edit form starts from the stored values of the fields it shares with the model."""
+    return {name: getattr(instance, name) for name in form_class.base_fields}
+
+
+def _goal_on_plan(goal) -> str:
+    return f"{reverse('consulting:plan', kwargs={'pk': goal.engagement_id})}#goal-{goal.pk}"
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Writes for events, one module per concept; the common ones are re-exported here."""
 
 from medsocial.events.services.checkin import check_in, undo_check_in
-from medsocial.events.services.manage import delete_event_part, save_event, save_event_part
+from medsocial.events.services.manage import removal_blocker, remove_event_part, save_event, save_event_part
 from medsocial.events.services.programme import (
     add_to_agenda,
     decide_proposal,
@@ -22,7 +22,7 @@ from medsocial.events.services.workshops import decline_workshop_request, reques
 
 __all__ = [
     "add_to_agenda", "cancel_registration", "check_in", "claim_seat", "claim_token", "decide_proposal",
-    "decline_workshop_request", "delete_event_part", "expire_offers", "mark_paid", "offer_free_seats", "quote",
-    "record_refund", "register", "remove_from_agenda", "request_workshop", "review_proposal", "save_event",
+    "decline_workshop_request", "expire_offers", "mark_paid", "offer_free_seats", "quote",
+    "record_refund", "register", "remove_event_part", "remove_from_agenda", "removal_blocker", "request_workshop", "review_proposal", "save_event",
     "save_event_part", "schedule_workshop", "submit_proposal", "undo_check_in", "validate_answers",
 ]

@@ -2,7 +2,20 @@
 
 from django.db import transaction
 
-from medsocial.events.models import Event, Registration
+from medsocial.events.errors import EventError
+from medsocial.events.models import (
+    DiscountCode,
+    Event,
+    Order,
+    Question,
+    Registration,
+    Room,
+    Session,
+    Speaker,
+    TicketType,
+    Track,
+)
+from medsocial.events.services.schedule import remove_session, save_session
 from medsocial.events.services.waitlist import offer_free_seats
 
 
@@ -26,17 +39,73 @@ def save_event(*, form, by) -> Event:
     return event
 
 
+def _check_ticket_quantity(ticket_type: TicketType) -> None:
+    """Tickets already held stay held: call with the event locked, as `register` locks it."""
+    if ticket_type.pk is None or ticket_type.quantity is None:
+        return
+    held = Registration.objects.filter(ticket_type_id=ticket_type.pk, status__in=Registration.SEAT_HOLDING).count()
+    if ticket_type.quantity < held:
+        raise EventError(f"{held} of these tickets are already held; the quantity cannot be less than {held}.", field="quantity")
+
+
 @transaction.atomic
 def save_event_part(*, event: Event, form):
-    """Save a ticket type, discount code, question, track, room, session or speaker form for `event`."""
+    """Add or change a ticket type, discount code, question, track, room, session or speaker of
+    `event` from its validated form; sessions are checked by `save_session`."""
+    if isinstance(form.instance, Session):
+        return save_session(event=event, form=form)
+    event = Event.objects.select_for_update().get(pk=event.pk)
     part = form.save(commit=False)
     if hasattr(part, "event_id"):
         part.event = event
+    if isinstance(part, TicketType):
+        _check_ticket_quantity(part)
     part.save()
     form.save_m2m()
     return part
 
 
+def _sessions_use(n: int) -> str:
+    return "1 session uses" if n == 1 else f"{n} sessions use"
+
+
+def removal_blocker(part) -> str:
+    """Why `part` cannot be removed, or "" when it can. The confirmation page shows it; the
+    removal raises it. What others depend on stays: sessions keep their track, room and
+    speakers, orders their ticket type and discount code, registrations their answers."""
+    if isinstance(part, Track | Room):
+        kind = "track" if isinstance(part, Track) else "room"
+        n = part.sessions.count()
+        return f"{_sessions_use(n)} the {kind} “{part.name}”; move {'it' if n == 1 else 'them'} elsewhere first." if n else ""
+    if isinstance(part, Speaker):
+        n = part.sessions.count()
+        plural = "s" if n != 1 else ""
+        return f"{part.name} speaks in {n} session{plural}; take them off the session{plural} first." if n else ""
+    if isinstance(part, TicketType):
+        n = part.registrations.count()
+        return (f"{n} order{'s were' if n != 1 else ' was'} placed for “{part.name}”, so it stays on record. "
+                "Untick “Is active” to take it off sale instead.") if n else ""
+    if isinstance(part, DiscountCode):
+        n = Order.objects.filter(discount_code=part).count()
+        return (f"The code {part.code} was used on {n} order{'s' if n != 1 else ''}, so it stays on record. "
+                "Untick “Is active” to stop it instead.") if n else ""
+    if isinstance(part, Question):
+        n = Registration.objects.filter(event_id=part.event_id, answers__has_key=str(part.pk)).count()
+        return (f"{n} registration{'s' if n != 1 else ''} answered “{part.label}”; removing it would drop those answers "
+                "from the exports.") if n else ""
+    return ""
+
+
 @transaction.atomic
-def delete_event_part(*, part) -> None:
+def remove_event_part(*, event: Event, part, people_told: int = 0) -> None:
+    """Remove a ticket type, discount code, question, track, room, speaker or session of `event`,
+    unless something still depends on it (the EventError says what). `people_told` is how many
+    people the manager was told have a session on their agenda (see `remove_session`)."""
+    Event.objects.select_for_update().get(pk=event.pk)  # the same lock the programme and registrations take
+    if isinstance(part, Session):
+        remove_session(session=part, people_told=people_told)
+        return
+    blocker = removal_blocker(part)
+    if blocker:
+        raise EventError(blocker)
     part.delete()

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from medsocial.events.errors import EventError, RegistrationConflict
 from medsocial.events.models import AgendaItem, Event, Proposal, Registration, Review, Session, Speaker
+from medsocial.events.services.schedule import check_session_fits
 
 
 @transaction.atomic
@@ -97,13 +98,13 @@ def decide_proposal(
     if accept:
         if not starts_at or not ends_at or ends_at <= starts_at:
             raise EventError("An accepted talk needs a time slot that ends after it starts.", field="starts_at")
-        for item, label in ((track, "track"), (room, "room")):
-            if item is not None and item.event_id != proposal.event_id:
-                raise EventError(f"That {label} belongs to another event.", field=label)
-        session = Session.objects.create(
+        session = Session(
             event=proposal.event, title=proposal.title, abstract=proposal.abstract, format=proposal.format,
             track=track, room=room, starts_at=starts_at, ends_at=ends_at, capacity=capacity,
         )
+        event = Event.objects.select_for_update().get(pk=proposal.event_id)  # the programme's lock
+        check_session_fits(session=session, event=event)
+        session.save()
         session.speakers.set([_speaker_for(entry) for entry in proposal.speakers])
         proposal.session = session
     proposal.status = Proposal.Status.ACCEPTED if accept else Proposal.Status.REJECTED

@@ -6,7 +6,17 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from medsocial.events.models import DiscountCode, Event, Question, Session, TicketType, Track
+from medsocial.events.models import (
+    AgendaItem,
+    DiscountCode,
+    Event,
+    Question,
+    Room,
+    Session,
+    Speaker,
+    TicketType,
+    Track,
+)
 
 _sequence = itertools.count(1)
 
@@ -56,3 +66,37 @@ def make_session(event: Event, *, track: Track | None = None, offset_hours: int 
                 "track": track}
     defaults.update(fields)
     return Session.objects.create(event=event, **defaults)
+
+
+def form_data(form, **changes) -> dict:
+    """POST data that submits an unbound form's initial values again, with `changes`."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or hasattr(value, "storage"):  # nothing to send, or a stored file
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+            continue
+        if isinstance(value, list | tuple):
+            value = [getattr(v, "pk", v) for v in value]
+        data[name] = getattr(value, "pk", value)
+    data.update(changes)
+    return data
+
+
+def programme_state(event: Event) -> dict:
+    """Everything the programme and ticket pages can change, to compare before and after."""
+    return {
+        "sessions": list(Session.objects.filter(event=event).order_by("pk").values_list(
+            "pk", "title", "abstract", "format", "track_id", "room_id", "starts_at", "ends_at", "capacity")),
+        "speakers": list(Speaker.objects.order_by("pk").values_list("pk", "name", "slug", "organization_name", "bio", "photo")),
+        "session_speakers": sorted(Session.speakers.through.objects.values_list("session_id", "speaker_id")),
+        "tracks": list(Track.objects.filter(event=event).order_by("pk").values_list("pk", "name", "position")),
+        "rooms": list(Room.objects.filter(event=event).order_by("pk").values_list("pk", "name", "capacity")),
+        "ticket_types": list(TicketType.objects.filter(event=event).order_by("pk").values_list("pk", "name", "price", "quantity")),
+        "discount_codes": list(DiscountCode.objects.filter(event=event).order_by("pk").values_list("pk", "code", "value")),
+        "questions": list(Question.objects.filter(event=event).order_by("pk").values_list("pk", "label", "required")),
+        "agenda": sorted(AgendaItem.objects.values_list("session_id", "user_id")),
+    }

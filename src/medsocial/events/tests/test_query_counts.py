@@ -4,7 +4,7 @@ import pytest
 
 from medsocial.accounts.models import User
 from medsocial.events import services
-from medsocial.events.models import Event, Speaker, Track
+from medsocial.events.models import Event, Room, Speaker, Track
 from medsocial.events.tests.factories import make_event, make_session, ticket_of
 from medsocial.testing.plugin import page_queries
 
@@ -55,6 +55,32 @@ def test_agenda_page(client):
     few = page_queries(client, f"/events/{summit.slug}/agenda/")
     add(45, 100)
     assert page_queries(client, f"/events/{summit.slug}/agenda/") == few
+
+
+def test_programme_editor_and_manage_event_pages(client, manager, make_user):
+    summit = make_event(kind=Event.Kind.CONFERENCE, hours=48, capacity=500)
+    other = make_event(kind=Event.Kind.CONFERENCE)
+    client.force_login(manager)
+
+    def add(n, start):
+        for i in range(n):
+            track = Track.objects.create(event=summit, name=f"Track {start + i}", position=i)
+            room = Room.objects.create(event=summit, name=f"Room {start + i}")
+            session = make_session(summit, track=track, room=room, offset_hours=i % 40, capacity=10)
+            speaker = Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org")
+            session.speakers.add(speaker)
+            make_session(other).speakers.add(speaker)  # also speaks elsewhere
+            Speaker.objects.create(name=f"Unscheduled {start + i}", slug=f"u-{start + i}")
+            person = make_user()
+            services.register(event=summit, user=person, ticket_type=ticket_of(summit))
+            services.add_to_agenda(session=session, user=person)
+    add(5, 0)
+    pages = [f"/events/manage/{summit.slug}/programme/", f"/events/manage/{summit.slug}/"]
+    few = [page_queries(client, url) for url in pages]
+    add(45, 100)
+    assert [page_queries(client, url) for url in pages] == few
+    html = client.get(pages[0]).content.decode()
+    assert html.count("/edit/") >= 4 * 50 + 50  # sessions, tracks, rooms and both kinds of speakers
 
 
 def test_api_event_list(client):

@@ -68,9 +68,13 @@ def add_part(request, slug, part):
     form_class, label = forms.PART_FORMS[part]
     form = form_class(request.POST, request.FILES, event=event, prefix=part)
     if form.is_valid():
-        services.save_event_part(event=event, form=form)
-        messages.success(request, f"The {label} is added.")
-        return redirect("events:manage-event", slug=slug)
+        try:
+            services.save_event_part(event=event, form=form)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"The {label} is added.")
+            return redirect("events:manage-event", slug=slug)
     part_forms = {key: cls(event=event, prefix=key) for key, (cls, _) in forms.PART_FORMS.items()}
     part_forms[part] = form
     return render(request, "events/manage/event.html", _manage_context(event, part_forms), status=400)

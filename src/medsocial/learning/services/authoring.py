@@ -1,5 +1,7 @@
 """Instructors write courses in the site: courses, modules, lessons, resources, quizzes."""
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -224,6 +226,75 @@ def move(*, by, item, direction: str) -> None:
     for position, sibling in enumerate(ordered):
         if sibling.position != position:
             type(sibling).objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def reorder(*, by, course: Course, module_ids: Sequence[int] | None = None, module_id: int | None = None,
+            lesson_ids: Sequence[int] | None = None) -> None:
+    """Put the course's modules, or the lessons of one of its modules, in the order given.
+
+    Either `module_ids` lists every module of the course, or `lesson_ids` lists every lesson of
+    module `module_id`, where a lesson of another module of the same course moves into it. The
+    list is taken whole or refused whole: a stale or tampered list changes nothing.
+    """
+    _require_editor(by, course)
+    if module_ids is not None and lesson_ids is None and module_id is None:
+        _reorder_modules(course, list(module_ids))
+    elif lesson_ids is not None and module_ids is None:
+        _reorder_lessons(course, module_id, list(lesson_ids))
+    else:
+        raise LearningError("Send the new order of the modules, or of the lessons of one module.")
+
+
+def _check_order(ids: list[int], current: set[int], *, noun: str, parent: str) -> None:
+    if len(set(ids)) != len(ids):
+        raise LearningError(f"Each {noun} can appear only once in the new order.")
+    if not current <= set(ids):
+        raise LearningError(f"The new order leaves out a {noun} of {parent}. Reload the page and try again.")
+
+
+def _reorder_modules(course: Course, ids: list[int]) -> None:
+    # Locked in id order so two reorders of one course queue up instead of deadlocking.
+    modules = {m.pk: m for m in Module.objects.select_for_update().filter(course=course).order_by("pk")}
+    if set(ids) - set(modules):
+        raise LearningError("The new order lists a module that is not part of this course.")
+    _check_order(ids, set(modules), noun="module", parent="this course")
+    changed = []
+    for position, pk in enumerate(ids):
+        if modules[pk].position != position:
+            modules[pk].position = position
+            changed.append(modules[pk])
+    Module.objects.bulk_update(changed, ["position"])
+
+
+def _reorder_lessons(course: Course, module_id: int | None, ids: list[int]) -> None:
+    module = Module.objects.select_for_update().filter(pk=module_id).first() if module_id is not None else None
+    if module is None:
+        raise LearningError("Choose a module of this course for the lessons.")
+    if module.course_id != course.pk:
+        raise LearningError("Lessons can only move into a module of their own course.")
+    # Every lesson of the course is locked: moved lessons leave a gap in the module they came from.
+    lessons = {lesson.pk: lesson for lesson in
+               Lesson.objects.select_for_update().filter(course=course).order_by("pk").only("module", "position")}
+    if set(ids) - set(lessons):
+        raise LearningError("The new order lists a lesson that is not part of this course.")
+    _check_order(ids, {pk for pk, lesson in lessons.items() if lesson.module_id == module.pk},
+                 noun="lesson", parent="this module")
+    left = {lessons[pk].module_id for pk in ids} - {module.pk}
+    changed = []
+    for position, pk in enumerate(ids):
+        lesson = lessons[pk]
+        if lesson.module_id != module.pk or lesson.position != position:
+            lesson.module_id, lesson.position = module.pk, position
+            changed.append(lesson)
+    for source_id in left:
+        remaining = sorted((lesson for lesson in lessons.values() if lesson.module_id == source_id),
+                           key=lambda lesson: (lesson.position, lesson.pk))
+        for position, lesson in enumerate(remaining):
+            if lesson.position != position:
+                lesson.position = position
+                changed.append(lesson)
+    Lesson.objects.bulk_update(changed, ["module", "position"])
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.learning import selectors, services
-from medsocial.learning.errors import LearningError
+from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.forms import CourseForm, LessonForm, ModuleForm, QuestionForm, QuizForm, ResourceForm
 from medsocial.learning.models import Lesson, Module, Question, Quiz
 from medsocial.learning.services.authoring import parse_choices
@@ -43,9 +43,9 @@ def course_create(request):
                   status=400 if request.method == "POST" else 200)
 
 
-def _outline_context(course):
+def _outline_context(course, **extra):
     return {"course": course, "modules": selectors.syllabus(course),
-            "module_form": ModuleForm(), "course_quizzes": list(course.quizzes.filter(module__isnull=True))}
+            "module_form": ModuleForm(), "course_quizzes": list(course.quizzes.filter(module__isnull=True)), **extra}
 
 
 @login_required
@@ -121,6 +121,36 @@ def reorder(request, slug, kind, item_id):
         return redirect("learning:teach-quiz", slug=course.slug, quiz_id=item.quiz_id)
     if request.htmx:
         return render(request, "learning/teach/_outline.html", _outline_context(course))
+    return redirect("learning:teach-course", slug=course.slug)
+
+
+def _posted_order(data) -> dict:
+    """The order a drag and drop sent: `module_ids`, or `module_id` with its `lesson_ids`."""
+    try:
+        order = {name: [int(pk) for pk in data.getlist(name)] for name in ("module_ids", "lesson_ids") if name in data}
+        if data.get("module_id"):
+            order["module_id"] = int(data["module_id"])
+    except ValueError:
+        raise LearningError("The new order can only name modules and lessons by their number.") from None
+    return order
+
+
+@login_required
+@require_POST
+def outline_order(request, slug):
+    """Save the whole order a drag and drop produced; htmx swaps in the outline as stored."""
+    course = selectors.access_course_for_editing(request.user, slug)
+    try:
+        services.reorder(by=request.user, course=course, **_posted_order(request.POST))
+    except (LearningError, LearningNotAllowed) as exc:
+        if request.htmx:
+            return render(request, "learning/teach/_outline.html",
+                          _outline_context(course, outline_error=exc.message), status=exc.status_code)
+        messages.error(request, exc.message)
+    else:
+        if request.htmx:
+            return render(request, "learning/teach/_outline.html", _outline_context(course, outline_saved=True))
+        messages.success(request, "New order saved.")
     return redirect("learning:teach-course", slug=course.slug)
 
 

@@ -5,6 +5,8 @@ from .comments import delete_own_comment, moderate_comment, submit_comment  # no
 from .newsletter import (  # noqa: F401
     confirm_subscription,
     import_subscribers,
+    resume_issue,
+    resume_stalled_sends,
     save_issue,
     send_issue,
     send_test_issue,

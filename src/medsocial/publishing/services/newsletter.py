@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +16,14 @@ from medsocial.core.email import email_send, enqueue_email
 from medsocial.core.errors import NotAllowed
 from medsocial.publishing.errors import PublishingError
 from medsocial.publishing.markup import render_markdown
-from medsocial.publishing.models import Delivery, Issue, MailingList, Subscription, new_token
+from medsocial.publishing.models import (
+    SEND_STALLED_AFTER,
+    Delivery,
+    Issue,
+    MailingList,
+    Subscription,
+    new_token,
+)
 
 BATCH_SIZE = 200
 
@@ -156,25 +163,40 @@ def queue_deliveries(issue_id: int) -> list[list[int]]:
     ).values_list("pk", flat=True))
     Delivery.objects.bulk_create([Delivery(issue=issue, subscription_id=pk) for pk in subscription_ids],
                                  ignore_conflicts=True)
-    Issue.objects.filter(pk=issue_id).update(recipients_count=len(subscription_ids))
+    Issue.objects.filter(pk=issue_id).update(recipients_count=len(subscription_ids), progressed_at=timezone.now())
     ids = list(Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED).values_list("pk", flat=True))
     if not ids:
         _finish_if_done(issue_id)
+    return _batches(ids)
+
+
+def _batches(ids: list[int]) -> list[list[int]]:
     return [ids[i:i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
 
 
+def claim_delivery(delivery_id: int) -> bool:
+    """Move a queued delivery to sending with a conditional update. True only for the one caller
+    that moved it, so two workers handed the same batch never both send one email."""
+    return bool(Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
+                .update(status=Delivery.Status.SENDING, claimed_at=timezone.now()))
+
+
 def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
-    """Send one batch. The subscription is read again at send time, so an address that
-    unsubscribed after the issue was queued is skipped."""
+    """Send one batch; each delivery is claimed just before its email goes, so a batch handed
+    to two workers (a retry, a resumed send) sends each email once. The subscription is read
+    again at send time, so an address that unsubscribed after the issue was queued is skipped."""
     issue = Issue.objects.select_related("mailing_list").get(pk=issue_id)
     context = issue_context(issue)
     deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED).select_related(
         "subscription__mailing_list")
     for delivery in deliveries:
+        if not claim_delivery(delivery.pk):
+            continue  # another worker has it
         subscription = delivery.subscription
         if subscription.status != Subscription.Status.CONFIRMED:
             delivery.delete()
-            Issue.objects.filter(pk=issue_id).update(recipients_count=F("recipients_count") - 1)
+            Issue.objects.filter(pk=issue_id).update(
+                recipients_count=F("recipients_count") - 1, progressed_at=timezone.now())
             continue
         try:
             email_send(
@@ -185,16 +207,71 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
             )
         except Exception as exc:  # SMTP refusals vary; the failure is recorded per address
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(exc)[:300])
-            Issue.objects.filter(pk=issue_id).update(failed_count=F("failed_count") + 1)
+            Issue.objects.filter(pk=issue_id).update(failed_count=F("failed_count") + 1, progressed_at=timezone.now())
         else:
             Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
-            Issue.objects.filter(pk=issue_id).update(sent_count=F("sent_count") + 1)
+            Issue.objects.filter(pk=issue_id).update(sent_count=F("sent_count") + 1, progressed_at=timezone.now())
     _finish_if_done(issue_id)
 
 
 def _finish_if_done(issue_id: int) -> None:
-    if not Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED).exists():
+    unsettled = Delivery.objects.filter(issue_id=issue_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING])
+    if not unsettled.exists():
         Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(status=Issue.Status.SENT)
+
+
+def resume_stalled_sends(*, now=None) -> list[int]:
+    """Resume every issue whose send stopped moving (the cron entry point); returns their ids.
+    Safe to run at any time and any number of times: a resumed send is not stalled again until
+    SEND_STALLED_AFTER has passed, and the claims keep every email to one send."""
+    now = now or timezone.now()
+    cutoff = now - SEND_STALLED_AFTER
+    stalled_ids = Issue.objects.filter(status=Issue.Status.SENDING).filter(
+        Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True, sent_at__lt=cutoff)
+    ).values_list("pk", flat=True)
+    return [issue_id for issue_id in list(stalled_ids) if _resume(issue_id, now=now)]
+
+
+def resume_issue(*, editor, issue: Issue) -> None:
+    """An editor resumes an issue whose send stopped (the "Resume sending" button)."""
+    _require_editor(editor)
+    if issue.status != Issue.Status.SENDING:
+        raise PublishingError("Only an issue that is being sent can be resumed.")
+    if not _resume(issue.pk, now=timezone.now()):
+        minutes = int(SEND_STALLED_AFTER.total_seconds() // 60)
+        raise PublishingError(f"This issue is still being sent. If nothing moves for {minutes} minutes, "
+                              "it can be resumed.")
+
+
+@transaction.atomic
+def _resume(issue_id: int, *, now) -> bool:
+    """Queue again what a stalled send left unsent; False if the issue is not stalled (any more).
+
+    The issue's row lock and the new `progressed_at` make two resumes of one stall (cron and an
+    editor at once) queue the work once. A delivery claimed by a worker longer ago than
+    SEND_STALLED_AFTER goes back to the queue: that worker died, perhaps after its email left,
+    and a rare second copy is preferred to an email never sent."""
+    issue = Issue.objects.select_for_update().get(pk=issue_id)
+    if not issue.send_stalled(now):
+        return False
+    from medsocial.publishing.tasks import deliver_issue_batch, queue_issue_deliveries
+
+    Delivery.objects.filter(
+        issue_id=issue_id, status=Delivery.Status.SENDING, claimed_at__lt=now - SEND_STALLED_AFTER
+    ).update(status=Delivery.Status.QUEUED)
+    issue.progressed_at = now
+    issue.save(update_fields=["progressed_at"])
+    if not Delivery.objects.filter(issue_id=issue_id).exists():
+        # The worker stopped before the deliveries were made; make them now.
+        transaction.on_commit(lambda: queue_issue_deliveries.enqueue(issue_id))
+        return True
+    queued = list(Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED)
+                  .order_by("pk").values_list("pk", flat=True))
+    for batch in _batches(queued):
+        transaction.on_commit(lambda batch=batch: deliver_issue_batch.enqueue(issue_id, batch))
+    if not queued:
+        _finish_if_done(issue_id)  # the worker stopped after the last email, before the issue was marked sent
+    return True
 
 
 def import_subscribers(*, editor, csv_text: str) -> tuple[int, list[tuple[int, str]]]:

@@ -96,7 +96,7 @@ def issue_detail(request, pk):
     template = "publishing/_issue_status.html" if request.headers.get("HX-Request") else "publishing/issue_detail.html"
     return render(request, template, {
         "issue": issue, "preview_html": render_markdown(issue.body), "confirmed": confirmed,
-        "test_form": TestSendForm(initial={"email": request.user.email}),
+        "test_form": TestSendForm(initial={"email": request.user.email}), "stalled": issue.send_stalled(),
     })
 
 
@@ -123,6 +123,19 @@ def issue_send(request, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, "Sending has started.")
+    return redirect("publishing:issue", pk=pk)
+
+
+@role_required(Role.EDITOR)
+@require_POST
+def issue_resume(request, pk):
+    issue = get_object_or_404(Issue, pk=pk)
+    try:
+        services.resume_issue(editor=request.user, issue=issue)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Sending has resumed.")
     return redirect("publishing:issue", pk=pk)
 
 
