@@ -3,13 +3,25 @@
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.learning.content import plain_text
 from medsocial.learning.errors import LearningError, LearningNotAllowed
-from medsocial.learning.models import Choice, Course, Lesson, LessonResource, Module, Question, Quiz
+from medsocial.learning.models import (
+    Choice,
+    Course,
+    Enrollment,
+    Lesson,
+    LessonProgress,
+    LessonResource,
+    Module,
+    Question,
+    Quiz,
+)
 
 MAX_MEDIA_BYTES = 200 * 1024 * 1024
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
@@ -145,8 +157,21 @@ def update_module(*, by, module: Module, title: str) -> Module:
 def delete_module(*, by, module: Module) -> None:
     _require_editor(by, module.course)
     course = module.course
+    affected = _enrollments_with_progress_in(Lesson.objects.filter(module=module))
     module.delete()
+    _recount_lessons_done(affected)
     refresh_search_text(course)
+
+
+def _enrollments_with_progress_in(lessons) -> list[int]:
+    return list(LessonProgress.objects.filter(lesson__in=lessons).values_list("enrollment_id", flat=True).distinct())
+
+
+def _recount_lessons_done(enrollment_ids: list[int]) -> None:
+    """Progress rows of a deleted lesson go with it; the learners' counts follow."""
+    if enrollment_ids:
+        done = LessonProgress.objects.filter(enrollment=OuterRef("pk")).values("enrollment").annotate(n=Count("pk")).values("n")
+        Enrollment.objects.filter(pk__in=enrollment_ids).update(lessons_done=Coalesce(Subquery(done), 0))
 
 
 def _check_module(course: Course, module: Module) -> None:
@@ -190,7 +215,9 @@ def update_lesson(*, by, lesson: Lesson, **fields) -> Lesson:
 def delete_lesson(*, by, lesson: Lesson) -> None:
     _require_editor(by, lesson.course)
     course = lesson.course
+    affected = _enrollments_with_progress_in([lesson])
     lesson.delete()
+    _recount_lessons_done(affected)
     refresh_search_text(course)
 
 
