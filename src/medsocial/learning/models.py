@@ -106,7 +106,9 @@ class Lesson(models.Model):
     position = models.PositiveIntegerField(default=0)
     body = models.TextField(blank=True, help_text="Markdown. Raw HTML is not allowed.")
     media_file = models.FileField(upload_to="learning/media/", blank=True, help_text="Audio or video.")
-    embed_url = models.URLField(blank=True, help_text="A video page on another site (shown as a link).")
+    embed_url = models.URLField(
+        blank=True, help_text="A video on another site: YouTube and Vimeo play in the page, others are linked."
+    )
     estimated_minutes = models.PositiveSmallIntegerField(default=10)
 
     class Meta:
@@ -118,6 +120,12 @@ class Lesson(models.Model):
 
     def get_absolute_url(self):
         return reverse("learning:lesson", args=[self.course.slug, self.slug])
+
+    @property
+    def video_player_url(self) -> str | None:
+        from medsocial.learning.content import video_player_url
+
+        return video_player_url(self.embed_url)
 
     @property
     def media_kind(self) -> str:
