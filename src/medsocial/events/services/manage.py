@@ -15,7 +15,7 @@ from medsocial.events.models import (
     TicketType,
     Track,
 )
-from medsocial.events.services.schedule import remove_session, save_session
+from medsocial.events.services.schedule import local_time, remove_session, save_session
 from medsocial.events.services.waitlist import offer_free_seats
 
 
@@ -26,6 +26,9 @@ def save_event(*, form, by) -> Event:
     from medsocial.events import tasks
 
     event = form.save(commit=False)
+    if event.pk is not None:
+        Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
+        _check_sessions_still_fit(event)
     was_cancelled = event.pk is not None and Event.objects.filter(pk=event.pk, status=Event.Status.CANCELLED).exists()
     if event.pk is None:
         event.created_by = by
@@ -37,6 +40,22 @@ def save_event(*, form, by) -> Event:
     else:
         offer_free_seats(locked)
     return event
+
+
+def _check_sessions_still_fit(event: Event) -> None:
+    """New event times must still hold every session of the programme (call with the event locked)."""
+    early = event.sessions.filter(starts_at__lt=event.starts_at).order_by("starts_at").first()
+    if early is not None:
+        raise EventError(
+            f"“{early.title}” starts at {local_time(early.starts_at, event)}, before the new start; "
+            "move or remove it first.", field="starts_at",
+        )
+    late = event.sessions.filter(ends_at__gt=event.ends_at).order_by("-ends_at").first()
+    if late is not None:
+        raise EventError(
+            f"“{late.title}” ends at {local_time(late.ends_at, event)}, after the new end; move or remove it first.",
+            field="ends_at",
+        )
 
 
 def _check_ticket_quantity(ticket_type: TicketType) -> None:

@@ -11,7 +11,7 @@ from medsocial.events.errors import EventError
 from medsocial.events.models import AgendaItem, Event, Session
 
 
-def _local(moment, event: Event, fmt: str = "M j, g:i A") -> str:
+def local_time(moment, event: Event, fmt: str = "M j, g:i A") -> str:
     return dateformat.format(timezone.localtime(moment, event.tz), fmt)
 
 
@@ -25,9 +25,9 @@ def check_session_fits(*, session: Session, event: Event) -> None:
     if session.ends_at <= session.starts_at:
         raise EventError("The session must end after it starts.", field="ends_at")
     if session.starts_at < event.starts_at:
-        raise EventError(f"The session starts before the event does ({_local(event.starts_at, event)}).", field="starts_at")
+        raise EventError(f"The session starts before the event does ({local_time(event.starts_at, event)}).", field="starts_at")
     if session.ends_at > event.ends_at:
-        raise EventError(f"The session ends after the event does ({_local(event.ends_at, event)}).", field="ends_at")
+        raise EventError(f"The session ends after the event does ({local_time(event.ends_at, event)}).", field="ends_at")
     for item, label in ((session.track, "track"), (session.room, "room")):
         if item is not None and item.event_id != event.pk:
             raise EventError(f"That {label} belongs to another event.", field=label)
@@ -38,8 +38,8 @@ def check_session_fits(*, session: Session, event: Event) -> None:
         )
         if clash is not None:
             raise EventError(
-                f"{session.room.name} already holds “{clash.title}” from {_local(clash.starts_at, event)} "
-                f"to {_local(clash.ends_at, event, 'g:i A')}.", field="room",
+                f"{session.room.name} already holds “{clash.title}” from {local_time(clash.starts_at, event)} "
+                f"to {local_time(clash.ends_at, event, 'g:i A')}.", field="room",
             )
 
 

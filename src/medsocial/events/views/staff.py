@@ -32,9 +32,13 @@ def event_form(request, slug=None):
     event = selectors.manage_event(request.user, slug) if slug else None
     form = forms.EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = services.save_event(form=form, by=request.user)
-        messages.success(request, "Event saved.")
-        return redirect("events:manage-event", slug=event.slug)
+        try:
+            event = services.save_event(form=form, by=request.user)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Event saved.")
+            return redirect("events:manage-event", slug=event.slug)
     return render(request, "events/manage/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200)
 
 
