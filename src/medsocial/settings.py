@@ -287,6 +287,10 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 # Largest document a client or coach may share in an engagement workspace.
 CONSULTING_MAX_UPLOAD_BYTES = int(os.environ.get("CONSULTING_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 
+# --- publishing ---
+# Largest podcast episode audio an editor may upload (an hour of 128 kbit/s MP3 is about 60 MB).
+PUBLISHING_MAX_AUDIO_BYTES = int(os.environ.get("PUBLISHING_MAX_AUDIO_MB", "200")) * 1024 * 1024
+
 # --- events ---
 # How registrations with a price are paid ("invoice": staff mark orders paid), and how long a
 # freed seat stays reserved for the person first on the waitlist.

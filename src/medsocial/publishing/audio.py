@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from mutagen import File as MutagenFile
 
 from medsocial.core.errors import DomainError
@@ -21,11 +23,16 @@ class AudioInfo:
 
 
 def read_audio(uploaded) -> AudioInfo:
-    """Duration, size and MIME type of an uploaded MP3 or M4A (raises AudioError otherwise)."""
+    """Duration, size and MIME type of an uploaded MP3 or M4A no larger than the configured limit
+    (raises AudioError otherwise)."""
     name = (getattr(uploaded, "name", "") or "").lower()
     extension = name.rsplit(".", 1)[-1] if "." in name else ""
     if extension not in MIME_BY_EXTENSION:
         raise AudioError("Upload an MP3 or M4A file.", field="audio")
+    limit = settings.PUBLISHING_MAX_AUDIO_BYTES
+    if uploaded.size > limit:
+        raise AudioError(f"The audio file is larger than {filesizeformat(limit)}; upload a smaller one.",
+                         field="audio")
     uploaded.seek(0)
     try:
         parsed = MutagenFile(uploaded)

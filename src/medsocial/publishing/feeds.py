@@ -266,8 +266,11 @@ class PodcastFeed(Feed):
     def description(self, obj):
         return obj.description
 
-    def language(self, obj):
-        return obj.language
+    def get_feed(self, obj, request):
+        # Django's Feed reads `language` as a plain attribute, never per object; each show has its own.
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.language
+        return feed
 
     def feed_extra_kwargs(self, obj):
         return {"itunes_author": obj.author, "owner_name": obj.owner_name, "owner_email": obj.owner_email,

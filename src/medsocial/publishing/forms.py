@@ -94,9 +94,12 @@ class PublishForm(forms.Form):
                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
 
+ARTWORK_HELP = "Square JPEG or PNG, 1400 to 3000 pixels a side, as podcast apps require."
+
+
 class EpisodeForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    audio = forms.FileField(required=False, help_text="MP3 or M4A.")
+    title = forms.CharField(max_length=200, error_messages={"required": "Give the episode a title."})
+    audio = forms.FileField(required=False, help_text="MP3 or M4A. When editing, leave empty to keep the current file.")
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     show_notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False, help_text="Markdown.")
     transcript = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False)
@@ -106,9 +109,13 @@ class EpisodeForm(forms.Form):
     season = forms.IntegerField(required=False, min_value=0)
     kind = forms.ChoiceField(choices=Episode.Kind.choices, initial=Episode.Kind.FULL, label="Episode type")
     explicit = forms.BooleanField(required=False)
-    cover_art = forms.ImageField(required=False)
-    published_at = forms.DateTimeField(required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                       help_text="Leave empty to keep it as a draft.")
+    cover_art = forms.ImageField(required=False, help_text=ARTWORK_HELP)
+    # The format a datetime-local input accepts, so an episode's date shows when it is edited
+    # (any other format leaves the input empty, and saving would make the episode a draft).
+    published_at = forms.DateTimeField(required=False, label="Publish at",
+                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                                  format="%Y-%m-%dT%H:%M"),
+                                       help_text="Leave empty to keep it as a draft; a future time schedules it.")
 
     def clean_chapters(self):
         raw = self.cleaned_data["chapters"].strip()
@@ -118,6 +125,21 @@ class EpisodeForm(forms.Form):
             return json.loads(raw)
         except ValueError:
             raise forms.ValidationError("Chapters must be valid JSON.") from None
+
+
+class ShowForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+    author = forms.CharField(max_length=200, help_text="Shown as the show's author in podcast apps.")
+    owner_name = forms.CharField(max_length=200)
+    owner_email = forms.EmailField(help_text="Podcast directories write here to confirm who owns the show.")
+    category = forms.CharField(max_length=100, help_text="An Apple Podcasts category, e.g. Health & Fitness.")
+    subcategory = forms.CharField(max_length=100, required=False, help_text="e.g. Medicine.")
+    language = forms.RegexField(regex=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", max_length=10,
+                                help_text="A language code, e.g. en-us.",
+                                error_messages={"invalid": "Give a language code such as en or en-us."})
+    explicit = forms.BooleanField(required=False)
+    cover_art = forms.ImageField(required=False, help_text=ARTWORK_HELP)
 
 
 class IssueForm(forms.Form):

@@ -192,6 +192,13 @@ class Episode(models.Model):
     def audio_extension(self) -> str:
         return "m4a" if self.audio_mime == "audio/mp4" else "mp3"
 
+    @property
+    def publication_status(self) -> str:
+        """"draft" without a date, "scheduled" before its date, "published" from then on."""
+        if self.published_at is None:
+            return "draft"
+        return "scheduled" if self.published_at > timezone.now() else "published"
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -58,6 +58,11 @@ def published_episodes(show: Show | None = None) -> QuerySet[Episode]:
     if show is not None:
         qs = qs.filter(show=show)
     return qs.order_by("-published_at", "-pk")
+
+
+def episodes_for_editing(show: Show) -> QuerySet[Episode]:
+    """Every episode of `show` whatever its state, drafts first, then newest, for the editors' list."""
+    return show.episodes.order_by(F("published_at").desc(nulls_first=True), "-pk")
 
 
 def shows() -> QuerySet[Show]:

@@ -19,6 +19,9 @@ urlpatterns = [
     path("articles/<slug:slug>/", articles.article_detail, name="article"),
 
     path("podcasts/", podcasts.show_list, name="podcasts"),
+    path("podcasts/shows/<int:pk>/edit/", podcasts.show_edit, name="show-edit"),
+    path("podcasts/shows/<int:pk>/episodes/", podcasts.show_episodes, name="show-episodes"),
+    path("podcasts/episodes/<int:pk>/edit/", podcasts.episode_edit, name="episode-edit"),
     path("podcasts/<slug:slug>/", podcasts.show_detail, name="show"),
     path("podcasts/<slug:show>/episodes/new/", podcasts.episode_new, name="episode-new"),
     path("podcasts/<slug:show>/<slug:slug>/", podcasts.episode_detail, name="episode"),

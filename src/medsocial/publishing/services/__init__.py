@@ -13,4 +13,4 @@ from .newsletter import (  # noqa: F401
     subscribe,
     unsubscribe,
 )
-from .podcasts import save_episode  # noqa: F401
+from .podcasts import save_episode, save_show  # noqa: F401

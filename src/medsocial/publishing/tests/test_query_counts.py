@@ -43,3 +43,18 @@ def test_pages_and_feeds_cost_the_same_for_5_and_50_items(client, make_user):
     with_5 = measure()
     add_items(45, author=author, category=category, show=show, first_article=first)
     assert measure() == with_5
+
+
+def test_editors_episode_list_costs_the_same_for_5_and_50_episodes(client, make_user):
+    show = make_show(title="Show")
+    client.force_login(make_user(roles=[Role.EDITOR]))
+    url = f"/podcasts/shows/{show.pk}/episodes/"
+
+    def add_episodes(n):
+        for i in range(n):
+            make_episode(show, published=i % 3 != 0)
+
+    add_episodes(5)
+    with_5 = page_queries(client, url)
+    add_episodes(45)
+    assert page_queries(client, url) == with_5

@@ -1,18 +1,21 @@
+import json
 import os
 import re
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from medsocial.accounts.roles import Role
+from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
 from medsocial.publishing import selectors, services
 from medsocial.publishing.feeds import chapters_document
-from medsocial.publishing.forms import CommentForm, EpisodeForm
-from medsocial.publishing.models import Show
+from medsocial.publishing.forms import CommentForm, EpisodeForm, ShowForm
+from medsocial.publishing.models import Episode, Show
 
 from .common import role_required
 
@@ -29,6 +32,7 @@ def show_detail(request, slug):
     return render(request, "publishing/show_detail.html", {
         "show": show, "episodes": selectors.published_episodes(show),
         "feed_url": request.build_absolute_uri(reverse("publishing:podcast-feed", args=[slug])),
+        "can_edit": has_role(request.user, Role.EDITOR),
     })
 
 
@@ -45,6 +49,7 @@ def episode_detail(request, show, slug):
         "comment_action": reverse("publishing:comment-episode", args=[episode.pk]),
         "comments_feed": reverse("publishing:feed-episode-comments", args=[show, slug]),
         "own_tokens": request.session.get("comment_tokens", {}),
+        "can_edit": has_role(request.user, Role.EDITOR),
     })
 
 
@@ -125,22 +130,69 @@ def episode_chapters(request, show, slug):
     return HttpResponse(chapters_document(episode), content_type="application/json+chapters")
 
 
-@role_required(Role.EDITOR)
-def episode_new(request, show):
-    show = get_object_or_404(Show, slug=show)
-    form = EpisodeForm(request.POST or None, request.FILES or None)
+def _episode_initial(episode: Episode) -> dict:
+    return {
+        "title": episode.title, "summary": episode.summary, "show_notes": episode.show_notes,
+        "transcript": episode.transcript, "chapters": json.dumps(episode.chapters) if episode.chapters else "",
+        "number": episode.number, "season": episode.season, "kind": episode.kind, "explicit": episode.explicit,
+        "published_at": timezone.localtime(episode.published_at) if episode.published_at else None,
+    }
+
+
+def _episode_page(request, show, episode=None):
+    form = EpisodeForm(request.POST or None, request.FILES or None,
+                       initial=_episode_initial(episode) if episode else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                data = form.cleaned_data
-                episode = services.save_episode(editor=request.user, show=show, **data)
+                episode = services.save_episode(editor=request.user, show=show, episode=episode, **form.cleaned_data)
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 messages.success(request, "Episode saved.")
-                if episode.published_at:
-                    return redirect(episode)
-                return redirect(show)
+                return redirect("publishing:episode-edit", pk=episode.pk)
         status = 400
-    return render(request, "publishing/episode_form.html", {"form": form, "show": show}, status=status)
+    return render(request, "publishing/episode_form.html", {"form": form, "show": show, "episode": episode},
+                  status=status)
+
+
+@role_required(Role.EDITOR)
+def episode_new(request, show):
+    return _episode_page(request, get_object_or_404(Show, slug=show))
+
+
+@role_required(Role.EDITOR)
+def episode_edit(request, pk):
+    episode = get_object_or_404(Episode.objects.select_related("show"), pk=pk)
+    return _episode_page(request, episode.show, episode)
+
+
+@role_required(Role.EDITOR)
+def show_episodes(request, pk):
+    """Every episode of a show, drafts and scheduled ones included, for editors."""
+    show = get_object_or_404(Show, pk=pk)
+    page_obj = Paginator(selectors.episodes_for_editing(show), 30).get_page(request.GET.get("page"))
+    return render(request, "publishing/show_episodes.html", {"show": show, "page_obj": page_obj})
+
+
+def _show_initial(show: Show) -> dict:
+    return {field: getattr(show, field) for field in ShowForm.base_fields if field != "cover_art"}
+
+
+@role_required(Role.EDITOR)
+def show_edit(request, pk):
+    show = get_object_or_404(Show, pk=pk)
+    form = ShowForm(request.POST or None, request.FILES or None, initial=_show_initial(show))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                show = services.save_show(editor=request.user, show=show, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, "Show saved.")
+                return redirect("publishing:show-edit", pk=show.pk)
+        status = 400
+    return render(request, "publishing/show_form.html", {"form": form, "show": show}, status=status)
