@@ -27,10 +27,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("MEDSOCIAL_DATA_DIR") or Path.cwd() / "var").resolve()
-# The real US hospital files shipped beside the project checkout (see census imports).
-HOSPITAL_DATA_DIR = Path(
-    os.environ.get("MEDSOCIAL_HOSPITAL_DATA_DIR") or BASE_DIR.parents[2] / "shared" / "data" / "hospitals"
-)
+# The real US hospital files the census ships with (public CMS and HIFLD data; see its README).
+HOSPITAL_DATA_DIR = Path(os.environ.get("MEDSOCIAL_HOSPITAL_DATA_DIR") or BASE_DIR / "census" / "data")
 
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("MEDSOCIAL_TESTING", False)

@@ -14,6 +14,7 @@ import random
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -22,7 +23,6 @@ from .networks import canonical_account
 from .services.imports import import_hospital_websites, import_hospitals
 from .services.recompute import add_months, recompute_census
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 2009
 FULL_SCALE = 5381  # hospitals in the CMS file the curves below are drawn for
 
@@ -100,11 +100,11 @@ def _address(network: Network, handle: str, website: str) -> str:
 
 def load(*, stdout=None, small: bool = False) -> None:
     started = time.perf_counter()
-    cms = DATA_DIR / "cms_hospital_general_information.csv"
+    cms = Path(settings.HOSPITAL_DATA_DIR) / "cms_hospital_general_information.csv"
     limit = 300 if small else None
     report = import_hospitals(cms, limit=limit)
     if not small:
-        import_hospital_websites(DATA_DIR / "hifld_hospitals.csv")
+        import_hospital_websites(Path(settings.HOSPITAL_DATA_DIR) / "hifld_hospitals.csv")
     generated = not SocialAccount.objects.exists()
     if generated:
         _generate(small=small)
