@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from medsocial.core.forms import add_domain_error
+
 from . import charts, exports, selectors, services
 from .errors import CensusError, DuplicateAccount
 from .forms import AccountEditForm, AccountForm, MergeForm, ObservationForm, RejectForm, SubmissionForm
@@ -50,9 +52,6 @@ def hospital_list(request):
     template = "census/_results.html" if request.headers.get("HX-Request") else "census/list.html"
     return render(request, template, context)
 
-
-def _error(form, exc):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def hospital_detail(request, facility_id):
@@ -99,10 +98,10 @@ def submit(request, facility_id):
                     note=data.get("note", ""), user=request.user, email=data.get("email", ""),
                 )
             except DuplicateAccount as exc:
-                _error(form, exc)
+                add_domain_error(form, exc)
                 form.existing = exc.existing
             except CensusError as exc:
-                _error(form, exc)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, "Thank you. A moderator will review your submission.")
                 return redirect(hospital)
@@ -120,9 +119,9 @@ def account_add(request, facility_id):
         try:
             services.add_account(hospital=hospital, actor=request.user, verified=True, **form.cleaned_data)
         except CensusError as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         except DuplicateAccount as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         else:
             _recompute_later()
             messages.success(request, "Account added.")
@@ -141,7 +140,7 @@ def account_edit(request, pk):
             services.update_account(account=account, actor=request.user, address=data["address"] or None,
                                     first_seen=data["first_seen"], closed_on=data["closed_on"], reopen=data["reopen"])
         except (CensusError, DuplicateAccount) as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         else:
             _recompute_later()
             messages.success(request, "Account updated.")
@@ -158,7 +157,7 @@ def account_observe(request, pk):
         try:
             services.record_observation(account=account, actor=request.user, **form.cleaned_data)
         except CensusError as exc:
-            _error(form, exc)
+            add_domain_error(form, exc)
         else:
             _recompute_later()
             messages.success(request, "Figures recorded.")

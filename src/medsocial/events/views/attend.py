@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from medsocial.accounts.models import Organization
 from medsocial.accounts.selectors import admin_organization_ids
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.events import calendars, forms, payments, selectors, services, tickets
 from medsocial.events.models import CalendarFeed, Event, Registration, Session, WorkshopRequest
 
@@ -81,8 +82,7 @@ def register(request, slug):
                 answers=form.answers(), discount_code=form.cleaned_data.get("discount_code", ""),
             )
         except DomainError as exc:
-            field = exc.field if exc.field in form.fields else None
-            form.add_error(field, exc.message)
+            add_domain_error(form, exc)
         else:
             if registration.status == Registration.Status.CONFIRMED:
                 messages.success(request, "You are registered. A confirmation with a calendar file is on its way.")
@@ -266,7 +266,7 @@ def propose(request, slug):
                                      abstract=form.cleaned_data["abstract"], format=form.cleaned_data["format"],
                                      speakers=form.speakers())
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Thank you! Your proposal is submitted; we will email you the decision.")
             return redirect(event)
@@ -287,7 +287,7 @@ def workshop_request(request):
                                       audience_size=data["audience_size"], preferred_dates=data["preferred_dates"],
                                       location=data["location"])
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Your request is sent. The event team will get back to you.")
             return redirect("events:workshop-request")

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.events import forms, selectors, services
 from medsocial.events.models import Session, Speaker
 
@@ -36,7 +37,7 @@ def edit_part(request, slug, part, pk):
         try:
             services.save_event_part(event=event, form=form)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"The {label} “{form.instance}” is saved.")
             return redirect(_back_url(event, part))

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.events import forms, selectors, services
 from medsocial.events.models import Event, Order, Proposal, Registration, WorkshopRequest
 
@@ -35,7 +36,7 @@ def event_form(request, slug=None):
         try:
             event = services.save_event(form=form, by=request.user)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Event saved.")
             return redirect("events:manage-event", slug=event.slug)
@@ -75,7 +76,7 @@ def add_part(request, slug, part):
         try:
             services.save_event_part(event=event, form=form)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"The {label} is added.")
             return redirect("events:manage-event", slug=slug)

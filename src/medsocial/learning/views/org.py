@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from medsocial.accounts.selectors import access_organization, members_of
+from medsocial.core.forms import add_domain_error
 from medsocial.learning import selectors, services
 from medsocial.learning.errors import LearningError
 from medsocial.learning.forms import AssignForm
@@ -27,7 +28,7 @@ def organization_learning(request, org_slug):
                     user_ids=[int(pk) for pk in form.cleaned_data["members"]], due_on=form.cleaned_data["due_on"],
                 )
             except LearningError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, f"Assigned to {len(assigned)} member(s).")
                 return redirect("learning:organization", org_slug=organization.slug)

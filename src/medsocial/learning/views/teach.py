@@ -7,15 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core.forms import add_domain_error
 from medsocial.learning import selectors, services
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.forms import CourseForm, LessonForm, ModuleForm, QuestionForm, QuizForm, ResourceForm
 from medsocial.learning.models import Lesson, Module, Question, Quiz
 from medsocial.learning.services.authoring import parse_choices
-
-
-def _show_error(form, exc: LearningError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @login_required
@@ -35,7 +32,7 @@ def course_create(request):
         try:
             course = services.create_course(by=request.user, title=data.pop("title"), summary=data.pop("summary"), **data)
         except LearningError as exc:
-            _show_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Course created as a draft. Add modules and lessons.")
             return redirect("learning:teach-course", slug=course.slug)
@@ -57,7 +54,7 @@ def course_edit(request, slug):
         try:
             services.update_course(by=request.user, course=course, **data)
         except LearningError as exc:
-            _show_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Course saved.")
             return redirect("learning:teach-course", slug=course.slug)
@@ -170,7 +167,7 @@ def lesson_edit(request, slug, lesson_id=None):
             else:
                 services.update_lesson(by=request.user, lesson=lesson, **data)
         except LearningError as exc:
-            _show_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Lesson saved.")
             return redirect("learning:teach-lesson", slug=course.slug, lesson_id=lesson.pk)
@@ -223,7 +220,7 @@ def quiz_edit(request, slug, quiz_id=None):
             else:
                 services.update_quiz(by=request.user, quiz=quiz, **data)
         except LearningError as exc:
-            _show_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Quiz saved.")
             return redirect("learning:teach-quiz", slug=course.slug, quiz_id=quiz.pk)
@@ -256,7 +253,7 @@ def question_edit(request, slug, quiz_id, question_id=None):
             else:
                 services.update_question(by=request.user, question=question, **data)
         except LearningError as exc:
-            _show_error(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "Question saved.")
             return redirect("learning:teach-quiz", slug=course.slug, quiz_id=quiz.pk)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import ArticleForm, CommentForm, PublishForm
 from medsocial.publishing.models import Article, Category
@@ -124,7 +125,7 @@ def article_edit(request, pk=None):
             try:
                 article = services.save_article(editor=request.user, article=article, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, "Article saved.")
                 return redirect("publishing:article-edit", pk=article.pk)

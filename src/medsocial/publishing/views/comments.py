@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import CommentForm
 from medsocial.publishing.models import Comment
@@ -32,7 +33,7 @@ def post_comment(request, kind, pk):
                 email=data.get("email", ""), parent=parent, ip_address=client_ip(request), honeypot=data["website"],
             )
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_domain_error(form, exc)
         else:
             tokens = request.session.get("comment_tokens", {})
             if comment.user_id is None:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import ImportForm, IssueForm, SignUpForm, TestSendForm
 from medsocial.publishing.markup import render_markdown
@@ -24,7 +25,7 @@ def newsletter(request):
             try:
                 services.subscribe(email=form.cleaned_data["email"], lists=form.cleaned_data["lists"])
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 return render(request, "publishing/newsletter_check_email.html",
                               {"email": form.cleaned_data["email"]})

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
+from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
 from medsocial.publishing.feeds import chapters_document
 from medsocial.publishing.forms import CommentForm, EpisodeForm, ShowForm
@@ -148,7 +149,7 @@ def _episode_page(request, show, episode=None):
             try:
                 episode = services.save_episode(editor=request.user, show=show, episode=episode, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, "Episode saved.")
                 return redirect("publishing:episode-edit", pk=episode.pk)
@@ -190,7 +191,7 @@ def show_edit(request, pk):
             try:
                 show = services.save_show(editor=request.user, show=show, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_domain_error(form, exc)
             else:
                 messages.success(request, "Show saved.")
                 return redirect("publishing:show-edit", pk=show.pk)
