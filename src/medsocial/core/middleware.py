@@ -24,18 +24,23 @@ class UserTimezoneMiddleware:
 NUL = "\x00"
 
 
-def _fields_with_nul(value, name: str = "") -> list[str]:
+def _json_fields_with_nul(value, name: str = "") -> list[str]:
     """Names (dotted paths) of the strings in a parsed JSON value that contain a NUL character."""
     if isinstance(value, str):
         return [name or "__all__"] if NUL in value else []
     if isinstance(value, dict):
         found = [name + "." + key if name else key for key in value if NUL in key]
         for key, item in value.items():
-            found += _fields_with_nul(item, f"{name}.{key}" if name else str(key))
+            found += _json_fields_with_nul(item, f"{name}.{key}" if name else str(key))
         return found
     if isinstance(value, list):
-        return [field for index, item in enumerate(value) for field in _fields_with_nul(item, f"{name}.{index}" if name else str(index))]
+        return [field for index, item in enumerate(value) for field in _json_fields_with_nul(item, f"{name}.{index}" if name else str(index))]
     return []
+
+
+def _form_fields_with_nul(data) -> list[str]:
+    """Names of the fields of a QueryDict whose name or any value contains a NUL character."""
+    return [key for key, values in data.lists() if NUL in key or any(NUL in value for value in values)]
 
 
 class RejectNulCharactersMiddleware:
@@ -48,7 +53,7 @@ class RejectNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        fields = self._fields_with_nul(request)
+        fields = self._nul_fields(request)
         if not fields:
             return self.get_response(request)
         message = "Text may not contain NUL (0x00) characters."
@@ -61,20 +66,23 @@ class RejectNulCharactersMiddleware:
         return HttpResponseBadRequest(f"{message} Fields: {', '.join(fields)}.", content_type="text/plain")
 
     @staticmethod
-    def _fields_with_nul(request) -> list[str]:
+    def _nul_fields(request) -> list[str]:
         if NUL in request.path:
             return ["path"]
-        fields = [key for key, values in request.GET.lists() if NUL in key or any(NUL in v for v in values)]
+        fields = _form_fields_with_nul(request.GET)
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return fields
         content_type = request.content_type or ""
         if content_type == "application/json":
-            import json
+            body = request.body or b""
+            # JSON carries a NUL as the escape \u0000; only then is the body parsed to name the field.
+            if b"\\u0000" in body or NUL.encode() in body:
+                import json
 
-            try:
-                fields += _fields_with_nul(json.loads(request.body or b"null"))
-            except ValueError:
-                pass  # malformed JSON is the view's to refuse, with its own message
+                try:
+                    fields += _json_fields_with_nul(json.loads(body))
+                except ValueError:
+                    pass  # malformed JSON is the view's to refuse, with its own message
         elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            fields += [key for key, values in request.POST.lists() if NUL in key or any(NUL in v for v in values)]
+            fields += _form_fields_with_nul(request.POST)
         return fields
