@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from medsocial.accounts.models import Profession
+from medsocial.learning.content import video_player_url
 
 
 class Topic(models.TextChoices):
@@ -123,8 +124,6 @@ class Lesson(models.Model):
 
     @property
     def video_player_url(self) -> str | None:
-        from medsocial.learning.content import video_player_url
-
         return video_player_url(self.embed_url)
 
     @property

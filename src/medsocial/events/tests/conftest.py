@@ -15,14 +15,6 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def writers_serialize(transactional_db):
-    """Concurrency tests need a database where writers queue, as in production: PostgreSQL's
-    row locks, or SQLite in a file (the test settings use one) with IMMEDIATE transactions and
-    a busy timeout. Committed rows are needed, so this is a transactional test."""
-    yield
-
-
-@pytest.fixture
 def summit_programme(db):
     """A one-day conference in Chicago (9:00–17:00 local) with two tracks, two rooms, a speaker, a
     talk in the ballroom at 9:00 and a workshop with three seats in the Lakeview Room at 10:00."""

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from medsocial.accounts.models import User
 from medsocial.events import services
 from medsocial.events.errors import RegistrationError
@@ -9,13 +11,18 @@ from medsocial.events.models import DiscountCode, Order, Registration
 from medsocial.events.tests.factories import make_discount, make_event, ticket_of
 from medsocial.testing.plugin import run_concurrently
 
+# Racing writers need committed rows and a database where writers queue, as in production:
+# PostgreSQL's row locks, or SQLite in a file (the test settings use one) with IMMEDIATE
+# transactions and a busy timeout.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 def _people(count: int, prefix: str) -> list[User]:
     User.objects.bulk_create([User(email=f"{prefix}{i}@example.org", full_name=f"Person {i}") for i in range(count)])
     return list(User.objects.filter(email__startswith=prefix).order_by("pk"))
 
 
-def test_200_racing_registrations_for_50_seats_confirm_exactly_50_and_waitlist_150(writers_serialize):
+def test_200_racing_registrations_for_50_seats_confirm_exactly_50_and_waitlist_150():
     event = make_event(capacity=50)
     ticket = ticket_of(event)
     people = _people(200, "racer")
@@ -34,7 +41,7 @@ def test_200_racing_registrations_for_50_seats_confirm_exactly_50_and_waitlist_1
     assert Order.objects.filter(registration__event=event).count() == 200
 
 
-def test_a_discount_code_limited_to_5_uses_is_used_5_times_under_a_race(writers_serialize):
+def test_a_discount_code_limited_to_5_uses_is_used_5_times_under_a_race():
     event = make_event(capacity=100, price=Decimal("100"))
     code = make_discount(event, code="FIVE", max_uses=5)
     people = _people(20, "coder")
