@@ -82,8 +82,10 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     census_data.generate()
-    print(f"database: {connection.vendor}; data ready in {time.perf_counter() - started:.1f} s: "
-          f"{Hospital.objects.count():,} hospitals, {SocialAccount.objects.count():,} accounts, {Observation.objects.count():,} observations")
+    print(
+        f"database: {connection.vendor}; data ready in {time.perf_counter() - started:.1f} s: "
+        f"{Hospital.objects.count():,} hospitals, {SocialAccount.objects.count():,} accounts, {Observation.objects.count():,} observations"
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -91,7 +93,9 @@ def main():
     runs = []
     for _ in range(5):
         runs.append(recompute_census().duration_ms)
-    print(f"full census recompute: first {runs[0]} ms, then median {statistics.median(runs[1:])} ms, max {max(runs[1:])} ms")
+    print(
+        f"full census recompute: first {runs[0]} ms, then median {statistics.median(runs[1:])} ms, max {max(runs[1:])} ms"
+    )
 
     client = Client()
     pages = {
@@ -105,8 +109,10 @@ def main():
         timed_requests(client, url, 5)  # warm up
         queries = count_queries(connection, client, url)
         durations = timed_requests(client, url, 200)
-        print(f"{label}: p50 {percentile(durations, 0.5):.1f} ms, p99 {percentile(durations, 0.99):.1f} ms, "
-              f"{queries} queries")
+        print(
+            f"{label}: p50 {percentile(durations, 0.5):.1f} ms, p99 {percentile(durations, 0.99):.1f} ms, "
+            f"{queries} queries"
+        )
 
 
 if __name__ == "__main__":

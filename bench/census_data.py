@@ -11,11 +11,18 @@ import random
 HOSPITALS = 6_000
 ACCOUNTS = 40_000
 OBSERVATIONS_PER_ACCOUNT = 50  # 40,000 × 50 = 2,000,000
-STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
-          "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR").split()
+STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR"
+).split()
 TYPES = ["Acute Care Hospitals", "Critical Access Hospitals", "Psychiatric", "Childrens", "Long-term"]
-OWNERSHIPS = ["Voluntary non-profit - Private", "Proprietary", "Government - Local", "Government - State",
-              "Voluntary non-profit - Church"]
+OWNERSHIPS = [
+    "Voluntary non-profit - Private",
+    "Proprietary",
+    "Government - Local",
+    "Government - State",
+    "Voluntary non-profit - Church",
+]
 
 
 def _month(index: int) -> datetime.date:
@@ -33,7 +40,10 @@ def _insert(connection, table: str, columns: list[str], rows) -> None:
     placeholders = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 50_000):
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows[start : start + 50_000])
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
+                rows[start : start + 50_000],
+            )
 
 
 def generate(*, stdout=print) -> None:
@@ -49,14 +59,55 @@ def generate(*, stdout=print) -> None:
     now = timezone.now()
     networks = list(Network.objects.values_list("pk", "slug"))
     with transaction.atomic():
-        _insert(connection, "census_hospital",
-                ["facility_id", "name", "name_key", "address", "city", "state", "zip_code", "county", "phone",
-                 "hospital_type", "ownership", "website", "beds", "is_open", "account_count", "total_followers",
-                 "follower_growth", "created_at", "updated_at"],
-                ((f"B{n:05d}", f"Bench Hospital {n}", f"BENCHHOSPITAL{n}", f"{n} Main Street", f"City {n % 700}",
-                  STATES[n % len(STATES)], f"{10000 + n:05d}", "County", "", TYPES[n % len(TYPES)],
-                  OWNERSHIPS[n % len(OWNERSHIPS)], "", rng.randint(10, 900), True, 0, 0, 0, now, now)
-                 for n in range(HOSPITALS)))
+        _insert(
+            connection,
+            "census_hospital",
+            [
+                "facility_id",
+                "name",
+                "name_key",
+                "address",
+                "city",
+                "state",
+                "zip_code",
+                "county",
+                "phone",
+                "hospital_type",
+                "ownership",
+                "website",
+                "beds",
+                "is_open",
+                "account_count",
+                "total_followers",
+                "follower_growth",
+                "created_at",
+                "updated_at",
+            ],
+            (
+                (
+                    f"B{n:05d}",
+                    f"Bench Hospital {n}",
+                    f"BENCHHOSPITAL{n}",
+                    f"{n} Main Street",
+                    f"City {n % 700}",
+                    STATES[n % len(STATES)],
+                    f"{10000 + n:05d}",
+                    "County",
+                    "",
+                    TYPES[n % len(TYPES)],
+                    OWNERSHIPS[n % len(OWNERSHIPS)],
+                    "",
+                    rng.randint(10, 900),
+                    True,
+                    0,
+                    0,
+                    0,
+                    now,
+                    now,
+                )
+                for n in range(HOSPITALS)
+            ),
+        )
         hospital_ids = list(Hospital.objects.order_by("pk").values_list("pk", flat=True))
         last = datetime.date.today().year * 12 + datetime.date.today().month - 2
         accounts = []
@@ -64,10 +115,33 @@ def generate(*, stdout=print) -> None:
             network_id, slug = networks[n % len(networks)]
             opened = last - OBSERVATIONS_PER_ACCOUNT - rng.randint(0, 60)
             first_seen = _month(opened)
-            accounts.append((hospital_ids[(n * 7919) % len(hospital_ids)], network_id, f"bench{n}", f"https://example.org/{slug}/bench{n}",
-                             first_seen, first_seen, now, now))
-        _insert(connection, "census_socialaccount",
-                ["hospital_id", "network_id", "handle", "url", "first_seen", "last_active_on", "created_at", "updated_at"], accounts)
+            accounts.append(
+                (
+                    hospital_ids[(n * 7919) % len(hospital_ids)],
+                    network_id,
+                    f"bench{n}",
+                    f"https://example.org/{slug}/bench{n}",
+                    first_seen,
+                    first_seen,
+                    now,
+                    now,
+                )
+            )
+        _insert(
+            connection,
+            "census_socialaccount",
+            [
+                "hospital_id",
+                "network_id",
+                "handle",
+                "url",
+                "first_seen",
+                "last_active_on",
+                "created_at",
+                "updated_at",
+            ],
+            accounts,
+        )
         account_rows = list(SocialAccount.objects.order_by("pk").values_list("pk", "network_id"))
 
         def observations():
@@ -78,12 +152,39 @@ def generate(*, stdout=print) -> None:
                     followers += rng.randint(-5, 60)
                     posts += rng.randint(0, 12)
                     month = _month(index)
-                    yield (account_id, network_id, month + datetime.timedelta(days=14), month, max(followers, 0), None, posts, "import", True, now)
+                    yield (
+                        account_id,
+                        network_id,
+                        month + datetime.timedelta(days=14),
+                        month,
+                        max(followers, 0),
+                        None,
+                        posts,
+                        "import",
+                        True,
+                        now,
+                    )
 
-        _insert(connection, "census_observation",
-                ["account_id", "network_id", "observed_on", "month", "followers", "following", "posts", "source", "month_last", "recorded_at"],
-                observations())
+        _insert(
+            connection,
+            "census_observation",
+            [
+                "account_id",
+                "network_id",
+                "observed_on",
+                "month",
+                "followers",
+                "following",
+                "posts",
+                "source",
+                "month_last",
+                "recorded_at",
+            ],
+            observations(),
+        )
         from medsocial.census.services.accounts import refresh_account_stats
 
         refresh_account_stats(SocialAccount.objects.values_list("pk", flat=True), batch_size=2000)
-    stdout(f"generated {HOSPITALS} hospitals, {ACCOUNTS} accounts, {ACCOUNTS * OBSERVATIONS_PER_ACCOUNT} observations")
+    stdout(
+        f"generated {HOSPITALS} hospitals, {ACCOUNTS} accounts, {ACCOUNTS * OBSERVATIONS_PER_ACCOUNT} observations"
+    )

@@ -21,27 +21,123 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/medsocial/safety/tests/data/phi_corpus.jsonl"
 
-FIRST = ["Rosa", "John", "Dorothy", "Marcus", "Aisha", "Tommy", "Eleanor", "Jamal", "Linh", "Priya",
-         "Walter", "Graciela", "Tomasz", "Siobhan", "Thandiwe", "Rahul", "Delphine", "Bartholomew",
-         "Eun-ji", "Mildred", "Kwame", "Ingrid", "Beatriz", "Declan", "Farah", "Otis", "Yesenia",
-         "Hollis", "Marisol", "Augustin", "Nadia", "Clement", "Lupe", "Ezekiel", "Winona", "Henry"]
-LAST = ["Alvarez", "Smith", "Kowalski", "Nguyen", "Okafor", "Brennan", "Patel", "Haddad", "Lindqvist",
-        "Washington", "Moreno", "Feldman", "Castillo", "Adeyemi", "O'Connell", "McAllister", "Tanaka",
-        "Rasmussen", "Delacroix", "Whitfield", "Oyelaran", "Pruitt", "Szabo", "Echeverria", "Baptiste"]
+FIRST = [
+    "Rosa",
+    "John",
+    "Dorothy",
+    "Marcus",
+    "Aisha",
+    "Tommy",
+    "Eleanor",
+    "Jamal",
+    "Linh",
+    "Priya",
+    "Walter",
+    "Graciela",
+    "Tomasz",
+    "Siobhan",
+    "Thandiwe",
+    "Rahul",
+    "Delphine",
+    "Bartholomew",
+    "Eun-ji",
+    "Mildred",
+    "Kwame",
+    "Ingrid",
+    "Beatriz",
+    "Declan",
+    "Farah",
+    "Otis",
+    "Yesenia",
+    "Hollis",
+    "Marisol",
+    "Augustin",
+    "Nadia",
+    "Clement",
+    "Lupe",
+    "Ezekiel",
+    "Winona",
+    "Henry",
+]
+LAST = [
+    "Alvarez",
+    "Smith",
+    "Kowalski",
+    "Nguyen",
+    "Okafor",
+    "Brennan",
+    "Patel",
+    "Haddad",
+    "Lindqvist",
+    "Washington",
+    "Moreno",
+    "Feldman",
+    "Castillo",
+    "Adeyemi",
+    "O'Connell",
+    "McAllister",
+    "Tanaka",
+    "Rasmussen",
+    "Delacroix",
+    "Whitfield",
+    "Oyelaran",
+    "Pruitt",
+    "Szabo",
+    "Echeverria",
+    "Baptiste",
+]
 TITLES = ["Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs"]
-STAFF = ["Dr. Priya Shah", "Dr. Marcus Lee", "Nurse Kelly", "Maria Gomez, RN", "James Carter, MD",
-         "Dr. Adaeze Nwosu", "Tasha Greene, NP", "our chaplain Rev. Ellis", "Dr. Okafor", "Sam Rivera, RRT"]
+STAFF = [
+    "Dr. Priya Shah",
+    "Dr. Marcus Lee",
+    "Nurse Kelly",
+    "Maria Gomez, RN",
+    "James Carter, MD",
+    "Dr. Adaeze Nwosu",
+    "Tasha Greene, NP",
+    "our chaplain Rev. Ellis",
+    "Dr. Okafor",
+    "Sam Rivera, RRT",
+]
 TOWNS = ["Millbrook", "Cedar Falls", "Wexford", "Harlan", "Tillman", "Pine Hollow", "Bramble", "Osceola Bend"]
 STREETS = ["Maple Street", "Birch Avenue", "Old Mill Road", "Juniper Lane", "Harbor Drive", "Cortland Court"]
-MONTHS = ["January", "February", "March", "April", "June", "July", "August", "September", "October",
-          "November", "December", "Jan.", "Feb.", "Sept.", "Oct.", "Nov."]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+]
 ORG = {
-    "name": "Lakeshore Health", "phones": ["(312) 555-0199", "312-555-0150"],
-    "urls": ["lakeshorehealth.org"], "addresses": ["1200 Lakeshore Drive, Chicago, IL 60611"],
+    "name": "Lakeshore Health",
+    "phones": ["(312) 555-0199", "312-555-0150"],
+    "urls": ["lakeshorehealth.org"],
+    "addresses": ["1200 Lakeshore Drive, Chicago, IL 60611"],
     "emails": ["media@lakeshorehealth.org"],
 }
-EVENTS = ["blood drive", "flu shot clinic", "Heart Walk", "diabetes support group", "CPR class",
-          "hiring fair", "breastfeeding class", "Stop the Bleed training", "health fair", "grief support group"]
+EVENTS = [
+    "blood drive",
+    "flu shot clinic",
+    "Heart Walk",
+    "diabetes support group",
+    "CPR class",
+    "hiring fair",
+    "breastfeeding class",
+    "Stop the Bleed training",
+    "health fair",
+    "grief support group",
+]
 
 
 def R(rng, items):
@@ -53,60 +149,149 @@ def slot(rng, kind):
     first, last = R(rng, FIRST), R(rng, LAST)
     month = R(rng, MONTHS)
     match kind:
-        case "first": return first, "name"
-        case "full": return f"{first} {last}", "name"
-        case "last": return last, "name"
-        case "titled": return f"{R(rng, TITLES)} {last}", "name"
-        case "room": return f"room {rng.randint(100, 899)}{R(rng, ['', '', 'B'])}", "room_bed"
-        case "bed": return f"{R(rng, ['bed', 'Bed', 'bay'])} {rng.randint(1, 32)}", "room_bed"
-        case "date": return R(rng, [f"{month} {rng.randint(1, 28)}", f"{rng.randint(1, 12)}/{rng.randint(1, 28)}",
-                                    f"{month} {rng.randint(1, 28)}, 2024"]), "date"
-        case "dob": return f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/{rng.randint(1928, 2019)}", "date"
-        case "old": return R(rng, [f"{rng.randint(90, 106)}-year-old", f"{rng.randint(90, 104)} years old",
-                                   f"{rng.randint(90, 105)}th birthday", f"age {rng.randint(90, 103)}"]), "age"
-        case "young": return f"{rng.randint(4, 88)}-year-old", None
-        case "phone": return R(rng, [f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}",
-                                     f"{rng.randint(201, 989)}-555-{rng.randint(1000, 9999)}",
-                                     f"{rng.randint(201, 989)}.555.{rng.randint(1000, 9999)}"]), "phone"
-        case "fax": return f"{rng.randint(201, 989)}-555-{rng.randint(1000, 9999)}", "fax"
-        case "orgphone": return R(rng, ORG["phones"]), None
-        case "tollfree": return R(rng, ["1-800-273-8255", "1-866-555-0100", "(888) 555-0175"]), None
-        case "email": return f"{first.lower()}.{last.lower().replace(chr(39), '')}{rng.randint(1, 99)}@" \
-                             f"{R(rng, ['gmail.com', 'yahoo.com', 'outlook.com'])}", "email"
-        case "orgemail": return R(rng, ORG["emails"]), None
-        case "ssn": return f"{rng.randint(100, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}", "ssn"
-        case "mrn": return str(rng.randint(1000000, 99999999)), "mrn"
-        case "member": return f"{R(rng, ['XKZ', 'BCB', 'H', 'W'])}{rng.randint(10000000, 999999999)}", "health_plan_id"
-        case "account": return str(rng.randint(10000000, 999999999)), "account_number"
-        case "license": return f"{R(rng, ['RN', 'D', 'LPN', ''])}{rng.randint(100000, 9999999)}", "license_number"
-        case "plate": return f"{rng.randint(1, 9)}{R(rng, ['ABC', 'KTR', 'WMZ'])}{rng.randint(100, 999)}", "vehicle_id"
-        case "serial": return f"{rng.randint(1000, 9999)}-{rng.randint(10000, 99999)}", "device_id"
-        case "purl": return R(rng, [f"gofundme.com/f/help-{first.lower()}-{R(rng, ['heal', 'fight-cancer', 'come-home'])}",
-                                    f"caringbridge.org/visit/{first.lower()}{last.lower()[:4]}",
-                                    f"facebook.com/{first.lower()}.{last.lower()[:5]}.{rng.randint(1, 99)}"]), "url"
-        case "orgurl": return R(rng, ["lakeshorehealth.org/flu", "https://lakeshorehealth.org/events",
-                                      "www.lakeshorehealth.org/careers"]), None
-        case "puburl": return R(rng, ["cdc.gov/flu", "https://www.heart.org/en/cpr", "nih.gov", "who.int/news"]), None
-        case "ip": return f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}", "ip_address"
-        case "address": return f"{rng.randint(12, 9800)} {R(rng, STREETS)}", "geographic"
-        case "zip": return f"{rng.randint(46000, 62999)}", "geographic"
-        case "town": return R(rng, TOWNS), "geographic"
-        case "unique": return R(rng, ["The only quadruplets born at our hospital this year",
-                                      "The first baby born in the county in 2025", "Our only set of triplets in the NICU"]), \
-            "unique_characteristic"
-        case "unique2": return R(rng, ["The youngest patient ever to receive a heart transplant in our state",
-                                       "The oldest woman to undergo this surgery in the state",
-                                       "The only patient in the country with this rare syndrome"]), "unique_characteristic"
-        case "hundred": return "turned 100", "age"
-        case "bedno": return str(rng.randint(1, 30)), "room_bed"
-        case "street": return R(rng, ["Wabash Street", "Hillcrest Avenue", "Elm Court", "Sycamore Road"]), "geographic"
-        case "town2": return R(rng, ["Riverton", "Glen Haven", "Marlow"]), None
-        case "orgaddress": return "1200 Lakeshore Drive", None
-        case "staff": return R(rng, STAFF), None
-        case "event": return R(rng, EVENTS), None
-        case "eventdate": return f"{month} {rng.randint(1, 28)}", None
-        case "eventroom": return f"{R(rng, ['Conference Room', 'Classroom', 'Auditorium Room', 'Education Center room'])} " \
-                                 f"{rng.randint(100, 420)}", None
+        case "first":
+            return first, "name"
+        case "full":
+            return f"{first} {last}", "name"
+        case "last":
+            return last, "name"
+        case "titled":
+            return f"{R(rng, TITLES)} {last}", "name"
+        case "room":
+            return f"room {rng.randint(100, 899)}{R(rng, ['', '', 'B'])}", "room_bed"
+        case "bed":
+            return f"{R(rng, ['bed', 'Bed', 'bay'])} {rng.randint(1, 32)}", "room_bed"
+        case "date":
+            return R(
+                rng,
+                [
+                    f"{month} {rng.randint(1, 28)}",
+                    f"{rng.randint(1, 12)}/{rng.randint(1, 28)}",
+                    f"{month} {rng.randint(1, 28)}, 2024",
+                ],
+            ), "date"
+        case "dob":
+            return f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/{rng.randint(1928, 2019)}", "date"
+        case "old":
+            return R(
+                rng,
+                [
+                    f"{rng.randint(90, 106)}-year-old",
+                    f"{rng.randint(90, 104)} years old",
+                    f"{rng.randint(90, 105)}th birthday",
+                    f"age {rng.randint(90, 103)}",
+                ],
+            ), "age"
+        case "young":
+            return f"{rng.randint(4, 88)}-year-old", None
+        case "phone":
+            return R(
+                rng,
+                [
+                    f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}",
+                    f"{rng.randint(201, 989)}-555-{rng.randint(1000, 9999)}",
+                    f"{rng.randint(201, 989)}.555.{rng.randint(1000, 9999)}",
+                ],
+            ), "phone"
+        case "fax":
+            return f"{rng.randint(201, 989)}-555-{rng.randint(1000, 9999)}", "fax"
+        case "orgphone":
+            return R(rng, ORG["phones"]), None
+        case "tollfree":
+            return R(rng, ["1-800-273-8255", "1-866-555-0100", "(888) 555-0175"]), None
+        case "email":
+            return (
+                f"{first.lower()}.{last.lower().replace(chr(39), '')}{rng.randint(1, 99)}@"
+                f"{R(rng, ['gmail.com', 'yahoo.com', 'outlook.com'])}",
+                "email",
+            )
+        case "orgemail":
+            return R(rng, ORG["emails"]), None
+        case "ssn":
+            return f"{rng.randint(100, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}", "ssn"
+        case "mrn":
+            return str(rng.randint(1000000, 99999999)), "mrn"
+        case "member":
+            return f"{R(rng, ['XKZ', 'BCB', 'H', 'W'])}{rng.randint(10000000, 999999999)}", "health_plan_id"
+        case "account":
+            return str(rng.randint(10000000, 999999999)), "account_number"
+        case "license":
+            return f"{R(rng, ['RN', 'D', 'LPN', ''])}{rng.randint(100000, 9999999)}", "license_number"
+        case "plate":
+            return f"{rng.randint(1, 9)}{R(rng, ['ABC', 'KTR', 'WMZ'])}{rng.randint(100, 999)}", "vehicle_id"
+        case "serial":
+            return f"{rng.randint(1000, 9999)}-{rng.randint(10000, 99999)}", "device_id"
+        case "purl":
+            return R(
+                rng,
+                [
+                    f"gofundme.com/f/help-{first.lower()}-{R(rng, ['heal', 'fight-cancer', 'come-home'])}",
+                    f"caringbridge.org/visit/{first.lower()}{last.lower()[:4]}",
+                    f"facebook.com/{first.lower()}.{last.lower()[:5]}.{rng.randint(1, 99)}",
+                ],
+            ), "url"
+        case "orgurl":
+            return R(
+                rng,
+                [
+                    "lakeshorehealth.org/flu",
+                    "https://lakeshorehealth.org/events",
+                    "www.lakeshorehealth.org/careers",
+                ],
+            ), None
+        case "puburl":
+            return R(rng, ["cdc.gov/flu", "https://www.heart.org/en/cpr", "nih.gov", "who.int/news"]), None
+        case "ip":
+            return (
+                f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+                "ip_address",
+            )
+        case "address":
+            return f"{rng.randint(12, 9800)} {R(rng, STREETS)}", "geographic"
+        case "zip":
+            return f"{rng.randint(46000, 62999)}", "geographic"
+        case "town":
+            return R(rng, TOWNS), "geographic"
+        case "unique":
+            return R(
+                rng,
+                [
+                    "The only quadruplets born at our hospital this year",
+                    "The first baby born in the county in 2025",
+                    "Our only set of triplets in the NICU",
+                ],
+            ), "unique_characteristic"
+        case "unique2":
+            return R(
+                rng,
+                [
+                    "The youngest patient ever to receive a heart transplant in our state",
+                    "The oldest woman to undergo this surgery in the state",
+                    "The only patient in the country with this rare syndrome",
+                ],
+            ), "unique_characteristic"
+        case "hundred":
+            return "turned 100", "age"
+        case "bedno":
+            return str(rng.randint(1, 30)), "room_bed"
+        case "street":
+            return R(rng, ["Wabash Street", "Hillcrest Avenue", "Elm Court", "Sycamore Road"]), "geographic"
+        case "town2":
+            return R(rng, ["Riverton", "Glen Haven", "Marlow"]), None
+        case "orgaddress":
+            return "1200 Lakeshore Drive", None
+        case "staff":
+            return R(rng, STAFF), None
+        case "event":
+            return R(rng, EVENTS), None
+        case "eventdate":
+            return f"{month} {rng.randint(1, 28)}", None
+        case "eventroom":
+            return (
+                f"{R(rng, ['Conference Room', 'Classroom', 'Auditorium Room', 'Education Center room'])} "
+                f"{rng.randint(100, 420)}",
+                None,
+            )
     raise KeyError(kind)
 
 
@@ -233,7 +418,7 @@ def render(rng, template, org_allowed):
     text, spans, pos = [], [], 0
     allowed = dict(org_allowed)
     for m in SLOT.finditer(template):
-        text.append(template[pos:m.start()])
+        text.append(template[pos : m.start()])
         value, category = slot(rng, m.group(1))
         offset = sum(map(len, text))
         text.append(value)
@@ -246,19 +431,19 @@ def render(rng, template, org_allowed):
 
 def disguise(rng, text, spans):
     """Insert a zero-width space or swap a digit for a look-alike inside one labeled number."""
-    numeric = [s for s in spans if any(c.isdigit() for c in text[s["start"]:s["end"]])]
+    numeric = [s for s in spans if any(c.isdigit() for c in text[s["start"] : s["end"]])]
     if not numeric:
         return text, spans
     span = R(rng, numeric)
-    value = text[span["start"]:span["end"]]
+    value = text[span["start"] : span["end"]]
     digits = [i for i, c in enumerate(value) if c.isdigit()]
     i = R(rng, digits[1:] or digits)
     if rng.random() < 0.5:
         new = value[:i] + "\u200b" + value[i:]
     else:
-        new = value[:i] + chr(0xFF10 + int(value[i])) + value[i + 1:]  # fullwidth digit
+        new = value[:i] + chr(0xFF10 + int(value[i])) + value[i + 1 :]  # fullwidth digit
     delta = len(new) - len(value)
-    text = text[:span["start"]] + new + text[span["end"]:]
+    text = text[: span["start"]] + new + text[span["end"] :]
     for s in spans:
         if s is span:
             s["end"] += delta
@@ -272,16 +457,30 @@ def build(seed: int = 8) -> list[dict]:
     rng = random.Random(seed)
     org_allowed = {k: ORG[k] for k in ("phones", "urls", "addresses", "emails")}
     posts = []
-    groups = [("dev", DEV_POSITIVE, 5), ("dev", DEV_NEGATIVE, 6), ("dev", DEV2_POSITIVE, 6),
-              ("dev", DEV2_NEGATIVE, 7), ("holdout", HOLD_POSITIVE, 5), ("holdout", HOLD_NEGATIVE, 5)]
+    groups = [
+        ("dev", DEV_POSITIVE, 5),
+        ("dev", DEV_NEGATIVE, 6),
+        ("dev", DEV2_POSITIVE, 6),
+        ("dev", DEV2_NEGATIVE, 7),
+        ("holdout", HOLD_POSITIVE, 5),
+        ("holdout", HOLD_NEGATIVE, 5),
+    ]
     for split, templates, copies in groups:
         for t_index, template in enumerate(templates):
             for _ in range(copies):
                 text, spans, allowed = render(rng, template, org_allowed)
                 if spans and rng.random() < 0.12:
                     text, spans = disguise(rng, text, spans)
-                posts.append({"id": f"{split}-{len(posts):04d}", "split": split, "template": t_index,
-                              "text": text, "spans": spans, "allowed": allowed})
+                posts.append(
+                    {
+                        "id": f"{split}-{len(posts):04d}",
+                        "split": split,
+                        "template": t_index,
+                        "text": text,
+                        "spans": spans,
+                        "allowed": allowed,
+                    }
+                )
     return posts
 
 

@@ -210,7 +210,9 @@ TASKS = {
     }
 }
 if TESTING:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }
 
 # --- Internationalization -------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -20,7 +20,10 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["full_name", "credentials", "profession", "time_zone", "email_confirmed_at"]}),
+        (
+            "Profile",
+            {"fields": ["full_name", "credentials", "profession", "time_zone", "email_confirmed_at"]},
+        ),
         ("Roles", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]

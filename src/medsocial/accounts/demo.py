@@ -10,8 +10,20 @@ DEMO_PASSWORD = "medsocial-demo"
 DEMO_ORGANIZATIONS = [
     ("Lakeshore Health System", "lakeshore-health", Organization.Kind.HEALTH_SYSTEM, "Chicago", "IL"),
     ("Prairie Community Hospital", "prairie-community-hospital", Organization.Kind.HOSPITAL, "Ames", "IA"),
-    ("Heart Rhythm Patients Alliance", "heart-rhythm-patients", Organization.Kind.PATIENT_ASSOCIATION, "Denver", "CO"),
-    ("Society of Hospital Communicators", "hospital-communicators", Organization.Kind.PROFESSIONAL, "Minneapolis", "MN"),
+    (
+        "Heart Rhythm Patients Alliance",
+        "heart-rhythm-patients",
+        Organization.Kind.PATIENT_ASSOCIATION,
+        "Denver",
+        "CO",
+    ),
+    (
+        "Society of Hospital Communicators",
+        "hospital-communicators",
+        Organization.Kind.PROFESSIONAL,
+        "Minneapolis",
+        "MN",
+    ),
 ]
 
 # (email local part, name, credentials, profession, staff role or None, [(org slug, role)])
@@ -24,7 +36,14 @@ DEMO_PEOPLE = [
     ("moderator", "Alex Kim", "", Profession.COMMUNICATIONS, Role.MODERATOR, []),
     ("orgadmin", "Dana Brooks", "RN", Profession.NURSE, None, [("lakeshore-health", Membership.Role.ADMIN)]),
     ("nurse", "Chris Alvarez", "RN", Profession.NURSE, None, [("lakeshore-health", Membership.Role.MEMBER)]),
-    ("pharmacist", "Taylor Nguyen", "PharmD", Profession.PHARMACIST, None, [("prairie-community-hospital", Membership.Role.ADMIN)]),
+    (
+        "pharmacist",
+        "Taylor Nguyen",
+        "PharmD",
+        Profession.PHARMACIST,
+        None,
+        [("prairie-community-hospital", Membership.Role.ADMIN)],
+    ),
     ("learner", "Robin Patel", "", Profession.STUDENT, None, []),
 ]
 
@@ -58,6 +77,11 @@ def load(*, stdout=None, small: bool = False) -> None:
 
             user.groups.add(Group.objects.get(name=group_name(role)))
         for slug, member_role in memberships:
-            Membership.objects.get_or_create(user=user, organization=organizations[slug], defaults={"role": member_role})
+            Membership.objects.get_or_create(
+                user=user, organization=organizations[slug], defaults={"role": member_role}
+            )
     if stdout is not None:
-        stdout.write(f"  demo sign-ins (password “{DEMO_PASSWORD}”): " + ", ".join(demo_email(p[0]) for p in DEMO_PEOPLE))
+        stdout.write(
+            f"  demo sign-ins (password “{DEMO_PASSWORD}”): "
+            + ", ".join(demo_email(p[0]) for p in DEMO_PEOPLE)
+        )

@@ -7,7 +7,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from medsocial.accounts.models import Membership, Organization, Profession, User
 
 TIMEZONE_CHOICES = [("", "Use the site's time zone")] + [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name and not name.startswith("Etc/")
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if "/" in name and not name.startswith("Etc/")
 ]
 
 
@@ -20,12 +22,16 @@ class SignUpForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters; not a common password.",
     )
-    password_again = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), label="Password again")
+    password_again = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), label="Password again"
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists. Sign in or reset your password.")
+            raise forms.ValidationError(
+                "An account with this email address already exists. Sign in or reset your password."
+            )
         return email
 
     def clean(self):
@@ -43,7 +49,9 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(label="Email address", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label="Email address", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -76,13 +84,23 @@ class InvitedSignUpForm(forms.Form):
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's reset form, with the message sent from the task queue."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         from django.conf import settings
         from django.urls import reverse
 
         from medsocial.core.email import enqueue_email
 
-        path = reverse("accounts:password-reset-confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        path = reverse(
+            "accounts:password-reset-confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
         link = settings.SITE_URL + path
         enqueue_email(
             template_prefix="accounts/emails/password_reset",
@@ -109,7 +127,9 @@ class ProfileForm(forms.ModelForm):
 
 
 class AccessTokenForm(forms.Form):
-    name = forms.CharField(max_length=100, label="Token name", help_text="What will use it, e.g. “reporting script”.")
+    name = forms.CharField(
+        max_length=100, label="Token name", help_text="What will use it, e.g. “reporting script”."
+    )
 
 
 class OrganizationForm(forms.ModelForm):
@@ -129,7 +149,9 @@ class OrganizationForm(forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         if qs.exists():
-            raise forms.ValidationError("An organization with this name already exists. Ask its admin to invite you.")
+            raise forms.ValidationError(
+                "An organization with this name already exists. Ask its admin to invite you."
+            )
         return name
 
 

@@ -11,7 +11,11 @@ def organizations_for(user: User) -> QuerySet[Organization]:
     """Organizations `user` belongs to (all of them for a superuser)."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    qs = Organization.objects.all() if user.is_superuser else Organization.objects.filter(memberships__user=user)
+    qs = (
+        Organization.objects.all()
+        if user.is_superuser
+        else Organization.objects.filter(memberships__user=user)
+    )
     return qs.annotate(member_count=Count("memberships", distinct=True)).order_by("name")
 
 
@@ -22,13 +26,17 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 def is_organization_admin(user: User, organization: Organization) -> bool:
     if user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, organization=organization, role=Membership.Role.ADMIN).exists()
+    return Membership.objects.filter(
+        user=user, organization=organization, role=Membership.Role.ADMIN
+    ).exists()
 
 
 def admin_organization_ids(user: User) -> set[int]:
     """Ids of organizations where `user` is an organization admin."""
     return set(
-        Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values_list("organization_id", flat=True)
+        Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values_list(
+            "organization_id", flat=True
+        )
     )
 
 
@@ -44,7 +52,11 @@ def access_organization(user: User, slug: str, *, admin: bool = False) -> Organi
 
 
 def members_of(organization: Organization) -> QuerySet[Membership]:
-    return Membership.objects.filter(organization=organization).select_related("user").order_by("user__full_name", "user__email")
+    return (
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
 
 
 def pending_invitations(organization: Organization) -> QuerySet[Invitation]:

@@ -31,7 +31,9 @@ class AccountError(DomainError):
 
 
 @transaction.atomic
-def sign_up(*, email: str, password: str, full_name: str = "", credentials: str = "", profession: str = "") -> User:
+def sign_up(
+    *, email: str, password: str, full_name: str = "", credentials: str = "", profession: str = ""
+) -> User:
     """Create an account that must confirm its email address before it can sign in."""
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -48,7 +50,9 @@ def email_confirmation_token(user: User) -> str:
 
 
 def send_email_confirmation(*, user: User) -> None:
-    link = settings.SITE_URL + reverse("accounts:confirm-email", kwargs={"token": email_confirmation_token(user)})
+    link = settings.SITE_URL + reverse(
+        "accounts:confirm-email", kwargs={"token": email_confirmation_token(user)}
+    )
     enqueue_email(
         template_prefix="accounts/emails/confirm_email",
         to=[user.email],
@@ -60,7 +64,9 @@ def send_email_confirmation(*, user: User) -> None:
 def confirm_email(*, token: str) -> User:
     """Mark the address in a signed confirmation link as confirmed."""
     try:
-        payload = signing.loads(token, salt=EMAIL_CONFIRMATION_SALT, max_age=settings.EMAIL_CONFIRMATION_MAX_AGE)
+        payload = signing.loads(
+            token, salt=EMAIL_CONFIRMATION_SALT, max_age=settings.EMAIL_CONFIRMATION_MAX_AGE
+        )
     except signing.SignatureExpired:
         raise AccountError("This confirmation link has expired. Sign in to get a new one.")
     except signing.BadSignature:
@@ -75,7 +81,9 @@ def confirm_email(*, token: str) -> User:
 
 
 @transaction.atomic
-def update_profile(*, user: User, full_name: str, credentials: str, profession: str, timezone_name: str) -> User:
+def update_profile(
+    *, user: User, full_name: str, credentials: str, profession: str, timezone_name: str
+) -> User:
     user.full_name = full_name
     user.credentials = credentials
     user.profession = profession
@@ -104,7 +112,10 @@ def create_organization(*, creator: User | None, name: str, kind: str, **details
     try:
         with transaction.atomic():
             organization = Organization.objects.create(
-                name=name, kind=kind, slug=details.pop("slug", None) or unique_organization_slug(name), **details
+                name=name,
+                kind=kind,
+                slug=details.pop("slug", None) or unique_organization_slug(name),
+                **details,
             )
     except IntegrityError:
         raise Conflict(f"An organization named “{name}” already exists.", field="name")
@@ -116,7 +127,9 @@ def create_organization(*, creator: User | None, name: str, kind: str, **details
 def _require_admin(actor: User, organization: Organization) -> None:
     if actor.is_superuser:
         return
-    if not Membership.objects.filter(user=actor, organization=organization, role=Membership.Role.ADMIN).exists():
+    if not Membership.objects.filter(
+        user=actor, organization=organization, role=Membership.Role.ADMIN
+    ).exists():
         raise NotAllowed("Only an organization admin can manage members.")
 
 
@@ -131,9 +144,9 @@ def invite_member(*, actor: User, organization: Organization, email: str, role: 
         raise AccountError("Choose a valid role.", field="role")
     now = timezone.now()
     # A new invitation replaces any pending one for the same address.
-    Invitation.objects.filter(organization=organization, email__iexact=email, accepted_at=None, revoked_at=None).update(
-        revoked_at=now
-    )
+    Invitation.objects.filter(
+        organization=organization, email__iexact=email, accepted_at=None, revoked_at=None
+    ).update(revoked_at=now)
     raw = PersonalAccessToken.generate_raw()
     invitation = Invitation.objects.create(
         organization=organization,
@@ -160,7 +173,9 @@ def invite_member(*, actor: User, organization: Organization, email: str, role: 
 
 def pending_invitation(token: str) -> Invitation:
     """The pending invitation behind a raw token, or AccountError."""
-    invitation = Invitation.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    invitation = (
+        Invitation.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    )
     if invitation is None or invitation.revoked_at is not None:
         raise AccountError("This invitation is not valid.")
     if invitation.accepted_at is not None:
@@ -178,7 +193,9 @@ def accept_invitation(*, user: User, token: str) -> Membership:
     if invitation.accepted_at is not None:
         raise AccountError("This invitation has already been used.")
     if invitation.email.lower() != user.email.lower():
-        raise NotAllowed(f"This invitation was sent to {invitation.email}. Sign in with that address to accept it.")
+        raise NotAllowed(
+            f"This invitation was sent to {invitation.email}. Sign in with that address to accept it."
+        )
     membership, created = Membership.objects.get_or_create(
         user=user, organization=invitation.organization, defaults={"role": invitation.role}
     )
@@ -253,7 +270,9 @@ def create_access_token(*, user: User, name: str) -> tuple[PersonalAccessToken, 
     if PersonalAccessToken.objects.filter(user=user, name__iexact=name, revoked_at=None).exists():
         raise Conflict("You already have an active token with this name.", field="name")
     raw = PersonalAccessToken.generate_raw()
-    token = PersonalAccessToken.objects.create(user=user, name=name, token_hash=hash_token(raw), hint=raw[:10])
+    token = PersonalAccessToken.objects.create(
+        user=user, name=name, token_hash=hash_token(raw), hint=raw[:10]
+    )
     return token, raw
 
 

@@ -34,6 +34,10 @@ urlpatterns = [
     path("organizations/<slug:slug>/invite/", views.organization_invite, name="organization-invite"),
     path("organizations/<slug:slug>/members/<int:pk>/role/", views.member_role, name="member-role"),
     path("organizations/<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member-remove"),
-    path("organizations/<slug:slug>/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation-revoke"),
+    path(
+        "organizations/<slug:slug>/invitations/<int:pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation-revoke",
+    ),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -35,7 +35,9 @@ def sign_up(request):
 
 
 def sign_up_done(request):
-    return render(request, "accounts/sign_up_done.html", {"email": request.session.get("signed_up_email", "")})
+    return render(
+        request, "accounts/sign_up_done.html", {"email": request.session.get("signed_up_email", "")}
+    )
 
 
 def confirm_email(request, token):
@@ -58,7 +60,9 @@ def resend_confirmation(request):
         # Same answer either way, so the form does not reveal who has an account.
         messages.info(request, "If that address has an unconfirmed account, a new link is on its way.")
         return redirect("accounts:sign-in")
-    return render(request, "accounts/resend_confirmation.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/resend_confirmation.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 class SignInView(auth_views.LoginView):
@@ -149,7 +153,11 @@ def revoke_token(request, pk):
 
 @login_required
 def organization_list(request):
-    return render(request, "accounts/organization_list.html", {"organizations": selectors.organizations_for(request.user)})
+    return render(
+        request,
+        "accounts/organization_list.html",
+        {"organizations": selectors.organizations_for(request.user)},
+    )
 
 
 @login_required
@@ -164,7 +172,9 @@ def organization_create(request):
         else:
             messages.success(request, f"{organization} was created. You are its admin.")
             return redirect(organization)
-    return render(request, "accounts/organization_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/organization_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -208,7 +218,9 @@ def organization_invite(request, slug):
 
 def _membership_in(request, slug, pk) -> Membership:
     organization = selectors.access_organization(request.user, slug)
-    return get_object_or_404(Membership.objects.select_related("organization", "user"), pk=pk, organization=organization)
+    return get_object_or_404(
+        Membership.objects.select_related("organization", "user"), pk=pk, organization=organization
+    )
 
 
 @login_required
@@ -220,7 +232,9 @@ def member_role(request, slug, pk):
         messages.error(request, "Choose a valid role.")
     else:
         try:
-            services.change_member_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+            services.change_member_role(
+                actor=request.user, membership=membership, role=form.cleaned_data["role"]
+            )
         except NotAllowed as exc:
             raise PermissionDenied(exc.message)
         except DomainError as exc:
@@ -283,4 +297,9 @@ def invitation(request, token):
                 messages.success(request, f"You joined {membership.organization}.")
                 return redirect(membership.organization)
     context = {"invitation": invitation, "has_account": has_account, "signup_form": signup_form}
-    return render(request, "accounts/invitation.html", context, status=400 if signup_form and signup_form.errors else 200)
+    return render(
+        request,
+        "accounts/invitation.html",
+        context,
+        status=400 if signup_form and signup_form.errors else 200,
+    )

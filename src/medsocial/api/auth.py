@@ -8,7 +8,9 @@ from medsocial.accounts.services import user_for_access_token
 
 
 class AccessTokenAuth(HttpBearer):
-    openapi_description = "A personal access token created on the profile page: `Authorization: Bearer msp_…`."
+    openapi_description = (
+        "A personal access token created on the profile page: `Authorization: Bearer msp_…`."
+    )
 
     def authenticate(self, request: HttpRequest, token: str):
         user = user_for_access_token(token)

@@ -39,7 +39,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DjangoValidationError)
     def on_django_validation_error(request, exc: DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            errors = {field: [str(m) for e in errs for m in e.messages] for field, errs in exc.error_dict.items()}
+            errors = {
+                field: [str(m) for e in errs for m in e.messages] for field, errs in exc.error_dict.items()
+            }
         else:
             errors = {"__all__": list(exc.messages)}
         return api.create_response(request, error_body("The request has invalid fields.", errors), status=422)

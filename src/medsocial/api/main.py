@@ -49,7 +49,9 @@ class MedSocialAPI(NinjaAPI):
                         status,
                         {
                             "description": description,
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                            },
                         },
                     )
         return schema

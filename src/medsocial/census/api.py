@@ -80,7 +80,9 @@ class HospitalDetailOut(HospitalOut):
 
     @staticmethod
     def resolve_accounts(obj):
-        return list(obj.accounts.select_related("network", "hospital").order_by("network__position", "handle"))
+        return list(
+            obj.accounts.select_related("network", "hospital").order_by("network__position", "handle")
+        )
 
 
 class ObservationOut(Schema):
@@ -122,13 +124,28 @@ def list_networks(request):
 
 @router.get("/hospitals", response=list[HospitalOut], auth=None)
 @paginate(PageNumberPagination)
-def list_hospitals(request, q: str = "", state: str = "", hospital_type: str = "", ownership: str = "",
-                   network: str = "", presence: str = "", sort: str = "name"):
+def list_hospitals(
+    request,
+    q: str = "",
+    state: str = "",
+    hospital_type: str = "",
+    ownership: str = "",
+    network: str = "",
+    presence: str = "",
+    sort: str = "name",
+):
     """Hospitals with the list page's filters: search by name or city, state, type, ownership,
     network (has an open account there), presence ("any" or "none"), sort (name, state,
     followers, growth)."""
-    return selectors.hospital_list(q=q, state=state, hospital_type=hospital_type, ownership=ownership,
-                                   network=network, presence=presence, sort=sort)
+    return selectors.hospital_list(
+        q=q,
+        state=state,
+        hospital_type=hospital_type,
+        ownership=ownership,
+        network=network,
+        presence=presence,
+        sort=sort,
+    )
 
 
 @router.get("/hospitals/{facility_id}", response=HospitalDetailOut, auth=None)

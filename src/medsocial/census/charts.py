@@ -6,7 +6,18 @@ import datetime
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-PALETTE = ["#1f5fa8", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#c2255c", "#5c940d", "#364fc7", "#495057"]
+PALETTE = [
+    "#1f5fa8",
+    "#d9480f",
+    "#2b8a3e",
+    "#862e9c",
+    "#e67700",
+    "#0b7285",
+    "#c2255c",
+    "#5c940d",
+    "#364fc7",
+    "#495057",
+]
 SHADES = ["#eef3f9", "#c6d8ee", "#8fb3dd", "#4d86c6", "#1f5fa8"]
 
 
@@ -80,17 +91,25 @@ def line_chart(series: list[dict], *, title: str, width: int = 680, height: int 
             continue
         path = " ".join(f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(v):.1f}" for i, (d, v) in enumerate(data))
         dash = ' stroke-dasharray="5 3"' if line.get("dashed") else ""
-        parts.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}><title>{escape(line["name"])}</title></path>')
+        parts.append(
+            f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}><title>{escape(line["name"])}</title></path>'
+        )
     parts.append("</svg>")
     legend = "".join(
-        format_html('<li><span class="swatch swatch-{}" aria-hidden="true"><svg width="12" height="12"><rect width="12" height="12" fill="{}"/></svg></span>{}</li>',
-                    index, line.get("color") or PALETTE[index % len(PALETTE)], line["name"])
+        format_html(
+            '<li><span class="swatch swatch-{}" aria-hidden="true"><svg width="12" height="12"><rect width="12" height="12" fill="{}"/></svg></span>{}</li>',
+            index,
+            line.get("color") or PALETTE[index % len(PALETTE)],
+            line["name"],
+        )
         for index, line in enumerate(series)
     )
     return mark_safe("".join(parts) + f'<ul class="chart-legend">{legend}</ul>')
 
 
-def bar_chart(items: list[tuple[str, float, str]], *, title: str, width: int = 680, bar: int = 22) -> SafeString:
+def bar_chart(
+    items: list[tuple[str, float, str]], *, title: str, width: int = 680, bar: int = 22
+) -> SafeString:
     """Horizontal bars: [(label, value, color)]."""
     if not items:
         return format_html('<p class="muted">No figures yet for {}.</p>', title)
@@ -115,13 +134,62 @@ def bar_chart(items: list[tuple[str, float, str]], *, title: str, width: int = 6
 
 # A tile grid of the states: (row, column).
 STATE_TILES = {
-    "AK": (0, 0), "ME": (0, 11), "WI": (1, 6), "VT": (1, 10), "NH": (1, 11),
-    "WA": (2, 1), "ID": (2, 2), "MT": (2, 3), "ND": (2, 4), "MN": (2, 5), "IL": (2, 6), "MI": (2, 7), "NY": (2, 9), "MA": (2, 10),
-    "OR": (3, 1), "NV": (3, 2), "WY": (3, 3), "SD": (3, 4), "IA": (3, 5), "IN": (3, 6), "OH": (3, 7), "PA": (3, 8), "NJ": (3, 9), "CT": (3, 10), "RI": (3, 11),
-    "CA": (4, 1), "UT": (4, 2), "CO": (4, 3), "NE": (4, 4), "MO": (4, 5), "KY": (4, 6), "WV": (4, 7), "VA": (4, 8), "MD": (4, 9), "DE": (4, 10),
-    "AZ": (5, 2), "NM": (5, 3), "KS": (5, 4), "AR": (5, 5), "TN": (5, 6), "NC": (5, 7), "SC": (5, 8), "DC": (5, 9),
-    "OK": (6, 4), "LA": (6, 5), "MS": (6, 6), "AL": (6, 7), "GA": (6, 8), "AS": (6, 0), "MP": (6, 1),
-    "GU": (7, 0), "HI": (7, 1), "TX": (7, 4), "FL": (7, 9), "VI": (7, 10), "PR": (7, 11),
+    "AK": (0, 0),
+    "ME": (0, 11),
+    "WI": (1, 6),
+    "VT": (1, 10),
+    "NH": (1, 11),
+    "WA": (2, 1),
+    "ID": (2, 2),
+    "MT": (2, 3),
+    "ND": (2, 4),
+    "MN": (2, 5),
+    "IL": (2, 6),
+    "MI": (2, 7),
+    "NY": (2, 9),
+    "MA": (2, 10),
+    "OR": (3, 1),
+    "NV": (3, 2),
+    "WY": (3, 3),
+    "SD": (3, 4),
+    "IA": (3, 5),
+    "IN": (3, 6),
+    "OH": (3, 7),
+    "PA": (3, 8),
+    "NJ": (3, 9),
+    "CT": (3, 10),
+    "RI": (3, 11),
+    "CA": (4, 1),
+    "UT": (4, 2),
+    "CO": (4, 3),
+    "NE": (4, 4),
+    "MO": (4, 5),
+    "KY": (4, 6),
+    "WV": (4, 7),
+    "VA": (4, 8),
+    "MD": (4, 9),
+    "DE": (4, 10),
+    "AZ": (5, 2),
+    "NM": (5, 3),
+    "KS": (5, 4),
+    "AR": (5, 5),
+    "TN": (5, 6),
+    "NC": (5, 7),
+    "SC": (5, 8),
+    "DC": (5, 9),
+    "OK": (6, 4),
+    "LA": (6, 5),
+    "MS": (6, 6),
+    "AL": (6, 7),
+    "GA": (6, 8),
+    "AS": (6, 0),
+    "MP": (6, 1),
+    "GU": (7, 0),
+    "HI": (7, 1),
+    "TX": (7, 4),
+    "FL": (7, 9),
+    "VI": (7, 10),
+    "PR": (7, 11),
 }
 
 
@@ -150,7 +218,7 @@ def state_tile_map(states: dict[str, tuple[int, int]], *, title: str, link: str 
             f'<g><title>{escape(label)}</title><rect x="{x}" y="{y}" width="{size}" height="{size}" rx="4" fill="{fill}" stroke="#ced4da"/>'
             f'<text x="{x + size / 2}" y="{y + 19}" text-anchor="middle" font-size="13" font-weight="bold" fill="{text_fill}">{state}</text>'
             f'<text x="{x + size / 2}" y="{y + 36}" text-anchor="middle" font-size="11" fill="{text_fill}">'
-            f'{"" if share is None else f"{share:.0%}"}</text></g>'
+            f"{'' if share is None else f'{share:.0%}'}</text></g>"
         )
         if link and total:
             tile = f'<a href="{escape(link)}?state={state}">{tile}</a>'

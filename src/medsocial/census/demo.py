@@ -28,15 +28,57 @@ FULL_SCALE = 5381  # hospitals in the CMS file the curves below are drawn for
 
 # (year, month, hospitals with an account on the network); published points marked in comments.
 ADOPTION = {
-    "facebook": [(2007, 6, 0), (2009, 4, 83), (2009, 10, 203), (2010, 2, 336), (2011, 10, 1018),  # published
-                 (2013, 6, 1500), (2016, 1, 1900), (2020, 1, 2200), (2025, 6, 2350)],
-    "x": [(2007, 9, 0), (2009, 4, 132), (2009, 10, 284), (2010, 2, 430), (2011, 10, 788),  # published
-          (2013, 6, 1100), (2016, 1, 1400), (2020, 1, 1550), (2025, 6, 1600)],
-    "youtube": [(2006, 6, 0), (2009, 4, 126), (2009, 10, 194), (2010, 2, 254), (2011, 10, 548),  # published
-                (2013, 6, 750), (2016, 1, 1000), (2020, 1, 1250), (2025, 6, 1350)],
-    "blog": [(2006, 1, 0), (2009, 4, 23), (2009, 10, 44), (2010, 2, 70), (2011, 10, 137),  # published
-             (2013, 6, 200), (2016, 1, 260), (2025, 6, 300)],
-    "linkedin": [(2008, 6, 0), (2011, 10, 458), (2013, 6, 700), (2016, 1, 1100), (2020, 1, 1600), (2025, 6, 1900)],
+    "facebook": [
+        (2007, 6, 0),
+        (2009, 4, 83),
+        (2009, 10, 203),
+        (2010, 2, 336),
+        (2011, 10, 1018),  # published
+        (2013, 6, 1500),
+        (2016, 1, 1900),
+        (2020, 1, 2200),
+        (2025, 6, 2350),
+    ],
+    "x": [
+        (2007, 9, 0),
+        (2009, 4, 132),
+        (2009, 10, 284),
+        (2010, 2, 430),
+        (2011, 10, 788),  # published
+        (2013, 6, 1100),
+        (2016, 1, 1400),
+        (2020, 1, 1550),
+        (2025, 6, 1600),
+    ],
+    "youtube": [
+        (2006, 6, 0),
+        (2009, 4, 126),
+        (2009, 10, 194),
+        (2010, 2, 254),
+        (2011, 10, 548),  # published
+        (2013, 6, 750),
+        (2016, 1, 1000),
+        (2020, 1, 1250),
+        (2025, 6, 1350),
+    ],
+    "blog": [
+        (2006, 1, 0),
+        (2009, 4, 23),
+        (2009, 10, 44),
+        (2010, 2, 70),
+        (2011, 10, 137),  # published
+        (2013, 6, 200),
+        (2016, 1, 260),
+        (2025, 6, 300),
+    ],
+    "linkedin": [
+        (2008, 6, 0),
+        (2011, 10, 458),
+        (2013, 6, 700),
+        (2016, 1, 1100),
+        (2020, 1, 1600),
+        (2025, 6, 1900),
+    ],
     "instagram": [(2012, 1, 0), (2013, 6, 80), (2016, 1, 550), (2020, 1, 1400), (2025, 6, 1800)],
     "pinterest": [(2012, 1, 0), (2013, 6, 150), (2016, 1, 250), (2025, 6, 330)],
     "podcast": [(2010, 1, 0), (2016, 1, 60), (2020, 1, 180), (2025, 6, 290)],
@@ -46,8 +88,20 @@ ADOPTION = {
     "mastodon": [(2022, 11, 0), (2023, 6, 40), (2025, 6, 55)],
 }
 # Typical audience of a hospital account on each network when fully grown (median).
-AUDIENCE = {"facebook": 9000, "x": 2500, "youtube": 900, "blog": 0, "linkedin": 4000, "instagram": 2500,
-            "pinterest": 400, "podcast": 0, "tiktok": 1500, "threads": 800, "bluesky": 300, "mastodon": 150}
+AUDIENCE = {
+    "facebook": 9000,
+    "x": 2500,
+    "youtube": 900,
+    "blog": 0,
+    "linkedin": 4000,
+    "instagram": 2500,
+    "pinterest": 400,
+    "podcast": 0,
+    "tiktok": 1500,
+    "threads": 800,
+    "bluesky": 300,
+    "mastodon": 150,
+}
 # Share of a network's accounts that were closed, and when closing began.
 CLOSURES = {"x": (0.08, 2023), "pinterest": (0.15, 2018), "blog": (0.2, 2015), "mastodon": (0.3, 2024)}
 
@@ -76,8 +130,11 @@ def _adoption_months(knots, adopters: int, scale: float, last: datetime.date) ->
 
 
 def _handle(hospital_name: str, network: str, taken: set, rng: random.Random) -> str:
-    words = [w for w in "".join(c if c.isalnum() or c == " " else " " for c in hospital_name.lower()).split()
-             if w not in {"the", "of", "and", "inc", "llc"}]
+    words = [
+        w
+        for w in "".join(c if c.isalnum() or c == " " else " " for c in hospital_name.lower()).split()
+        if w not in {"the", "of", "and", "inc", "llc"}
+    ]
     base = "".join(words)[:12] or "hospital"
     if network in ("linkedin",):
         base = "-".join(words)[:40] or "hospital"
@@ -141,7 +198,9 @@ def _generate(*, small: bool) -> None:
         if network is None:
             continue
         adopters_count = int(round(knots[-1][2] * scale))
-        ranked = sorted(hospitals, key=lambda h: propensity[h[0]] + rng.gauss(0, 0.15), reverse=True)[:adopters_count]
+        ranked = sorted(hospitals, key=lambda h: propensity[h[0]] + rng.gauss(0, 0.15), reverse=True)[
+            :adopters_count
+        ]
         months = _adoption_months(knots, adopters_count, scale, last)
         closing_share, closing_year = CLOSURES.get(slug, (0, 0))
         for (pk, _name, _beds, website), opened in zip(ranked, months, strict=True):
@@ -152,15 +211,23 @@ def _generate(*, small: bool) -> None:
             if closing_share and rng.random() < closing_share:
                 start = max(_month_index(datetime.date(closing_year, 1, 1)), opened + 6)
                 if start < _month_index(last):
-                    closed_on = _from_index(rng.randint(start, _month_index(last))) + datetime.timedelta(days=14)
+                    closed_on = _from_index(rng.randint(start, _month_index(last))) + datetime.timedelta(
+                        days=14
+                    )
             # A share of open accounts fall silent: their posts stop growing.
             silent_from = None
             if closed_on is None and rng.random() < 0.12:
                 silent_from = rng.randint(max(opened + 3, _month_index(last) - 60), _month_index(last))
-            accounts.append(SocialAccount(
-                hospital_id=pk, network=network, handle=canonical.handle, url=canonical.url,
-                first_seen=opened_on, closed_on=closed_on,
-            ))
+            accounts.append(
+                SocialAccount(
+                    hospital_id=pk,
+                    network=network,
+                    handle=canonical.handle,
+                    url=canonical.url,
+                    first_seen=opened_on,
+                    closed_on=closed_on,
+                )
+            )
             plans.append((opened, closed_on, silent_from, size[pk], slug))
     SocialAccount.objects.bulk_create(accounts, batch_size=2000)
     if connection.vendor == "sqlite":
@@ -171,8 +238,10 @@ def _generate(*, small: bool) -> None:
     now = timezone.now()
     rows = []
     table = Observation._meta.db_table
-    sql = (f"INSERT INTO {table} (account_id, network_id, observed_on, month, followers, following, posts, source, month_last, "
-           f"recorded_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+    sql = (
+        f"INSERT INTO {table} (account_id, network_id, observed_on, month, followers, following, posts, source, month_last, "
+        f"recorded_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    )
     for account, (opened, closed_on, silent_from, beds, slug) in zip(accounts, plans, strict=True):
         end = _month_index(closed_on) - 1 if closed_on else _month_index(last)
         audience = AUDIENCE[slug] * (beds / 150) ** 0.8 * math.exp(rng.gauss(0, 0.8))
@@ -188,14 +257,28 @@ def _generate(*, small: bool) -> None:
             target = audience / (1 + math.exp(-(age - pace) / (pace / 3)))
             silent = silent_from is not None and index >= silent_from
             if audience > 0:
-                followers = max(0, int(target * (0.97 if silent else 1) + rng.gauss(0, max(target * 0.01, 1))))
+                followers = max(
+                    0, int(target * (0.97 if silent else 1) + rng.gauss(0, max(target * 0.01, 1)))
+                )
             new_posts = 0 if silent else max(0, int(rng.gauss(posts_per_month, posts_per_month / 3))) * step
             if new_posts or index == start:
                 last_active = _from_index(index)
             posts += new_posts
             day = _from_index(index) + datetime.timedelta(days=14)
-            rows.append((account.pk, account.network_id, day, _from_index(index),
-                         followers if audience > 0 else None, None, posts, Observation.Source.IMPORT, True, now))
+            rows.append(
+                (
+                    account.pk,
+                    account.network_id,
+                    day,
+                    _from_index(index),
+                    followers if audience > 0 else None,
+                    None,
+                    posts,
+                    Observation.Source.IMPORT,
+                    True,
+                    now,
+                )
+            )
             latest = (day, followers if audience > 0 else None)
         if latest:
             account.latest_observed_on, account.latest_followers = latest
@@ -209,7 +292,9 @@ def _generate(*, small: bool) -> None:
     if rows:
         with connection.cursor() as cursor:
             cursor.executemany(sql, rows)
-    SocialAccount.objects.bulk_update(accounts, ["latest_followers", "latest_observed_on", "last_active_on"], batch_size=1000)
+    SocialAccount.objects.bulk_update(
+        accounts, ["latest_followers", "latest_observed_on", "last_active_on"], batch_size=1000
+    )
 
 
 def _claim_for_demo_organizations() -> None:
@@ -220,7 +305,11 @@ def _claim_for_demo_organizations() -> None:
         organization = Organization.objects.filter(slug=slug).first()
         if organization is None or Hospital.objects.filter(organization=organization).exists():
             continue
-        candidates = Hospital.objects.filter(organization__isnull=True, accounts__isnull=False).distinct().order_by("facility_id")
+        candidates = (
+            Hospital.objects.filter(organization__isnull=True, accounts__isnull=False)
+            .distinct()
+            .order_by("facility_id")
+        )
         hospital = candidates.filter(state=state).first() or candidates.first()
         if hospital:
             Hospital.objects.filter(pk=hospital.pk).update(organization=organization)
@@ -230,20 +319,31 @@ def _pending_submissions() -> None:
     """Two submissions waiting in the moderators' queue."""
     if AccountSubmission.objects.exists():
         return
-    hospital = Hospital.objects.filter(account_count=0).order_by("facility_id").first() or Hospital.objects.order_by("facility_id").first()
+    hospital = (
+        Hospital.objects.filter(account_count=0).order_by("facility_id").first()
+        or Hospital.objects.order_by("facility_id").first()
+    )
     facebook = Network.objects.filter(slug="facebook").first()
     if hospital and facebook:
         handle = "".join(c for c in hospital.name.lower() if c.isalnum())[:30]
         if not SocialAccount.objects.filter(network=facebook, handle=handle).exists():
             AccountSubmission.objects.create(
-                hospital=hospital, kind=AccountSubmission.Kind.NEW, network=facebook,
-                address=f"https://www.facebook.com/{handle}", followers=1200,
-                email="reader@example.org", note="Their page is linked from the hospital's home page.",
+                hospital=hospital,
+                kind=AccountSubmission.Kind.NEW,
+                network=facebook,
+                address=f"https://www.facebook.com/{handle}",
+                followers=1200,
+                email="reader@example.org",
+                note="Their page is linked from the hospital's home page.",
             )
     account = SocialAccount.objects.filter(closed_on__isnull=True, network__slug="x").order_by("pk").first()
     if account:
         AccountSubmission.objects.create(
-            hospital=account.hospital, kind=AccountSubmission.Kind.CLOSED, network=account.network, account=account,
-            closed_on=timezone.localdate() - datetime.timedelta(days=30), email="watcher@example.org",
+            hospital=account.hospital,
+            kind=AccountSubmission.Kind.CLOSED,
+            network=account.network,
+            account=account,
+            closed_on=timezone.localdate() - datetime.timedelta(days=30),
+            email="watcher@example.org",
             note="The account says it no longer posts here.",
         )

@@ -23,7 +23,10 @@ HOSPITAL_COLUMNS = [
     ("total_followers", "Sum of the latest follower counts of its open accounts"),
     ("follower_growth_12m", "Followers gained over the last 12 months"),
 ]
-NETWORK_COLUMN = ("<network>_urls", "One column per network (x_urls, facebook_urls …): canonical URLs of its open accounts there, separated by spaces")
+NETWORK_COLUMN = (
+    "<network>_urls",
+    "One column per network (x_urls, facebook_urls …): canonical URLs of its open accounts there, separated by spaces",
+)
 
 FIGURE_COLUMNS = [
     ("dimension", "overall, network, state, hospital_type, ownership, month or year"),
@@ -32,11 +35,20 @@ FIGURE_COLUMNS = [
     ("period", "First day of the month or year for month and year rows; empty otherwise"),
     ("hospitals", "Hospitals in the group (the M of “N of M”)"),
     ("hospitals_present", "Hospitals with at least one open account (on the network, when one is given)"),
-    ("accounts_active", "Open accounts with activity in the last 12 months; for month/year rows, accounts open at the period's end"),
-    ("accounts_dormant", "Open accounts with no observed activity in the last 12 months (current figures only)"),
+    (
+        "accounts_active",
+        "Open accounts with activity in the last 12 months; for month/year rows, accounts open at the period's end",
+    ),
+    (
+        "accounts_dormant",
+        "Open accounts with no observed activity in the last 12 months (current figures only)",
+    ),
     ("accounts_closed", "Accounts closed (current figures only)"),
     ("accounts_opened", "Accounts first seen in the month or year"),
-    ("followers", "Followers: latest counts for current figures; each account's last count observed in the month, for month rows (year rows: December, or the latest month)"),
+    (
+        "followers",
+        "Followers: latest counts for current figures; each account's last count observed in the month, for month rows (year rows: December, or the latest month)",
+    ),
 ]
 
 
@@ -50,11 +62,23 @@ def hospital_rows(queryset, network_list, chunk: int = 1000):
         table = accounts_by_network(hospitals)
         for h in hospitals:
             row = {
-                "facility_id": h.facility_id, "name": h.name, "address": h.address, "city": h.city, "state": h.state,
-                "zip_code": h.zip_code, "county": h.county, "hospital_type": h.hospital_type, "ownership": h.ownership,
-                "emergency_services": h.emergency_services, "overall_rating": h.overall_rating, "beds": h.beds,
-                "website": h.website, "is_open": h.is_open, "accounts_open": h.account_count,
-                "total_followers": h.total_followers, "follower_growth_12m": h.follower_growth,
+                "facility_id": h.facility_id,
+                "name": h.name,
+                "address": h.address,
+                "city": h.city,
+                "state": h.state,
+                "zip_code": h.zip_code,
+                "county": h.county,
+                "hospital_type": h.hospital_type,
+                "ownership": h.ownership,
+                "emergency_services": h.emergency_services,
+                "overall_rating": h.overall_rating,
+                "beds": h.beds,
+                "website": h.website,
+                "is_open": h.is_open,
+                "accounts_open": h.account_count,
+                "total_followers": h.total_followers,
+                "follower_growth_12m": h.follower_growth,
             }
             mine = table.get(h.pk, {})
             for network in network_list:
@@ -68,13 +92,21 @@ def hospital_fieldnames(network_list) -> list[str]:
 
 
 def figure_rows():
-    for figure in CensusFigure.objects.order_by("dimension", "key", "network", "period").iterator(chunk_size=2000):
+    for figure in CensusFigure.objects.order_by("dimension", "key", "network", "period").iterator(
+        chunk_size=2000
+    ):
         yield {
-            "dimension": figure.dimension, "key": figure.key, "network": figure.network,
-            "period": figure.period.isoformat() if figure.period else "", "hospitals": figure.hospitals,
-            "hospitals_present": figure.hospitals_present, "accounts_active": figure.accounts_active,
-            "accounts_dormant": figure.accounts_dormant, "accounts_closed": figure.accounts_closed,
-            "accounts_opened": figure.accounts_opened, "followers": figure.followers,
+            "dimension": figure.dimension,
+            "key": figure.key,
+            "network": figure.network,
+            "period": figure.period.isoformat() if figure.period else "",
+            "hospitals": figure.hospitals,
+            "hospitals_present": figure.hospitals_present,
+            "accounts_active": figure.accounts_active,
+            "accounts_dormant": figure.accounts_dormant,
+            "accounts_closed": figure.accounts_closed,
+            "accounts_opened": figure.accounts_opened,
+            "followers": figure.followers,
         }
 
 

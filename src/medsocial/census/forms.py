@@ -4,17 +4,36 @@ from .models import AccountSubmission, Network, SocialAccount
 
 
 class SubmissionForm(forms.Form):
-    kind = forms.ChoiceField(label="What are you telling us?", choices=AccountSubmission.Kind.choices, initial="new")
-    network = forms.ModelChoiceField(queryset=Network.objects.all(), required=False, empty_label="Choose a network",
-                                     help_text="For a new account.")
-    account = forms.ModelChoiceField(queryset=SocialAccount.objects.none(), required=False,
-                                     help_text="For a correction or a closed account.")
-    address = forms.CharField(label="Profile URL or handle", max_length=300, required=False,
-                              help_text="For example https://www.facebook.com/YourHospital or @yourhospital.")
+    kind = forms.ChoiceField(
+        label="What are you telling us?", choices=AccountSubmission.Kind.choices, initial="new"
+    )
+    network = forms.ModelChoiceField(
+        queryset=Network.objects.all(),
+        required=False,
+        empty_label="Choose a network",
+        help_text="For a new account.",
+    )
+    account = forms.ModelChoiceField(
+        queryset=SocialAccount.objects.none(),
+        required=False,
+        help_text="For a correction or a closed account.",
+    )
+    address = forms.CharField(
+        label="Profile URL or handle",
+        max_length=300,
+        required=False,
+        help_text="For example https://www.facebook.com/YourHospital or @yourhospital.",
+    )
     followers = forms.IntegerField(label="Followers today", required=False)
-    closed_on = forms.DateField(label="Closed on", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label="Note for the moderators", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    email = forms.EmailField(label="Your email", required=False, help_text="So a moderator can reach you; not shown.")
+    closed_on = forms.DateField(
+        label="Closed on", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label="Note for the moderators", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    email = forms.EmailField(
+        label="Your email", required=False, help_text="So a moderator can reach you; not shown."
+    )
 
     def __init__(self, *args, hospital, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,8 +51,11 @@ class SubmissionForm(forms.Form):
 class AccountForm(forms.Form):
     network = forms.ModelChoiceField(queryset=Network.objects.all(), empty_label="Choose a network")
     address = forms.CharField(label="Profile URL or handle", max_length=300)
-    first_seen = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                                 help_text="When the account started, if known; today otherwise.")
+    first_seen = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="When the account started, if known; today otherwise.",
+    )
     followers = forms.IntegerField(label="Followers today", required=False)
 
 
@@ -53,8 +75,11 @@ class ObservationForm(forms.Form):
 
 class RejectForm(forms.Form):
     # The reason is emailed to the submitter, so it is required and says what to write.
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
-                             error_messages={"required": "Say why the submission is rejected."})
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": "Say why the submission is rejected."},
+    )
 
 
 class MergeForm(forms.Form):

@@ -78,7 +78,11 @@ class Hospital(models.Model):
     beds = models.PositiveIntegerField(null=True, blank=True)
     is_open = models.BooleanField(default=True)
     organization = models.ForeignKey(
-        "accounts.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="census_hospitals"
+        "accounts.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="census_hospitals",
     )
     # Precomputed by the census recompute, so the list sorts without aggregating observations.
     account_count = models.PositiveIntegerField(default=0)
@@ -102,7 +106,12 @@ class Hospital(models.Model):
         return bed_band(self.beds)
 
 
-BED_BANDS = [(0, 25, "under 25 beds"), (25, 100, "25–99 beds"), (100, 300, "100–299 beds"), (300, 10**9, "300 beds or more")]
+BED_BANDS = [
+    (0, 25, "under 25 beds"),
+    (25, 100, "25–99 beds"),
+    (100, 300, "100–299 beds"),
+    (300, 10**9, "300 beds or more"),
+]
 
 
 def bed_band(beds: int | None) -> str:
@@ -146,7 +155,9 @@ class SocialAccount(models.Model):
 
     class Meta:
         ordering = ["network__position", "handle"]
-        constraints = [models.UniqueConstraint(fields=["network", "handle"], name="census_account_unique_handle")]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "handle"], name="census_account_unique_handle")
+        ]
         indexes = [models.Index(fields=["hospital", "network"])]
 
     def __str__(self):
@@ -177,7 +188,9 @@ class Observation(models.Model):
         STAFF = "staff", "Staff"
 
     # The unique (account, observed_on) constraint serves as the account index.
-    account = models.ForeignKey(SocialAccount, on_delete=models.CASCADE, related_name="observations", db_index=False)
+    account = models.ForeignKey(
+        SocialAccount, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     # Copied from the account (which never changes network) so the census groups without a join.
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+", db_index=False)
     observed_on = models.DateField()
@@ -195,10 +208,15 @@ class Observation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["account", "observed_on"], name="census_observation_one_per_day"),
             models.CheckConstraint(
-                condition=models.Q(followers__gte=0) | models.Q(followers__isnull=True), name="census_followers_not_negative"
+                condition=models.Q(followers__gte=0) | models.Q(followers__isnull=True),
+                name="census_followers_not_negative",
             ),
         ]
-        indexes = [models.Index(fields=["month_last", "month", "network", "account", "followers"], name="census_obs_month")]
+        indexes = [
+            models.Index(
+                fields=["month_last", "month", "network", "account", "followers"], name="census_obs_month"
+            )
+        ]
 
     def __str__(self):
         return f"{self.account_id} on {self.observed_on}"
@@ -221,7 +239,9 @@ class AccountSubmission(models.Model):
     hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="submissions")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEW)
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
-    account = models.ForeignKey(SocialAccount, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions")
+    account = models.ForeignKey(
+        SocialAccount, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
     address = models.CharField("URL or handle", max_length=300, blank=True)
     followers = models.BigIntegerField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -258,9 +278,15 @@ class AccountChange(models.Model):
         REJECTED = "rejected", "Submission rejected"
 
     hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="changes")
-    account = models.ForeignKey(SocialAccount, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes")
-    submission = models.ForeignKey(AccountSubmission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    account = models.ForeignKey(
+        SocialAccount, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    submission = models.ForeignKey(
+        AccountSubmission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     action = models.CharField(max_length=20, choices=Action.choices)
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)

@@ -30,7 +30,7 @@ def _split_url(text: str):
     host = parts.hostname.lower()
     for prefix in ("www.", "m.", "mobile."):
         if host.startswith(prefix):
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
     segments = [s for s in parts.path.split("/") if s]
     return host, segments, parts.query
 
@@ -42,7 +42,12 @@ class PathNormalizer:
     def normalize(self, network, text: str) -> CanonicalAccount:
         split = _split_url(text)
         prefixes = network.prefix_list()
-        if split is not None and network.default_domain and "/" not in text and split[0] not in network.host_list():
+        if (
+            split is not None
+            and network.default_domain
+            and "/" not in text
+            and split[0] not in network.host_list()
+        ):
             split = None  # a domain handle such as name.bsky.social
         if split is None:
             prefix, name = self._bare(network, text, prefixes)
@@ -50,7 +55,8 @@ class PathNormalizer:
             host, segments, _query = split
             if host not in network.host_list():
                 raise CensusError(
-                    f"{text} is not a {network.name} address; pick the network it belongs to.", field="address"
+                    f"{text} is not a {network.name} address; pick the network it belongs to.",
+                    field="address",
                 )
             prefix, name = self._from_path(network, text, segments, prefixes)
         return self._canonical(network, prefix, name, text)
@@ -61,7 +67,9 @@ class PathNormalizer:
             first, _, rest = name.partition("/")
             if first.lower() in prefixes and rest:
                 return first.lower(), rest.strip("/")
-            raise CensusError(f"{text} is neither a {network.name} handle nor a web address.", field="address")
+            raise CensusError(
+                f"{text} is neither a {network.name} handle nor a web address.", field="address"
+            )
         # A bare handle takes the network's main prefix ("company" on LinkedIn), except where
         # the profile path is "/@name" and the prefixes are older URL forms (YouTube).
         return (prefixes[0] if prefixes and not network.at_in_path else ""), name
@@ -113,7 +121,9 @@ class FediverseNormalizer:
         else:
             split = _split_url(stripped)
             if split is None:
-                raise CensusError(f"Write a {network.name} account as @name@server, not {text}.", field="address")
+                raise CensusError(
+                    f"Write a {network.name} account as @name@server, not {text}.", field="address"
+                )
             server, segments, _ = split
             if not segments or not segments[0].startswith("@") or len(segments[0]) < 2:
                 raise CensusError(f"{text} is not a {network.name} profile address.", field="address")
@@ -129,7 +139,9 @@ class WebsiteNormalizer:
     def normalize(self, network, text: str) -> CanonicalAccount:
         split = _split_url(text.strip())
         if split is None:
-            raise CensusError(f"Give the full web address of the {network.name}, not {text}.", field="address")
+            raise CensusError(
+                f"Give the full web address of the {network.name}, not {text}.", field="address"
+            )
         host, segments, _ = split
         if "." not in host:
             raise CensusError(f"{text} is not a web address.", field="address")
@@ -157,33 +169,101 @@ def canonical_account(network, text: str) -> CanonicalAccount:
 
 # The networks the census starts with (seeded by a migration; edit them in the admin).
 NETWORK_SEED = [
-    dict(slug="x", name="X (Twitter)", abbreviation="X", color="#000000", hosts="twitter.com,x.com",
-         handle_pattern=r"[a-z0-9_]{1,15}", url_template="https://x.com/{handle}",
-         reserved_paths="home,search,explore,i,intent,share,hashtag,settings,login,messages,notifications,tos,privacy"),
-    dict(slug="facebook", name="Facebook", abbreviation="f", color="#1877f2", hosts="facebook.com,fb.com",
-         handle_pattern=r"[a-z0-9][a-z0-9.\-]{1,49}", url_template="https://www.facebook.com/{handle}",
-         reserved_paths="pages,groups,watch,sharer,sharer.php,share,events,photo.php,profile.php,login,home.php,help,marketplace,gaming,policies,privacy,hashtag,search"),
-    dict(slug="instagram", name="Instagram", abbreviation="IG", color="#c13584", hosts="instagram.com",
-         handle_pattern=r"[a-z0-9._]{1,30}", url_template="https://www.instagram.com/{handle}/",
-         reserved_paths="p,reel,reels,explore,stories,accounts,direct,tv,about,legal"),
-    dict(slug="youtube", name="YouTube", abbreviation="YT", color="#ff0000", hosts="youtube.com",
-         handle_pattern=r"[A-Za-z0-9._\-]{3,100}", url_template="https://www.youtube.com/{handle}",
-         path_prefixes="channel,c,user", at_in_path=True, case_kept_prefixes="channel",
-         reserved_paths="watch,results,feed,playlist,shorts,embed,live,premium,about"),
-    dict(slug="linkedin", name="LinkedIn", abbreviation="in", color="#0a66c2", hosts="linkedin.com",
-         handle_pattern=r"[a-z0-9\-_.%]{2,100}", url_template="https://www.linkedin.com/{handle}/",
-         path_prefixes="company,school,showcase,in"),
-    dict(slug="tiktok", name="TikTok", abbreviation="TT", color="#010101", hosts="tiktok.com",
-         handle_pattern=r"[a-z0-9._]{2,24}", url_template="https://www.tiktok.com/{handle}", at_in_path=True),
-    dict(slug="threads", name="Threads", abbreviation="Th", color="#333333", hosts="threads.net,threads.com",
-         handle_pattern=r"[a-z0-9._]{1,30}", url_template="https://www.threads.net/{handle}", at_in_path=True),
-    dict(slug="bluesky", name="Bluesky", abbreviation="bs", color="#1185fe", hosts="bsky.app",
-         handle_pattern=r"[a-z0-9][a-z0-9\-]*(\.[a-z0-9\-]+)+", url_template="https://bsky.app/{handle}",
-         path_prefixes="profile", default_domain=".bsky.social"),
+    dict(
+        slug="x",
+        name="X (Twitter)",
+        abbreviation="X",
+        color="#000000",
+        hosts="twitter.com,x.com",
+        handle_pattern=r"[a-z0-9_]{1,15}",
+        url_template="https://x.com/{handle}",
+        reserved_paths="home,search,explore,i,intent,share,hashtag,settings,login,messages,notifications,tos,privacy",
+    ),
+    dict(
+        slug="facebook",
+        name="Facebook",
+        abbreviation="f",
+        color="#1877f2",
+        hosts="facebook.com,fb.com",
+        handle_pattern=r"[a-z0-9][a-z0-9.\-]{1,49}",
+        url_template="https://www.facebook.com/{handle}",
+        reserved_paths="pages,groups,watch,sharer,sharer.php,share,events,photo.php,profile.php,login,home.php,help,marketplace,gaming,policies,privacy,hashtag,search",
+    ),
+    dict(
+        slug="instagram",
+        name="Instagram",
+        abbreviation="IG",
+        color="#c13584",
+        hosts="instagram.com",
+        handle_pattern=r"[a-z0-9._]{1,30}",
+        url_template="https://www.instagram.com/{handle}/",
+        reserved_paths="p,reel,reels,explore,stories,accounts,direct,tv,about,legal",
+    ),
+    dict(
+        slug="youtube",
+        name="YouTube",
+        abbreviation="YT",
+        color="#ff0000",
+        hosts="youtube.com",
+        handle_pattern=r"[A-Za-z0-9._\-]{3,100}",
+        url_template="https://www.youtube.com/{handle}",
+        path_prefixes="channel,c,user",
+        at_in_path=True,
+        case_kept_prefixes="channel",
+        reserved_paths="watch,results,feed,playlist,shorts,embed,live,premium,about",
+    ),
+    dict(
+        slug="linkedin",
+        name="LinkedIn",
+        abbreviation="in",
+        color="#0a66c2",
+        hosts="linkedin.com",
+        handle_pattern=r"[a-z0-9\-_.%]{2,100}",
+        url_template="https://www.linkedin.com/{handle}/",
+        path_prefixes="company,school,showcase,in",
+    ),
+    dict(
+        slug="tiktok",
+        name="TikTok",
+        abbreviation="TT",
+        color="#010101",
+        hosts="tiktok.com",
+        handle_pattern=r"[a-z0-9._]{2,24}",
+        url_template="https://www.tiktok.com/{handle}",
+        at_in_path=True,
+    ),
+    dict(
+        slug="threads",
+        name="Threads",
+        abbreviation="Th",
+        color="#333333",
+        hosts="threads.net,threads.com",
+        handle_pattern=r"[a-z0-9._]{1,30}",
+        url_template="https://www.threads.net/{handle}",
+        at_in_path=True,
+    ),
+    dict(
+        slug="bluesky",
+        name="Bluesky",
+        abbreviation="bs",
+        color="#1185fe",
+        hosts="bsky.app",
+        handle_pattern=r"[a-z0-9][a-z0-9\-]*(\.[a-z0-9\-]+)+",
+        url_template="https://bsky.app/{handle}",
+        path_prefixes="profile",
+        default_domain=".bsky.social",
+    ),
     dict(slug="mastodon", name="Mastodon", abbreviation="M", color="#6364ff", rule="fediverse"),
-    dict(slug="pinterest", name="Pinterest", abbreviation="P", color="#bd081c", hosts="pinterest.com",
-         handle_pattern=r"[a-z0-9_]{3,30}", url_template="https://www.pinterest.com/{handle}/",
-         reserved_paths="pin,search,ideas,today,business,login,settings,categories"),
+    dict(
+        slug="pinterest",
+        name="Pinterest",
+        abbreviation="P",
+        color="#bd081c",
+        hosts="pinterest.com",
+        handle_pattern=r"[a-z0-9_]{3,30}",
+        url_template="https://www.pinterest.com/{handle}/",
+        reserved_paths="pin,search,ideas,today,business,login,settings,categories",
+    ),
     dict(slug="blog", name="Blog", abbreviation="B", color="#2e7d32", rule="website"),
     dict(slug="podcast", name="Podcast", abbreviation="Pod", color="#8e24aa", rule="website"),
 ]

@@ -34,7 +34,12 @@ SORTS = {
     "followers": ("-total_followers", "name", "pk"),
     "growth": ("-follower_growth", "name", "pk"),
 }
-SORT_LABELS = [("name", "Name"), ("state", "State"), ("followers", "Total followers"), ("growth", "Follower growth (12 months)")]
+SORT_LABELS = [
+    ("name", "Name"),
+    ("state", "State"),
+    ("followers", "Total followers"),
+    ("growth", "Follower growth (12 months)"),
+]
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -75,8 +80,14 @@ def filter_choices() -> dict:
 
 
 def hospital_list(
-    *, q: str = "", state: str = "", hospital_type: str = "", ownership: str = "", network: str = "",
-    presence: str = "", sort: str = "name",
+    *,
+    q: str = "",
+    state: str = "",
+    hospital_type: str = "",
+    ownership: str = "",
+    network: str = "",
+    presence: str = "",
+    sort: str = "name",
 ) -> QuerySet[Hospital]:
     """Hospitals matching the list's filters, in the chosen order. `presence` is "any" (at
     least one open account), "none", or "" (all)."""
@@ -117,7 +128,13 @@ def list_rows(hospitals, network_list) -> list[dict]:
         cells = []
         for network in network_list:
             accounts = mine.get(network.slug, [])
-            cells.append({"network": network, "accounts": accounts, "dormant": all(a.is_dormant(today) for a in accounts) if accounts else False})
+            cells.append(
+                {
+                    "network": network,
+                    "accounts": accounts,
+                    "dormant": all(a.is_dormant(today) for a in accounts) if accounts else False,
+                }
+            )
         rows.append({"hospital": hospital, "cells": cells})
     return rows
 
@@ -147,7 +164,9 @@ def peer_ranks(hospital: Hospital) -> list[dict]:
         groups.append(("type", hospital.hospital_type.lower(), Q(hospital_type=hospital.hospital_type)))
     band = bed_band_range(hospital.beds)
     if band:
-        groups.append(("beds", f"hospitals with {bed_band(hospital.beds)}", Q(beds__gte=band[0], beds__lt=band[1])))
+        groups.append(
+            ("beds", f"hospitals with {bed_band(hospital.beds)}", Q(beds__gte=band[0], beds__lt=band[1]))
+        )
     ranks = []
     for code, label, condition in groups:
         figures = Hospital.objects.filter(condition).aggregate(
@@ -188,9 +207,16 @@ def _build_overview(run) -> dict:
     overall = next((r for r in by_dimension["overall"] if r.network == ""), CensusFigure(dimension="overall"))
     per_network_overall = {r.network: r for r in by_dimension["overall"]}
     per_network = [
-        {"slug": r.network, "name": names.get(r.network, r.network), "figure": r,
-         "hospitals_present": per_network_overall.get(r.network, r).hospitals_present}
-        for r in sorted(by_dimension["network"], key=lambda r: [n.slug for n in network_list].index(r.network) if r.network in names else 99)
+        {
+            "slug": r.network,
+            "name": names.get(r.network, r.network),
+            "figure": r,
+            "hospitals_present": per_network_overall.get(r.network, r).hospitals_present,
+        }
+        for r in sorted(
+            by_dimension["network"],
+            key=lambda r: [n.slug for n in network_list].index(r.network) if r.network in names else 99,
+        )
     ]
 
     def cut(dimension):
@@ -238,13 +264,19 @@ def yoy_growth(months: dict[str, list[CensusFigure]], names: dict[str, str]) -> 
         earlier = next((r for r in series if r.period == year_before), None)
         accounts_before = earlier.accounts_active if earlier else 0
         followers_before = earlier.followers if earlier else 0
-        rows.append({
-            "slug": slug, "name": names.get(slug, slug), "month": latest.period,
-            "accounts": latest.accounts_active, "accounts_before": accounts_before,
-            "accounts_growth": _pct(latest.accounts_active, accounts_before),
-            "followers": latest.followers, "followers_before": followers_before,
-            "followers_growth": _pct(latest.followers, followers_before),
-        })
+        rows.append(
+            {
+                "slug": slug,
+                "name": names.get(slug, slug),
+                "month": latest.period,
+                "accounts": latest.accounts_active,
+                "accounts_before": accounts_before,
+                "accounts_growth": _pct(latest.accounts_active, accounts_before),
+                "followers": latest.followers,
+                "followers_before": followers_before,
+                "followers_growth": _pct(latest.followers, followers_before),
+            }
+        )
     order = list(names)
     rows.sort(key=lambda r: order.index(r["slug"]) if r["slug"] in order else 99)
     return rows
@@ -285,13 +317,24 @@ def reference_series() -> list[dict]:
             date = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
         except (ValueError, IndexError):
             date = None
-        series.append({
-            "as_of": as_of, "date": date, "scope": row["scope"], "organizations": number(row["organizations"]),
-            "youtube": number(row["youtube"]), "facebook": number(row["facebook"]), "x": number(row["twitter"]),
-            "blog": number(row["blogs"]), "linkedin": number(row["linkedin"]), "foursquare": number(row["foursquare"]),
-            "total": number(row["total_listings"]), "source_url": row["source_url"], "note": row["note"],
-            "reliable": date is not None and row["scope"].startswith("HSNL"),
-        })
+        series.append(
+            {
+                "as_of": as_of,
+                "date": date,
+                "scope": row["scope"],
+                "organizations": number(row["organizations"]),
+                "youtube": number(row["youtube"]),
+                "facebook": number(row["facebook"]),
+                "x": number(row["twitter"]),
+                "blog": number(row["blogs"]),
+                "linkedin": number(row["linkedin"]),
+                "foursquare": number(row["foursquare"]),
+                "total": number(row["total_listings"]),
+                "source_url": row["source_url"],
+                "note": row["note"],
+                "reliable": date is not None and row["scope"].startswith("HSNL"),
+            }
+        )
     return series
 
 
@@ -309,7 +352,9 @@ def moderation_queue(user) -> QuerySet[AccountSubmission]:
     return (
         AccountSubmission.objects.filter(status=AccountSubmission.Status.PENDING)
         .select_related("hospital", "network", "account", "submitted_by")
-        .prefetch_related(Prefetch("hospital__accounts", queryset=SocialAccount.objects.select_related("network")))
+        .prefetch_related(
+            Prefetch("hospital__accounts", queryset=SocialAccount.objects.select_related("network"))
+        )
         .order_by("created_at", "pk")
     )
 
@@ -341,16 +386,24 @@ def access_account(user, pk: int) -> SocialAccount:
 
 def accounts_for_organization(organization) -> QuerySet[SocialAccount]:
     """The accounts of the hospitals `organization` has claimed."""
-    return SocialAccount.objects.filter(hospital__organization=organization).select_related("network", "hospital")
+    return SocialAccount.objects.filter(hospital__organization=organization).select_related(
+        "network", "hospital"
+    )
 
 
-def metric_series_for_organization(*, organization, network: str, metric: str) -> list[tuple[datetime.date, int]]:
+def metric_series_for_organization(
+    *, organization, network: str, metric: str
+) -> list[tuple[datetime.date, int]]:
     """(date, value) for `metric` ("followers" or "posts") summed per date over the
     organization's accounts on `network` (a network slug), oldest first."""
     if metric not in ("followers", "posts"):
         raise ValueError(f"metric must be 'followers' or 'posts', not {metric!r}")
     rows = (
-        Observation.objects.filter(account__hospital__organization=organization, network__slug=network, **{f"{metric}__isnull": False})
+        Observation.objects.filter(
+            account__hospital__organization=organization,
+            network__slug=network,
+            **{f"{metric}__isnull": False},
+        )
         .values("observed_on")
         .annotate(total=Sum(metric))
         .order_by("observed_on")

@@ -53,49 +53,71 @@ def hospital_list(request):
     return render(request, template, context)
 
 
-
 def hospital_detail(request, facility_id):
     hospital = selectors.get_hospital(facility_id)
     accounts = selectors.hospital_accounts(hospital)
     series = []
-    for index, account in enumerate(a for a in accounts if any(o.followers is not None for o in a.observations.all())):
-        series.append({
-            "name": f"{account.network.name} ({account.handle})",
-            "color": account.network.color if account.network.color != "#000000" or index == 0 else charts.PALETTE[index % 10],
-            "points": [(o.observed_on, o.followers) for o in account.observations.all()],
-            "account": account,
-        })
+    for index, account in enumerate(
+        a for a in accounts if any(o.followers is not None for o in a.observations.all())
+    ):
+        series.append(
+            {
+                "name": f"{account.network.name} ({account.handle})",
+                "color": account.network.color
+                if account.network.color != "#000000" or index == 0
+                else charts.PALETTE[index % 10],
+                "points": [(o.observed_on, o.followers) for o in account.observations.all()],
+                "account": account,
+            }
+        )
     months = sorted({d.replace(day=1) for s in series for d, _ in s["points"]})
     table = []
     if months:
         lookup = [{d.replace(day=1): v for d, v in s["points"]} for s in series]
         table = [(m, [values.get(m) for values in lookup]) for m in months[-24:]]
-    return render(request, "census/hospital.html", {
-        "hospital": hospital,
-        "accounts": accounts,
-        "chart": charts.line_chart(series, title=f"Followers of {hospital.name} by network") if series else "",
-        "series": series,
-        "table": table,
-        "ranks": selectors.peer_ranks(hospital),
-        "history": selectors.hospital_history(hospital),
-        "can_edit": services.can_edit_accounts(request.user, hospital),
-        "dormant_since": selectors.dormant_since(),
-    })
+    return render(
+        request,
+        "census/hospital.html",
+        {
+            "hospital": hospital,
+            "accounts": accounts,
+            "chart": charts.line_chart(series, title=f"Followers of {hospital.name} by network")
+            if series
+            else "",
+            "series": series,
+            "table": table,
+            "ranks": selectors.peer_ranks(hospital),
+            "history": selectors.hospital_history(hospital),
+            "can_edit": services.can_edit_accounts(request.user, hospital),
+            "dormant_since": selectors.dormant_since(),
+        },
+    )
 
 
 def submit(request, facility_id):
     hospital = selectors.get_hospital(facility_id)
-    form = SubmissionForm(request.POST or None, hospital=hospital, user=request.user,
-                          initial={"kind": request.GET.get("kind", "new")})
+    form = SubmissionForm(
+        request.POST or None,
+        hospital=hospital,
+        user=request.user,
+        initial={"kind": request.GET.get("kind", "new")},
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
             try:
                 services.submit(
-                    hospital=hospital, kind=data["kind"], network=data.get("network"), address=data.get("address", ""),
-                    account=data.get("account"), followers=data.get("followers"), closed_on=data.get("closed_on"),
-                    note=data.get("note", ""), user=request.user, email=data.get("email", ""),
+                    hospital=hospital,
+                    kind=data["kind"],
+                    network=data.get("network"),
+                    address=data.get("address", ""),
+                    account=data.get("account"),
+                    followers=data.get("followers"),
+                    closed_on=data.get("closed_on"),
+                    note=data.get("note", ""),
+                    user=request.user,
+                    email=data.get("email", ""),
                 )
             except DuplicateAccount as exc:
                 add_domain_error(form, exc)
@@ -126,27 +148,44 @@ def account_add(request, facility_id):
             _recompute_later()
             messages.success(request, "Account added.")
             return redirect(hospital)
-    return render(request, "census/account_form.html", {"hospital": hospital, "form": form, "title": "Add an account"},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "census/account_form.html",
+        {"hospital": hospital, "form": form, "title": "Add an account"},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 def account_edit(request, pk):
     account = selectors.access_account(request.user, pk)
-    form = AccountEditForm(request.POST or None, initial={"address": account.url, "first_seen": account.first_seen, "closed_on": account.closed_on})
+    form = AccountEditForm(
+        request.POST or None,
+        initial={"address": account.url, "first_seen": account.first_seen, "closed_on": account.closed_on},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_account(account=account, actor=request.user, address=data["address"] or None,
-                                    first_seen=data["first_seen"], closed_on=data["closed_on"], reopen=data["reopen"])
+            services.update_account(
+                account=account,
+                actor=request.user,
+                address=data["address"] or None,
+                first_seen=data["first_seen"],
+                closed_on=data["closed_on"],
+                reopen=data["reopen"],
+            )
         except (CensusError, DuplicateAccount) as exc:
             add_domain_error(form, exc)
         else:
             _recompute_later()
             messages.success(request, "Account updated.")
             return redirect(account.hospital)
-    return render(request, "census/account_form.html", {"hospital": account.hospital, "account": account, "form": form,
-                                                        "title": f"Edit {account}"}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "census/account_form.html",
+        {"hospital": account.hospital, "account": account, "form": form, "title": f"Edit {account}"},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -162,8 +201,17 @@ def account_observe(request, pk):
             _recompute_later()
             messages.success(request, "Figures recorded.")
             return redirect(account.hospital)
-    return render(request, "census/account_form.html", {"hospital": account.hospital, "account": account, "form": form,
-                                                        "title": f"Record figures for {account}"}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "census/account_form.html",
+        {
+            "hospital": account.hospital,
+            "account": account,
+            "form": form,
+            "title": f"Record figures for {account}",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _recompute_later():
@@ -232,27 +280,62 @@ def _dashboard_charts(overview) -> dict:
     reference = selectors.reference_series()
     reliable = [r for r in reference if r["reliable"]]
     opened_chart = charts.line_chart(
-        [{"name": "Hospitals with a presence (census)", "points": [(m.period, m.hospitals_present) for m in total_months], "color": "#1f5fa8"},
-         {"name": "Organizations on the published list", "points": [(r["date"], r["organizations"]) for r in reliable], "dots": True, "color": "#d9480f"}],
+        [
+            {
+                "name": "Hospitals with a presence (census)",
+                "points": [(m.period, m.hospitals_present) for m in total_months],
+                "color": "#1f5fa8",
+            },
+            {
+                "name": "Organizations on the published list",
+                "points": [(r["date"], r["organizations"]) for r in reliable],
+                "dots": True,
+                "color": "#d9480f",
+            },
+        ],
         title="Hospitals with a social media presence, by month",
     )
     network_series = [
-        {"name": n.name, "color": colors[n.slug], "points": [(m.period, m.accounts_active) for m in months.get(n.slug, [])]}
-        for n in network_list if months.get(n.slug)
+        {
+            "name": n.name,
+            "color": colors[n.slug],
+            "points": [(m.period, m.accounts_active) for m in months.get(n.slug, [])],
+        }
+        for n in network_list
+        if months.get(n.slug)
     ]
     # Months without any observation have no follower figure (None), not zero followers.
     followers_series = [
-        {"name": n.name, "color": colors[n.slug], "points": [(m.period, m.followers or None) for m in months.get(n.slug, [])]}
-        for n in network_list if months.get(n.slug)
+        {
+            "name": n.name,
+            "color": colors[n.slug],
+            "points": [(m.period, m.followers or None) for m in months.get(n.slug, [])],
+        }
+        for n in network_list
+        if months.get(n.slug)
     ]
     reference_series = [
-        {"name": f"{label} (published list)", "color": colors.get(slug, "#888"), "dots": True,
-         "points": [(r["date"], r[slug]) for r in reliable if r[slug] is not None]}
-        for slug, label in (("facebook", "Facebook"), ("x", "Twitter"), ("youtube", "YouTube"), ("blog", "Blogs"))
+        {
+            "name": f"{label} (published list)",
+            "color": colors.get(slug, "#888"),
+            "dots": True,
+            "points": [(r["date"], r[slug]) for r in reliable if r[slug] is not None],
+        }
+        for slug, label in (
+            ("facebook", "Facebook"),
+            ("x", "Twitter"),
+            ("youtube", "YouTube"),
+            ("blog", "Blogs"),
+        )
     ]
     early = [
-        {"name": f"{s['name']} (census)", "color": s["color"], "points": [(d, v) for d, v in s["points"] if d.year <= 2013]}
-        for s in network_series if s["name"].split()[0] in ("Facebook", "X", "YouTube", "Blog")
+        {
+            "name": f"{s['name']} (census)",
+            "color": s["color"],
+            "points": [(d, v) for d, v in s["points"] if d.year <= 2013],
+        }
+        for s in network_series
+        if s["name"].split()[0] in ("Facebook", "X", "YouTube", "Blog")
     ]
     states = {row.key: (row.hospitals_present, row.hospitals) for row in overview["states"]}
     overall = overview["overall"]
@@ -263,17 +346,24 @@ def _dashboard_charts(overview) -> dict:
         "share": (overall.hospitals_present / overall.hospitals) if overall.hospitals else 0,
         "networks": network_list,
         "network_bars": charts.bar_chart(
-            [(row["name"], row["hospitals_present"], colors.get(row["slug"], "#555")) for row in overview["networks"]],
-            title="Hospitals with an account, per network"),
-        "tile_map": charts.state_tile_map(states, title="Share of hospitals with a presence, by state", link=reverse("census:list")),
+            [
+                (row["name"], row["hospitals_present"], colors.get(row["slug"], "#555"))
+                for row in overview["networks"]
+            ],
+            title="Hospitals with an account, per network",
+        ),
+        "tile_map": charts.state_tile_map(
+            states, title="Share of hospitals with a presence, by state", link=reverse("census:list")
+        ),
         "presence_chart": opened_chart,
         "accounts_chart": charts.line_chart(network_series, title="Open accounts per network, by month"),
         "followers_chart": charts.line_chart(followers_series, title="Total followers per network, by month"),
-        "reference_chart": charts.line_chart(early + reference_series, title="2009–2013: census against the published list"),
+        "reference_chart": charts.line_chart(
+            early + reference_series, title="2009–2013: census against the published list"
+        ),
         "reference": reference,
         "years": years,
     }
-
 
 
 def dashboard(request):
@@ -291,14 +381,22 @@ def dashboard(request):
         return context
 
     # top_movers is passed uncalled: the template calls it only when its cached fragment is stale.
-    return render(request, "census/dashboard.html", {"run_pk": run_pk, "d": SimpleLazyObject(build), "movers": selectors.top_movers})
+    return render(
+        request,
+        "census/dashboard.html",
+        {"run_pk": run_pk, "d": SimpleLazyObject(build), "movers": selectors.top_movers},
+    )
 
 
 def exports_page(request):
-    return render(request, "census/exports.html", {
-        "hospital_columns": exports.HOSPITAL_COLUMNS + [exports.NETWORK_COLUMN],
-        "figure_columns": exports.FIGURE_COLUMNS,
-    })
+    return render(
+        request,
+        "census/exports.html",
+        {
+            "hospital_columns": exports.HOSPITAL_COLUMNS + [exports.NETWORK_COLUMN],
+            "figure_columns": exports.FIGURE_COLUMNS,
+        },
+    )
 
 
 class _Echo:
@@ -318,17 +416,25 @@ def export_hospitals(request, fmt):
     network_list = selectors.networks()
     rows = exports.hospital_rows(selectors.hospital_list(**filters), network_list)
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_stream(exports.hospital_fieldnames(network_list), rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            _csv_stream(exports.hospital_fieldnames(network_list), rows),
+            content_type="text/csv; charset=utf-8",
+        )
         response["Content-Disposition"] = 'attachment; filename="census-hospitals.csv"'
         return response
     if fmt == "json":
-        return HttpResponse(json.dumps({"hospitals": list(rows)}, cls=DjangoJSONEncoder), content_type="application/json")
+        return HttpResponse(
+            json.dumps({"hospitals": list(rows)}, cls=DjangoJSONEncoder), content_type="application/json"
+        )
     raise Http404
 
 
 def export_figures(request, fmt):
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_stream(exports.figure_fieldnames(), exports.figure_rows()), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            _csv_stream(exports.figure_fieldnames(), exports.figure_rows()),
+            content_type="text/csv; charset=utf-8",
+        )
         response["Content-Disposition"] = 'attachment; filename="census-figures.csv"'
         return response
     if fmt == "json":

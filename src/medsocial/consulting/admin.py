@@ -55,7 +55,15 @@ class ActionItemAdmin(admin.ModelAdmin):
 class DocumentVersionInline(admin.TabularInline):
     model = models.DocumentVersion
     extra = 0
-    readonly_fields = ["number", "file", "original_name", "size", "content_type", "uploaded_by", "uploaded_at"]
+    readonly_fields = [
+        "number",
+        "file",
+        "original_name",
+        "size",
+        "content_type",
+        "uploaded_by",
+        "uploaded_at",
+    ]
 
 
 @admin.register(models.Document)

@@ -131,11 +131,15 @@ def list_engagements(request: HttpRequest):
 @router.get("/engagements/{engagement_id}", response=EngagementOut, summary="One engagement")
 def get_engagement(request: HttpRequest, engagement_id: int):
     selectors.access_engagement(request.auth, engagement_id)
-    engagement = selectors.engagements_for_listing(selectors.workspace_engagements(request.auth)).get(pk=engagement_id)
+    engagement = selectors.engagements_for_listing(selectors.workspace_engagements(request.auth)).get(
+        pk=engagement_id
+    )
     return _engagement_out(engagement)
 
 
-@router.get("/engagements/{engagement_id}/sessions", response=list[SessionOut], summary="An engagement's sessions")
+@router.get(
+    "/engagements/{engagement_id}/sessions", response=list[SessionOut], summary="An engagement's sessions"
+)
 @paginate(PageNumberPagination)
 def list_sessions(request: HttpRequest, engagement_id: int):
     engagement = selectors.access_engagement(request.auth, engagement_id)
@@ -158,8 +162,11 @@ def list_sessions(request: HttpRequest, engagement_id: int):
     ]
 
 
-@router.get("/engagements/{engagement_id}/action-items", response=list[ActionItemOut],
-            summary="An engagement's action items")
+@router.get(
+    "/engagements/{engagement_id}/action-items",
+    response=list[ActionItemOut],
+    summary="An engagement's action items",
+)
 @paginate(PageNumberPagination)
 def list_action_items(request: HttpRequest, engagement_id: int, done: bool | None = None):
     engagement = selectors.access_engagement(request.auth, engagement_id)
@@ -169,8 +176,11 @@ def list_action_items(request: HttpRequest, engagement_id: int, done: bool | Non
     return [_item_out(item) for item in items]
 
 
-@router.patch("/engagements/{engagement_id}/action-items/{item_id}", response=ActionItemOut,
-              summary="Mark an action item done or not done")
+@router.patch(
+    "/engagements/{engagement_id}/action-items/{item_id}",
+    response=ActionItemOut,
+    summary="Mark an action item done or not done",
+)
 def update_action_item(request: HttpRequest, engagement_id: int, item_id: int, payload: ActionItemStatusIn):
     engagement = selectors.access_engagement(request.auth, engagement_id)
     item = get_object_or_404(ActionItem.objects.filter(engagement=engagement), pk=item_id)
@@ -200,7 +210,8 @@ def list_kpis(request: HttpRequest, engagement_id: int):
                 target_on=kpi.target_on,
                 progress_percent=kpi.progress_percent(latest),
                 measurements=[
-                    MeasurementOut(measured_on=m.measured_on, value=float(m.value), source=m.source) for m in measurements
+                    MeasurementOut(measured_on=m.measured_on, value=float(m.value), source=m.source)
+                    for m in measurements
                 ],
             )
         )

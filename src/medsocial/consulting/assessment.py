@@ -44,7 +44,10 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "A written policy tells staff what they may post, what never to share and who to ask.",
         (
             Question("policy_written", "We have a written social media policy for staff and clinicians."),
-            Question("policy_phi", "The policy explains, with examples, what counts as protected health information online."),
+            Question(
+                "policy_phi",
+                "The policy explains, with examples, what counts as protected health information online.",
+            ),
             Question("policy_personal", "It covers staff's personal accounts, not only the official ones."),
             Question("policy_known", "New hires are told where the policy is and sign that they read it."),
         ),
@@ -57,9 +60,14 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Staff training",
         "People follow rules they understand; short, regular training prevents most incidents.",
         (
-            Question("training_onboarding", "Social media is part of onboarding for clinical and non-clinical staff."),
+            Question(
+                "training_onboarding",
+                "Social media is part of onboarding for clinical and non-clinical staff.",
+            ),
             Question("training_refresh", "Staff get a refresher at least once a year."),
-            Question("training_ambassadors", "Clinicians who post publicly get extra coaching as ambassadors."),
+            Question(
+                "training_ambassadors", "Clinicians who post publicly get extra coaching as ambassadors."
+            ),
             Question("training_tracked", "We know who completed the training."),
         ),
         "Give every employee a short course and track completion; coach your clinician voices.",
@@ -72,7 +80,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Clear ownership avoids orphaned accounts and slow approvals.",
         (
             Question("gov_owner", "One person or team owns social media for the organization."),
-            Question("gov_inventory", "We keep a list of every official account and who holds its passwords."),
+            Question(
+                "gov_inventory", "We keep a list of every official account and who holds its passwords."
+            ),
             Question("gov_approval", "There is an agreed, quick approval path for sensitive posts."),
             Question("gov_access", "Access is removed the day someone leaves."),
         ),
@@ -115,8 +125,13 @@ DIMENSIONS: tuple[Dimension, ...] = (
         (
             Question("engage_response", "Messages and comments are answered within one business day."),
             Question("engage_moderation", "We have published community guidelines and moderate by them."),
-            Question("engage_medical", "Staff know how to answer medical questions without giving individual advice."),
-            Question("engage_reviews", "We respond to online reviews in a way that protects patient privacy."),
+            Question(
+                "engage_medical",
+                "Staff know how to answer medical questions without giving individual advice.",
+            ),
+            Question(
+                "engage_reviews", "We respond to online reviews in a way that protects patient privacy."
+            ),
         ),
         "Set response times, publish community guidelines and give staff reply templates.",
         ("engagement", "community", "moderation", "reviews", "reputation"),
@@ -168,7 +183,7 @@ def score(answers: dict[str, int]) -> tuple[dict[str, int], int]:
 
 
 def level(value: int) -> str:
-    """"strength", "developing" or "gap" for a dimension score."""
+    """ "strength", "developing" or "gap" for a dimension score."""
     if value >= STRENGTH_FROM:
         return "strength"
     if value < GAP_BELOW:

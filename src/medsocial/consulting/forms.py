@@ -76,7 +76,9 @@ class RequestForm(forms.Form):
         help_text="What should social media do for your organization? Choose all that apply.",
     )
     goals_details = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="In your own words",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="In your own words",
         help_text="Other goals, or more about the ones you chose.",
     )
     current_channels = forms.CharField(
@@ -87,11 +89,15 @@ class RequestForm(forms.Form):
     )
     timeline = forms.ChoiceField(choices=Engagement.Timeline.choices, widget=forms.RadioSelect)
     budget = forms.ChoiceField(choices=Engagement.Budget.choices, label="Budget range")
-    service = forms.ChoiceField(choices=Engagement.Service.choices, widget=forms.RadioSelect, label="Preferred service")
+    service = forms.ChoiceField(
+        choices=Engagement.Service.choices, widget=forms.RadioSelect, label="Preferred service"
+    )
 
     def __init__(self, *args, organizations=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations if organizations is not None else Organization.objects.none()
+        self.fields["organization"].queryset = (
+            organizations if organizations is not None else Organization.objects.none()
+        )
         if user is not None and not self.is_bound:
             self.initial.setdefault("contact_name", user.full_name)
             self.initial.setdefault("contact_email", user.email)
@@ -123,14 +129,18 @@ class ProposalForm(forms.Form):
 
 
 class ProposalAnswerForm(forms.Form):
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Note to the team (optional)")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Note to the team (optional)"
+    )
 
 
 class SessionForm(forms.Form):
     title = forms.CharField(max_length=200)
     starts_at = forms.DateTimeField(widget=DateTimeInput(), label="Starts at", help_text="In your time zone.")
     duration_minutes = forms.IntegerField(min_value=15, max_value=480, initial=60, label="Duration (minutes)")
-    location = forms.CharField(max_length=300, required=False, help_text="A room, an address or a video call link.")
+    location = forms.CharField(
+        max_length=300, required=False, help_text="A room, an address or a video call link."
+    )
     agenda = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 

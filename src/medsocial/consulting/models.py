@@ -119,8 +119,11 @@ class Engagement(models.Model):
     stage_changed_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(default=timezone.now)
     coaches = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="CoachAssignment", through_fields=("engagement", "coach"),
-        related_name="coached_engagements", blank=True,
+        settings.AUTH_USER_MODEL,
+        through="CoachAssignment",
+        through_fields=("engagement", "coach"),
+        related_name="coached_engagements",
+        blank=True,
     )
 
     class Meta:
@@ -140,8 +143,12 @@ class Engagement(models.Model):
 
 class CoachAssignment(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="assignments")
-    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_assignments")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     assigned_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -157,7 +164,9 @@ class StageChange(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.CharField(max_length=20, choices=Engagement.Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Engagement.Stage.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     note = models.CharField(max_length=300, blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
 
@@ -182,7 +191,9 @@ class Proposal(models.Model):
     ends_on = models.DateField()
     fee = models.DecimalField(max_digits=10, decimal_places=2, help_text="US dollars.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SENT)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -206,14 +217,20 @@ class Proposal(models.Model):
 
 class CoachingSession(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="sessions")
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="Calendar event identity.")
+    uid = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, help_text="Calendar event identity."
+    )
     title = models.CharField(max_length=200)
     starts_at = models.DateTimeField()
     duration_minutes = models.PositiveSmallIntegerField(default=60)
-    location = models.CharField(max_length=300, blank=True, help_text="A room, an address or a video call link.")
+    location = models.CharField(
+        max_length=300, blank=True, help_text="A room, an address or a video call link."
+    )
     agenda = models.TextField(blank=True)
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     sequence = models.PositiveIntegerField(default=0, help_text="Calendar revision, raised on each change.")
@@ -242,12 +259,20 @@ class ActionItem(models.Model):
     )
     title = models.CharField(max_length=300)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="consulting_action_items"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consulting_action_items",
     )
     due_on = models.DateField()
     done_at = models.DateTimeField(null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -274,7 +299,9 @@ def document_upload_path(instance: "DocumentVersion", filename: str) -> str:
 class Document(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=200)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     latest_version = models.PositiveIntegerField(default=0)
@@ -294,12 +321,16 @@ class DocumentVersion(models.Model):
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=120)
     comment = models.CharField(max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="consulting_document_version_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="consulting_document_version_once")
+        ]
 
     def __str__(self):
         return f"{self.document} v{self.number}"
@@ -307,7 +338,9 @@ class DocumentVersion(models.Model):
 
 class Message(models.Model):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     body = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -330,7 +363,9 @@ class StrategyGoal(models.Model):
     owner = models.CharField("who", max_length=150, help_text="The person or team responsible.")
     due_on = models.DateField("by when")
     description = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -358,7 +393,9 @@ class KPI(models.Model):
 
     goal = models.ForeignKey(StrategyGoal, on_delete=models.CASCADE, related_name="kpis")
     metric = models.CharField(max_length=30, choices=Metric.choices)
-    label = models.CharField(max_length=150, blank=True, help_text="Optional name, for example “New-patient calls”.")
+    label = models.CharField(
+        max_length=150, blank=True, help_text="Optional name, for example “New-patient calls”."
+    )
     channel = models.CharField(max_length=20, choices=Network.choices)
     baseline_value = models.DecimalField(max_digits=14, decimal_places=2)
     baseline_on = models.DateField("baseline date")
@@ -399,13 +436,17 @@ class Measurement(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=2)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.MANUAL)
     note = models.CharField(max_length=300, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["measured_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "source", "measured_on"], name="consulting_measurement_once_per_day")
+            models.UniqueConstraint(
+                fields=["kpi", "source", "measured_on"], name="consulting_measurement_once_per_day"
+            )
         ]
 
     def __str__(self):

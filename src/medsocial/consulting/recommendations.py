@@ -52,7 +52,11 @@ def event_source():
 def weakest_dimensions(scores: dict[str, int], *, limit: int = 3) -> list[assessment.Dimension]:
     """Dimensions below the strength threshold, weakest first."""
     below = [(value, key) for key, value in scores.items() if value < assessment.STRENGTH_FROM]
-    return [assessment.DIMENSIONS_BY_KEY[key] for _, key in sorted(below)[:limit] if key in assessment.DIMENSIONS_BY_KEY]
+    return [
+        assessment.DIMENSIONS_BY_KEY[key]
+        for _, key in sorted(below)[:limit]
+        if key in assessment.DIMENSIONS_BY_KEY
+    ]
 
 
 def recommendations_for(scores: dict[str, int], *, viewer) -> dict:
@@ -60,8 +64,12 @@ def recommendations_for(scores: dict[str, int], *, viewer) -> dict:
     "calendar": bool} for the weakest dimensions; the flags say whether each source exists."""
     dimensions = weakest_dimensions(scores)
     published_courses, upcoming_events = course_source(), event_source()
-    result = {"courses": [], "events": [], "catalog": published_courses is not None,
-              "calendar": upcoming_events is not None}
+    result = {
+        "courses": [],
+        "events": [],
+        "catalog": published_courses is not None,
+        "calendar": upcoming_events is not None,
+    }
     seen_courses, seen_events = set(), set()
     for dimension in dimensions:
         if published_courses is not None:

@@ -43,7 +43,11 @@ def coaches() -> QuerySet[User]:
 
     return (
         User.objects.filter(is_active=True)
-        .filter(Q(groups__name=group_name(Role.COACH)) | Q(groups__name=group_name(Role.SITE_ADMIN)) | Q(is_superuser=True))
+        .filter(
+            Q(groups__name=group_name(Role.COACH))
+            | Q(groups__name=group_name(Role.SITE_ADMIN))
+            | Q(is_superuser=True)
+        )
         .distinct()
         .order_by("full_name", "email")
     )
@@ -66,12 +70,16 @@ def pipeline_engagements(user) -> QuerySet[Engagement]:
     if is_manager(user):
         return Engagement.objects.all()
     if is_consulting_staff(user):
-        return Engagement.objects.filter(Exists(CoachAssignment.objects.filter(coach=user, engagement=OuterRef("pk"))))
+        return Engagement.objects.filter(
+            Exists(CoachAssignment.objects.filter(coach=user, engagement=OuterRef("pk")))
+        )
     return Engagement.objects.none()
 
 
 def _with_viewer_flags(engagement: Engagement, user) -> Engagement:
-    engagement.viewer_is_client = Membership.objects.filter(user=user, organization_id=engagement.organization_id).exists()
+    engagement.viewer_is_client = Membership.objects.filter(
+        user=user, organization_id=engagement.organization_id
+    ).exists()
     engagement.viewer_is_coach = CoachAssignment.objects.filter(coach=user, engagement=engagement).exists()
     engagement.viewer_is_manager = is_manager(user)
     return engagement
@@ -79,7 +87,9 @@ def _with_viewer_flags(engagement: Engagement, user) -> Engagement:
 
 def access_engagement(user, pk) -> Engagement:
     """The engagement behind a workspace URL, or 404 when `user` is neither client nor coach."""
-    engagement = workspace_engagements(user).select_related("organization", "requested_by").filter(pk=pk).first()
+    engagement = (
+        workspace_engagements(user).select_related("organization", "requested_by").filter(pk=pk).first()
+    )
     if engagement is None:
         raise Http404("No such engagement.")
     return _with_viewer_flags(engagement, user)
@@ -87,7 +97,9 @@ def access_engagement(user, pk) -> Engagement:
 
 def access_pipeline_engagement(user, pk) -> Engagement:
     """The engagement behind a staff URL, or 404 when it is not on `user`'s board."""
-    engagement = pipeline_engagements(user).select_related("organization", "requested_by").filter(pk=pk).first()
+    engagement = (
+        pipeline_engagements(user).select_related("organization", "requested_by").filter(pk=pk).first()
+    )
     if engagement is None:
         raise Http404("No such engagement.")
     return _with_viewer_flags(engagement, user)
@@ -106,7 +118,9 @@ def can_answer_proposal(user, engagement: Engagement) -> bool:
 
 
 def _coach_prefetch() -> Prefetch:
-    return Prefetch("assignments", queryset=CoachAssignment.objects.select_related("coach").order_by("assigned_at"))
+    return Prefetch(
+        "assignments", queryset=CoachAssignment.objects.select_related("coach").order_by("assigned_at")
+    )
 
 
 def engagements_for_listing(qs: QuerySet[Engagement]) -> QuerySet[Engagement]:
@@ -118,7 +132,9 @@ def engagements_for_listing(qs: QuerySet[Engagement]) -> QuerySet[Engagement]:
         .annotate(
             open_items=Count("action_items", filter=Q(action_items__done_at=None), distinct=True),
             overdue_items=Count(
-                "action_items", filter=Q(action_items__done_at=None, action_items__due_on__lt=today), distinct=True
+                "action_items",
+                filter=Q(action_items__done_at=None, action_items__due_on__lt=today),
+                distinct=True,
             ),
         )
         .order_by("-stage_changed_at", "-pk")
@@ -152,7 +168,9 @@ def sessions_of(engagement: Engagement) -> QuerySet[CoachingSession]:
     ).order_by("starts_at")
 
 
-def action_items_of(engagement: Engagement, *, session: CoachingSession | None = None) -> QuerySet[ActionItem]:
+def action_items_of(
+    engagement: Engagement, *, session: CoachingSession | None = None
+) -> QuerySet[ActionItem]:
     qs = engagement.action_items.select_related("owner", "done_by", "session")
     if session is not None:
         qs = qs.filter(session=session)
@@ -163,7 +181,10 @@ def workspace_people(engagement: Engagement) -> QuerySet[User]:
     """Everyone in the workspace: the client's members and the assigned coaches."""
     return (
         User.objects.filter(is_active=True)
-        .filter(Q(memberships__organization_id=engagement.organization_id) | Q(coach_assignments__engagement=engagement))
+        .filter(
+            Q(memberships__organization_id=engagement.organization_id)
+            | Q(coach_assignments__engagement=engagement)
+        )
         .distinct()
         .order_by("full_name", "email")
     )
@@ -201,7 +222,9 @@ def kpis_of(engagement: Engagement) -> QuerySet[KPI]:
     return (
         KPI.objects.filter(goal__engagement=engagement)
         .select_related("goal")
-        .prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk")))
+        .prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk"))
+        )
         .order_by("goal__due_on", "goal_id", "pk")
     )
 
@@ -217,7 +240,11 @@ def access_kpi(engagement: Engagement, kpi_pk) -> KPI:
 
 
 def assessment_history(organization) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(organization=organization).select_related("taken_by").order_by("created_at", "pk")
+    return (
+        Assessment.objects.filter(organization=organization)
+        .select_related("taken_by")
+        .order_by("created_at", "pk")
+    )
 
 
 # --- Staff reports ---------------------------------------------------------------------------
@@ -231,7 +258,10 @@ def coach_workload(user) -> QuerySet[User]:
     return qs.annotate(
         active_engagements=Count(
             "coach_assignments",
-            filter=Q(coach_assignments__engagement__stage=Engagement.Stage.ACTIVE, coach_assignments__engagement__in=visible),
+            filter=Q(
+                coach_assignments__engagement__stage=Engagement.Stage.ACTIVE,
+                coach_assignments__engagement__in=visible,
+            ),
             distinct=True,
         ),
         open_engagements=Count(
@@ -284,7 +314,9 @@ def reminders_due(*, today=None):
     today = today or timezone.localdate()
     open_work = [Engagement.Stage.ACTIVE, Engagement.Stage.PROPOSAL, Engagement.Stage.QUALIFIED]
     items = ActionItem.objects.filter(
-        done_at=None, owner__isnull=False, engagement__stage__in=open_work,
+        done_at=None,
+        owner__isnull=False,
+        engagement__stage__in=open_work,
         due_on__in=[today + timedelta(days=1), today - timedelta(days=7)],
     ).values_list("pk", flat=True)
     tomorrow = today + timedelta(days=1)
@@ -308,8 +340,12 @@ def census_entries(organization_ids) -> dict[int, list[dict]]:
     entries: dict[int, list[dict]] = {}
     hospitals = (
         Hospital.objects.filter(organization_id__in=list(organization_ids))
-        .prefetch_related(_Prefetch("accounts", queryset=SocialAccount.objects.select_related("network")
-                                    .filter(closed_on__isnull=True)))
+        .prefetch_related(
+            _Prefetch(
+                "accounts",
+                queryset=SocialAccount.objects.select_related("network").filter(closed_on__isnull=True),
+            )
+        )
         .order_by("name")
     )
     from django.urls import NoReverseMatch
@@ -319,9 +355,11 @@ def census_entries(organization_ids) -> dict[int, list[dict]]:
             url = hospital.get_absolute_url()
         except NoReverseMatch:  # the census pages are not mounted: name the entry without a link
             url = ""
-        entries.setdefault(hospital.organization_id, []).append({
-            "name": str(hospital),
-            "url": url,
-            "accounts": [(a.network.name, a.handle, a.url) for a in hospital.accounts.all()],
-        })
+        entries.setdefault(hospital.organization_id, []).append(
+            {
+                "name": str(hospital),
+                "url": url,
+                "accounts": [(a.network.name, a.handle, a.url) for a in hospital.accounts.all()],
+            }
+        )
     return entries

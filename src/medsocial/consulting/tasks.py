@@ -12,7 +12,9 @@ from medsocial.core.email import email_send
 NOTICE = "consulting/emails/notice"
 
 
-def _send(recipients, *, subject: str, heading: str, lines: list[str], link: str, link_label: str, attachments=()):
+def _send(
+    recipients, *, subject: str, heading: str, lines: list[str], link: str, link_label: str, attachments=()
+):
     seen = set()
     for person in recipients:
         if not person.email or person.email.lower() in seen:
@@ -39,9 +41,11 @@ def _managers():
     from medsocial.accounts.models import User
     from medsocial.accounts.roles import Role, group_name
 
-    return User.objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | Q(groups__name=group_name(Role.SITE_ADMIN))
-    ).distinct()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=group_name(Role.SITE_ADMIN)))
+        .distinct()
+    )
 
 
 @task()
@@ -50,7 +54,9 @@ def notify_new_request(engagement_id: int) -> None:
 
     from medsocial.consulting.models import Engagement
 
-    engagement = Engagement.objects.select_related("organization", "requested_by").filter(pk=engagement_id).first()
+    engagement = (
+        Engagement.objects.select_related("organization", "requested_by").filter(pk=engagement_id).first()
+    )
     if engagement is None:
         return
     lines = [
@@ -83,7 +89,11 @@ def notify_coach_assigned(assignment_id: int) -> None:
 
     from medsocial.consulting.models import CoachAssignment
 
-    assignment = CoachAssignment.objects.select_related("engagement__organization", "coach").filter(pk=assignment_id).first()
+    assignment = (
+        CoachAssignment.objects.select_related("engagement__organization", "coach")
+        .filter(pk=assignment_id)
+        .first()
+    )
     if assignment is None:
         return
     _send(
@@ -100,7 +110,9 @@ def _client_deciders(engagement):
     from medsocial.accounts.models import Membership, User
 
     admins = User.objects.filter(
-        memberships__organization_id=engagement.organization_id, memberships__role=Membership.Role.ADMIN, is_active=True
+        memberships__organization_id=engagement.organization_id,
+        memberships__role=Membership.Role.ADMIN,
+        is_active=True,
     )
     people = list(admins)
     if engagement.requested_by is not None:
@@ -112,9 +124,11 @@ def _client_deciders(engagement):
 def notify_proposal_sent(proposal_id: int) -> None:
     from medsocial.consulting.models import Proposal
 
-    proposal = Proposal.objects.select_related("engagement__organization", "engagement__requested_by").filter(
-        pk=proposal_id
-    ).first()
+    proposal = (
+        Proposal.objects.select_related("engagement__organization", "engagement__requested_by")
+        .filter(pk=proposal_id)
+        .first()
+    )
     if proposal is None:
         return
     engagement = proposal.engagement
@@ -135,12 +149,18 @@ def notify_proposal_sent(proposal_id: int) -> None:
 def notify_proposal_answered(proposal_id: int) -> None:
     from medsocial.consulting.models import Proposal
 
-    proposal = Proposal.objects.select_related("engagement__organization", "responded_by").filter(pk=proposal_id).first()
+    proposal = (
+        Proposal.objects.select_related("engagement__organization", "responded_by")
+        .filter(pk=proposal_id)
+        .first()
+    )
     if proposal is None:
         return
     engagement = proposal.engagement
     verb = "accepted" if proposal.status == Proposal.Status.ACCEPTED else "declined"
-    lines = [f"{proposal.responded_by.display_name if proposal.responded_by else 'The client'} {verb} the proposal."]
+    lines = [
+        f"{proposal.responded_by.display_name if proposal.responded_by else 'The client'} {verb} the proposal."
+    ]
     if proposal.response_note:
         lines.append(f"Their note: {proposal.response_note}")
     from django.urls import reverse
@@ -191,7 +211,9 @@ def notify_new_message(message_id: int) -> None:
     from medsocial.consulting.models import Message
     from medsocial.consulting.selectors import workspace_people
 
-    message = Message.objects.select_related("engagement__organization", "author").filter(pk=message_id).first()
+    message = (
+        Message.objects.select_related("engagement__organization", "author").filter(pk=message_id).first()
+    )
     if message is None:
         return
     author = message.author.display_name if message.author else "Someone"
@@ -267,8 +289,10 @@ def remind_session_participants(session_id: int) -> None:
         people,
         subject=f"Tomorrow: {session.title}",
         heading=f"Coaching session with {session.engagement.organization.name} tomorrow",
-        lines=[f"{when:%A, %B %-d at %-I:%M %p} ({timezone.get_current_timezone_name()}).",
-               *([f"Agenda: {session.agenda}"] if session.agenda else [])],
+        lines=[
+            f"{when:%A, %B %-d at %-I:%M %p} ({timezone.get_current_timezone_name()}).",
+            *([f"Agenda: {session.agenda}"] if session.agenda else []),
+        ],
         link=session.get_absolute_url(),
         link_label="Open the session",
         attachments=[("session.ics", session_ics(session, attendees=people), "text/calendar")],

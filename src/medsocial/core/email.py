@@ -48,12 +48,19 @@ def email_send(
     message.send()
 
 
-def enqueue_email(*, template_prefix: str, to: Sequence[str], context: dict, headers: dict | None = None) -> None:
+def enqueue_email(
+    *, template_prefix: str, to: Sequence[str], context: dict, headers: dict | None = None
+) -> None:
     """Send a templated email from the task queue once the current transaction commits.
 
     `context` must be JSON-serializable (strings, numbers, lists, dicts): the task stores it.
     """
     from medsocial.core.tasks import send_templated_email
 
-    payload = {"template_prefix": template_prefix, "to": list(to), "context": context, "headers": headers or {}}
+    payload = {
+        "template_prefix": template_prefix,
+        "to": list(to),
+        "context": context,
+        "headers": headers or {},
+    }
     transaction.on_commit(lambda: send_templated_email.enqueue(**payload))

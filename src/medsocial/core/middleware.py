@@ -34,7 +34,11 @@ def _json_fields_with_nul(value, name: str = "") -> list[str]:
             found += _json_fields_with_nul(item, f"{name}.{key}" if name else str(key))
         return found
     if isinstance(value, list):
-        return [field for index, item in enumerate(value) for field in _json_fields_with_nul(item, f"{name}.{index}" if name else str(index))]
+        return [
+            field
+            for index, item in enumerate(value)
+            for field in _json_fields_with_nul(item, f"{name}.{index}" if name else str(index))
+        ]
     return []
 
 
@@ -60,7 +64,9 @@ class RejectNulCharactersMiddleware:
         if request.path.startswith("/api/"):
             from django.http import JsonResponse
 
-            return JsonResponse({"detail": message, "errors": {field: [message] for field in fields}}, status=400)
+            return JsonResponse(
+                {"detail": message, "errors": {field: [message] for field in fields}}, status=400
+            )
         from django.http import HttpResponseBadRequest
 
         return HttpResponseBadRequest(f"{message} Fields: {', '.join(fields)}.", content_type="text/plain")

@@ -92,5 +92,7 @@ class WorkshopRequestAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization", "requested_by", "event"]
 
 
-admin.site.register([models.Track, models.Room, models.DiscountCode, models.Question, models.TicketType, models.AgendaItem])
+admin.site.register(
+    [models.Track, models.Room, models.DiscountCode, models.Question, models.TicketType, models.AgendaItem]
+)
 admin.site.register(models.CalendarFeed, list_display=["user", "created_at"], raw_id_fields=["user"])

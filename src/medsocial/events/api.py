@@ -83,10 +83,22 @@ def _event_out(event: Event, seats_taken: int | None = None) -> EventOut:
     if taken is None:
         taken = selectors.seats_taken(event)
     return EventOut(
-        id=event.pk, slug=event.slug, kind=event.kind, title=event.title, summary=event.summary, organizer=event.organizer,
-        status=event.status, time_zone=event.time_zone, starts_at=event.starts_at, ends_at=event.ends_at,
-        venue_name=event.venue_name, online=not event.venue_address, capacity=event.capacity,
-        seats_left=max(event.capacity - taken, 0), ce_hours=event.ce_hours, registration_open=event.registration_is_open(),
+        id=event.pk,
+        slug=event.slug,
+        kind=event.kind,
+        title=event.title,
+        summary=event.summary,
+        organizer=event.organizer,
+        status=event.status,
+        time_zone=event.time_zone,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        venue_name=event.venue_name,
+        online=not event.venue_address,
+        capacity=event.capacity,
+        seats_left=max(event.capacity - taken, 0),
+        ce_hours=event.ce_hours,
+        registration_open=event.registration_is_open(),
         url=event.get_absolute_url(),
     )
 
@@ -95,15 +107,25 @@ def _registration_out(registration: Registration) -> RegistrationOut:
     """Shape a registration; rows from `selectors.registrations_of` carry their counts already."""
     if hasattr(registration, "event_seats_taken"):
         event = _event_out(registration.event, seats_taken=registration.event_seats_taken)
-        position = registration.waitlisted_ahead + 1 if registration.status == Registration.Status.WAITLISTED else None
+        position = (
+            registration.waitlisted_ahead + 1
+            if registration.status == Registration.Status.WAITLISTED
+            else None
+        )
     else:
         event, position = _event_out(registration.event), selectors.waitlist_position(registration)
     return RegistrationOut(
-        id=registration.pk, event=event, status=registration.status,
+        id=registration.pk,
+        event=event,
+        status=registration.status,
         ticket_type=registration.ticket_type.name,
-        ticket_code=registration.ticket_code if registration.status == Registration.Status.CONFIRMED else None,
-        total=registration.order.total, payment_status=registration.order.payment_status,
-        checked_in_at=registration.checked_in_at, waitlist_position=position,
+        ticket_code=registration.ticket_code
+        if registration.status == Registration.Status.CONFIRMED
+        else None,
+        total=registration.order.total,
+        payment_status=registration.order.payment_status,
+        checked_in_at=registration.checked_in_at,
+        waitlist_position=position,
     )
 
 
@@ -123,10 +145,14 @@ class _LazyEvents:
         return [_event_out(e) for e in self.qs[item]]
 
 
-@router.get("/", response=list[EventOut], auth=None, summary="Upcoming events (search with q, filter by kind)")
+@router.get(
+    "/", response=list[EventOut], auth=None, summary="Upcoming events (search with q, filter by kind)"
+)
 @paginate(PageNumberPagination, page_size=20)
 def list_events(request: HttpRequest, q: str = "", kind: str = ""):
-    events = selectors.upcoming_events(viewer=viewer(request), kind=kind if kind in Event.Kind.values else None, query=q[:100])
+    events = selectors.upcoming_events(
+        viewer=viewer(request), kind=kind if kind in Event.Kind.values else None, query=q[:100]
+    )
     return _LazyEvents(events)
 
 
@@ -141,10 +167,14 @@ def event_detail(request: HttpRequest, slug: str):
     event = selectors.access_event(user, slug)
     base = _event_out(event)
     return EventDetailOut(
-        **base.dict(), description=event.description, venue_address=event.venue_address,
+        **base.dict(),
+        description=event.description,
+        venue_address=event.venue_address,
         ticket_types=[TicketTypeOut.from_orm(t) for t in selectors.active_ticket_types(event)],
-        questions=[QuestionOut(id=q.pk, label=q.label, kind=q.kind, required=q.required, options=q.options)
-                   for q in event.questions.all()],
+        questions=[
+            QuestionOut(id=q.pk, label=q.label, kind=q.kind, required=q.required, options=q.options)
+            for q in event.questions.all()
+        ],
     )
 
 
@@ -154,13 +184,29 @@ def register(request: HttpRequest, slug: str, payload: RegisterIn):
     ticket_type = TicketType.objects.filter(pk=payload.ticket_type_id).first()
     if ticket_type is None:
         raise Http404("No such ticket type")
-    registration = services.register(event=event, user=request.auth, ticket_type=ticket_type, answers=payload.answers,
-                                     discount_code=payload.discount_code)
-    return Status(201, _registration_out(Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk)))
+    registration = services.register(
+        event=event,
+        user=request.auth,
+        ticket_type=ticket_type,
+        answers=payload.answers,
+        discount_code=payload.discount_code,
+    )
+    return Status(
+        201,
+        _registration_out(
+            Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk)
+        ),
+    )
 
 
-@router.post("/registrations/{registration_id}/cancel", response=RegistrationOut, summary="Cancel my registration")
+@router.post(
+    "/registrations/{registration_id}/cancel", response=RegistrationOut, summary="Cancel my registration"
+)
 def cancel(request: HttpRequest, registration_id: int):
-    registration = get_object_or_404(Registration.objects.select_related("event"), pk=registration_id, user=request.auth)
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"), pk=registration_id, user=request.auth
+    )
     services.cancel_registration(registration=registration, by=request.auth)
-    return _registration_out(Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk))
+    return _registration_out(
+        Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk)
+    )

@@ -38,7 +38,11 @@ def _localize(form, names, tzname):
     for name in names:
         value = form.cleaned_data.get(name)
         if value:
-            naive = timezone.make_naive(value, timezone.get_current_timezone()) if timezone.is_aware(value) else value
+            naive = (
+                timezone.make_naive(value, timezone.get_current_timezone())
+                if timezone.is_aware(value)
+                else value
+            )
             form.cleaned_data[name] = timezone.make_aware(naive.replace(fold=0), tz)
 
 
@@ -53,7 +57,9 @@ def _initial_local(form, names, tzname):
 class RegistrationForm(forms.Form):
     """Ticket, optional discount code and the event's questions (as question_<id> fields)."""
 
-    ticket_type = forms.ModelChoiceField(queryset=TicketType.objects.none(), widget=forms.RadioSelect, empty_label=None)
+    ticket_type = forms.ModelChoiceField(
+        queryset=TicketType.objects.none(), widget=forms.RadioSelect, empty_label=None
+    )
     discount_code = forms.CharField(required=False, max_length=40, label="Discount code")
 
     def __init__(self, event: Event, *args, ticket_types=None, questions=None, prices=None, **kwargs):
@@ -64,7 +70,11 @@ class RegistrationForm(forms.Form):
         types = ticket_types if ticket_types is not None else list(event.ticket_types.filter(is_active=True))
         prices = prices or {}
         self.fields["ticket_type"].choices = [
-            (t.pk, f"{t.name} — {'Free' if prices.get(t.pk, t.price) == 0 else '$' + str(prices.get(t.pk, t.price))}") for t in types
+            (
+                t.pk,
+                f"{t.name} — {'Free' if prices.get(t.pk, t.price) == 0 else '$' + str(prices.get(t.pk, t.price))}",
+            )
+            for t in types
         ]
         if types:
             self.fields["ticket_type"].initial = types[0].pk
@@ -73,20 +83,30 @@ class RegistrationForm(forms.Form):
         for question in questions if questions is not None else event.questions.all():
             name = f"question_{question.pk}"
             if question.kind == Question.Kind.CHOICE:
-                field = forms.ChoiceField(choices=[("", "—")] + [(o, o) for o in question.options], required=False)
+                field = forms.ChoiceField(
+                    choices=[("", "—")] + [(o, o) for o in question.options], required=False
+                )
             else:
                 field = forms.CharField(max_length=2000, required=False)
             field.label = question.label + (" *" if question.required else "")
             self.fields[name] = field
 
     def answers(self) -> dict:
-        return {k.removeprefix("question_"): v for k, v in self.cleaned_data.items() if k.startswith("question_")}
+        return {
+            k.removeprefix("question_"): v for k, v in self.cleaned_data.items() if k.startswith("question_")
+        }
 
 
 class EventForm(forms.ModelForm):
     """Times are typed in the event's own time zone."""
 
-    TIMES = ["starts_at", "ends_at", "registration_opens_at", "registration_closes_at", "cancellation_deadline"]
+    TIMES = [
+        "starts_at",
+        "ends_at",
+        "registration_opens_at",
+        "registration_closes_at",
+        "cancellation_deadline",
+    ]
     starts_at = LocalDateTimeField(label="Starts (event's local time)")
     ends_at = LocalDateTimeField(label="Ends (event's local time)")
     registration_opens_at = LocalDateTimeField(required=False)
@@ -98,11 +118,32 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title", "slug", "kind", "status", "summary", "description", "organizer", "visibility", "organization",
-            "time_zone", "starts_at", "ends_at", "venue_name", "venue_address", "join_url", "recording_url", "capacity",
-            "registration_opens_at", "registration_closes_at", "cancellation_deadline", "ce_hours",
+            "title",
+            "slug",
+            "kind",
+            "status",
+            "summary",
+            "description",
+            "organizer",
+            "visibility",
+            "organization",
+            "time_zone",
+            "starts_at",
+            "ends_at",
+            "venue_name",
+            "venue_address",
+            "join_url",
+            "recording_url",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "cancellation_deadline",
+            "ce_hours",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 6}), "venue_address": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "venue_address": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,7 +172,17 @@ class TicketTypeForm(forms.ModelForm):
 
     class Meta:
         model = TicketType
-        fields = ["name", "description", "price", "member_price", "early_bird_price", "early_bird_until", "quantity", "is_active", "position"]
+        fields = [
+            "name",
+            "description",
+            "price",
+            "member_price",
+            "early_bird_price",
+            "early_bird_until",
+            "quantity",
+            "is_active",
+            "position",
+        ]
 
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +214,12 @@ class DiscountCodeForm(forms.ModelForm):
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper()
-        if self.event and DiscountCode.objects.filter(event=self.event, code__iexact=code).exclude(pk=self.instance.pk).exists():
+        if (
+            self.event
+            and DiscountCode.objects.filter(event=self.event, code__iexact=code)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise forms.ValidationError("This event already has that code.")
         return code
 
@@ -171,7 +227,11 @@ class DiscountCodeForm(forms.ModelForm):
         data = super().clean()
         if self.event:
             _localize(self, ["valid_until"], self.event.time_zone)
-        if data.get("kind") == DiscountCode.Kind.PERCENT and data.get("value") is not None and data["value"] > 100:
+        if (
+            data.get("kind") == DiscountCode.Kind.PERCENT
+            and data.get("value") is not None
+            and data["value"] > 100
+        ):
             self.add_error("value", "A percentage is at most 100.")
         return data
 
@@ -187,7 +247,10 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == Question.Kind.CHOICE and len([c for c in data.get("choices", "").splitlines() if c.strip()]) < 2:
+        if (
+            data.get("kind") == Question.Kind.CHOICE
+            and len([c for c in data.get("choices", "").splitlines() if c.strip()]) < 2
+        ):
             self.add_error("choices", "A choice question needs at least two options, one per line.")
         return data
 
@@ -225,7 +288,17 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = Session
-        fields = ["title", "format", "abstract", "track", "room", "starts_at", "ends_at", "capacity", "speakers"]
+        fields = [
+            "title",
+            "format",
+            "abstract",
+            "track",
+            "room",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "speakers",
+        ]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 3}), "speakers": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, event=None, **kwargs):
@@ -258,8 +331,12 @@ PART_FORMS = {
 
 
 class CheckInForm(forms.Form):
-    payload = forms.CharField(label="Ticket code or QR scan", max_length=200, required=False,
-                              widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "inputmode": "text"}))
+    payload = forms.CharField(
+        label="Ticket code or QR scan",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "inputmode": "text"}),
+    )
 
 
 class ProposalForm(forms.Form):
@@ -269,21 +346,36 @@ class ProposalForm(forms.Form):
     speaker_name = forms.CharField(max_length=150, label="Speaker name")
     speaker_email = forms.EmailField(label="Speaker email")
     speaker_organization = forms.CharField(max_length=200, required=False, label="Speaker organization")
-    speaker_bio = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Speaker bio")
+    speaker_bio = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Speaker bio"
+    )
     co_speakers = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Co-speakers",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Co-speakers",
         help_text="One per line: name, email, organization",
     )
 
     def speakers(self) -> list[dict]:
         data = self.cleaned_data
-        result = [{"name": data["speaker_name"], "email": data["speaker_email"], "organization": data["speaker_organization"],
-                   "bio": data["speaker_bio"]}]
+        result = [
+            {
+                "name": data["speaker_name"],
+                "email": data["speaker_email"],
+                "organization": data["speaker_organization"],
+                "bio": data["speaker_bio"],
+            }
+        ]
         for line in data.get("co_speakers", "").splitlines():
             parts = [p.strip() for p in line.split(",")]
             if parts and parts[0]:
-                result.append({"name": parts[0], "email": parts[1] if len(parts) > 1 else "",
-                               "organization": parts[2] if len(parts) > 2 else ""})
+                result.append(
+                    {
+                        "name": parts[0],
+                        "email": parts[1] if len(parts) > 1 else "",
+                        "organization": parts[2] if len(parts) > 2 else "",
+                    }
+                )
         return result
 
 
@@ -314,9 +406,13 @@ class DecisionForm(forms.Form):
 
 class WorkshopRequestForm(forms.Form):
     organization = forms.ModelChoiceField(queryset=None, empty_label=None)
-    topics = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), help_text="What should the workshop cover?")
+    topics = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), help_text="What should the workshop cover?"
+    )
     audience_size = forms.IntegerField(min_value=1, max_value=5000)
-    preferred_dates = forms.CharField(max_length=300, help_text="For example: any Tuesday in March, or 2–3 options.")
+    preferred_dates = forms.CharField(
+        max_length=300, help_text="For example: any Tuesday in March, or 2–3 options."
+    )
     location = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="Address and room.")
 
     def __init__(self, organizations, *args, **kwargs):
@@ -345,4 +441,3 @@ class DeclineWorkshopForm(forms.Form):
 
 class RefundForm(forms.Form):
     amount = forms.DecimalField(max_digits=8, decimal_places=2, min_value=0)
-

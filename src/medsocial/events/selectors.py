@@ -77,12 +77,18 @@ def manage_event(user, slug: str) -> Event:
 
 def with_seat_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING), distinct=True),
-        waitlist_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED), distinct=True),
+        seats_taken=Count(
+            "registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING), distinct=True
+        ),
+        waitlist_count=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED), distinct=True
+        ),
     )
 
 
-def upcoming_events(*, viewer, kind: str | None = None, query: str = "", include_past: bool = False) -> QuerySet[Event]:
+def upcoming_events(
+    *, viewer, kind: str | None = None, query: str = "", include_past: bool = False
+) -> QuerySet[Event]:
     """Events from now on that `viewer` may see, with what list pages show, soonest first."""
     qs = visible_events(viewer).select_related("organization")
     if not include_past:
@@ -92,8 +98,13 @@ def upcoming_events(*, viewer, kind: str | None = None, query: str = "", include
     if query:
         for word in query.split()[:8]:
             by_speaker = Session.objects.filter(speakers__name__icontains=word).values("event_id")
-            qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
-                           | Q(organizer__icontains=word) | Q(pk__in=by_speaker))
+            qs = qs.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                | Q(organizer__icontains=word)
+                | Q(pk__in=by_speaker)
+            )
     return with_seat_counts(qs).order_by("starts_at", "pk")
 
 
@@ -115,9 +126,14 @@ def registration_of(user, event: Event) -> Registration | None:
 def waitlist_position(registration: Registration) -> int | None:
     if registration.status != Registration.Status.WAITLISTED:
         return None
-    return Registration.objects.filter(
-        event_id=registration.event_id, status=Registration.Status.WAITLISTED, waitlisted_at__lt=registration.waitlisted_at
-    ).count() + 1
+    return (
+        Registration.objects.filter(
+            event_id=registration.event_id,
+            status=Registration.Status.WAITLISTED,
+            waitlisted_at__lt=registration.waitlisted_at,
+        ).count()
+        + 1
+    )
 
 
 def access_registration(user, pk: int) -> Registration:
@@ -136,15 +152,29 @@ def registrations_of(user, *, current_only: bool = False) -> QuerySet[Registrati
     person's waitlist position computed in the same query."""
     seats = (
         Registration.objects.filter(event=OuterRef("event"), status__in=Registration.SEAT_HOLDING)
-        .order_by().values("event").annotate(n=Count("pk")).values("n")
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     ahead = (
-        Registration.objects.filter(event=OuterRef("event"), status=Registration.Status.WAITLISTED,
-                                    waitlisted_at__lt=OuterRef("waitlisted_at"))
-        .order_by().values("event").annotate(n=Count("pk")).values("n")
+        Registration.objects.filter(
+            event=OuterRef("event"),
+            status=Registration.Status.WAITLISTED,
+            waitlisted_at__lt=OuterRef("waitlisted_at"),
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
-    qs = Registration.objects.filter(user=user).select_related("event", "ticket_type", "order").annotate(
-        event_seats_taken=Coalesce(Subquery(seats), 0), waitlisted_ahead=Coalesce(Subquery(ahead), 0),
+    qs = (
+        Registration.objects.filter(user=user)
+        .select_related("event", "ticket_type", "order")
+        .annotate(
+            event_seats_taken=Coalesce(Subquery(seats), 0),
+            waitlisted_ahead=Coalesce(Subquery(ahead), 0),
+        )
     )
     if current_only:
         qs = qs.filter(status__in=Registration.ACTIVE)
@@ -167,8 +197,13 @@ def programme(event: Event) -> list[Session]:
 
 # The parts of an event its managers edit, by the name their URLs use.
 EVENT_PARTS = {
-    "ticket-type": TicketType, "discount-code": DiscountCode, "question": Question,
-    "track": Track, "room": Room, "speaker": Speaker, "session": Session,
+    "ticket-type": TicketType,
+    "discount-code": DiscountCode,
+    "question": Question,
+    "track": Track,
+    "room": Room,
+    "speaker": Speaker,
+    "session": Session,
 }
 
 
@@ -177,7 +212,8 @@ def programme_speakers(event: Event) -> QuerySet[Speaker]:
     the ones speaking at `event` and the ones on no session yet (just added, not yet scheduled)."""
     links = Session.speakers.through.objects
     return Speaker.objects.filter(
-        Q(pk__in=links.filter(session__event=event).values("speaker_id")) | ~Exists(links.filter(speaker=OuterRef("pk")))
+        Q(pk__in=links.filter(session__event=event).values("speaker_id"))
+        | ~Exists(links.filter(speaker=OuterRef("pk")))
     )
 
 
@@ -202,10 +238,13 @@ def programme_for_editing(event: Event) -> dict:
         "tracks": list(event.tracks.annotate(session_count=Count("sessions")).order_by("position", "pk")),
         "rooms": list(event.rooms.annotate(session_count=Count("sessions")).order_by("name", "pk")),
         "speakers": list(
-            programme_speakers(event).annotate(
+            programme_speakers(event)
+            .annotate(
                 session_count=Count("sessions", filter=Q(sessions__event=event)),
                 elsewhere_count=Count("sessions", filter=~Q(sessions__event=event)),
-            ).select_related("organization").order_by("name", "pk")
+            )
+            .select_related("organization")
+            .order_by("name", "pk")
         ),
     }
 
@@ -225,20 +264,32 @@ def agenda_by_day(event: Event, sessions: list[Session], tz=None) -> list[dict]:
         slots = OrderedDict()
         for session in day_sessions:
             slots.setdefault(session.starts_at, []).append(session)
-        days.append({"date": day, "slots": [{"starts_at": k, "ends_at": max(s.ends_at for s in v), "sessions": v} for k, v in slots.items()]})
+        days.append(
+            {
+                "date": day,
+                "slots": [
+                    {"starts_at": k, "ends_at": max(s.ends_at for s in v), "sessions": v}
+                    for k, v in slots.items()
+                ],
+            }
+        )
     return [{"tracks": tracks, **d} for d in days]
 
 
 def agenda_session_ids(user, event: Event) -> set[int]:
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(AgendaItem.objects.filter(user=user, session__event=event).values_list("session_id", flat=True))
+    return set(
+        AgendaItem.objects.filter(user=user, session__event=event).values_list("session_id", flat=True)
+    )
 
 
 def my_agenda(user, event: Event) -> list[Session]:
     return list(
         Session.objects.filter(event=event, agenda_items__user=user)
-        .select_related("track", "room").prefetch_related("speakers").order_by("starts_at")
+        .select_related("track", "room")
+        .prefetch_related("speakers")
+        .order_by("starts_at")
     )
 
 
@@ -246,9 +297,12 @@ def calendar_registrations(user) -> QuerySet[Registration]:
     """What a person's calendar feed lists: events they hold a seat for, recent and upcoming."""
     since = timezone.now() - datetime.timedelta(days=90)
     return (
-        Registration.objects.filter(user=user, status__in=Registration.SEAT_HOLDING, event__ends_at__gte=since)
+        Registration.objects.filter(
+            user=user, status__in=Registration.SEAT_HOLDING, event__ends_at__gte=since
+        )
         .exclude(event__status=Event.Status.DRAFT)
-        .select_related("event").order_by("event__starts_at")
+        .select_related("event")
+        .order_by("event__starts_at")
     )
 
 
@@ -256,18 +310,31 @@ def calendar_sessions(user) -> QuerySet[Session]:
     """Sessions on the person's agenda, for events they still hold a seat for."""
     since = timezone.now() - datetime.timedelta(days=90)
     return (
-        Session.objects.filter(agenda_items__user=user, ends_at__gte=since,
-                               event__registrations__user=user, event__registrations__status__in=Registration.SEAT_HOLDING)
-        .select_related("event", "room").prefetch_related("speakers").distinct().order_by("starts_at")
+        Session.objects.filter(
+            agenda_items__user=user,
+            ends_at__gte=since,
+            event__registrations__user=user,
+            event__registrations__status__in=Registration.SEAT_HOLDING,
+        )
+        .select_related("event", "room")
+        .prefetch_related("speakers")
+        .distinct()
+        .order_by("starts_at")
     )
 
 
 def registrations_for_export(event: Event) -> QuerySet[Registration]:
-    return event.registrations.select_related("user", "ticket_type", "order", "order__discount_code").order_by("created_at", "pk")
+    return event.registrations.select_related(
+        "user", "ticket_type", "order", "order__discount_code"
+    ).order_by("created_at", "pk")
 
 
 def attendees(event: Event) -> QuerySet[Registration]:
-    return registrations_for_export(event).filter(status=Registration.Status.CONFIRMED).order_by("user__full_name", "pk")
+    return (
+        registrations_for_export(event)
+        .filter(status=Registration.Status.CONFIRMED)
+        .order_by("user__full_name", "pk")
+    )
 
 
 def search_attendees(event: Event, query: str) -> list[Registration]:
@@ -276,8 +343,13 @@ def search_attendees(event: Event, query: str) -> list[Registration]:
         return []
     return list(
         event.registrations.filter(status__in=Registration.SEAT_HOLDING)
-        .filter(Q(user__full_name__icontains=query) | Q(user__email__icontains=query) | Q(ticket_code__iexact=query))
-        .select_related("user", "ticket_type").order_by("user__full_name")[:25]
+        .filter(
+            Q(user__full_name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(ticket_code__iexact=query)
+        )
+        .select_related("user", "ticket_type")
+        .order_by("user__full_name")[:25]
     )
 
 
@@ -300,16 +372,37 @@ def revenue_by_ticket_type(event: Event) -> list[dict]:
     live = ~Q(registrations__order__payment_status__in=[Order.PaymentStatus.VOID])
     rows = event.ticket_types.annotate(
         sold=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
-        invoiced=Sum("registrations__order__total", filter=live & Q(registrations__status=Registration.Status.CONFIRMED)),
-        paid=Sum("registrations__order__total", filter=Q(registrations__order__payment_status=Order.PaymentStatus.PAID)),
-        outstanding=Sum("registrations__order__total", filter=Q(registrations__order__payment_status=Order.PaymentStatus.PENDING,
-                                                                 registrations__status=Registration.Status.CONFIRMED)),
+        invoiced=Sum(
+            "registrations__order__total",
+            filter=live & Q(registrations__status=Registration.Status.CONFIRMED),
+        ),
+        paid=Sum(
+            "registrations__order__total",
+            filter=Q(registrations__order__payment_status=Order.PaymentStatus.PAID),
+        ),
+        outstanding=Sum(
+            "registrations__order__total",
+            filter=Q(
+                registrations__order__payment_status=Order.PaymentStatus.PENDING,
+                registrations__status=Registration.Status.CONFIRMED,
+            ),
+        ),
         refunded=Sum("registrations__order__refunded_amount"),
-        discounts=Sum("registrations__order__discount_amount", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
+        discounts=Sum(
+            "registrations__order__discount_amount",
+            filter=Q(registrations__status=Registration.Status.CONFIRMED),
+        ),
     ).order_by("position", "pk")
     result = [
-        {"ticket_type": t, "sold": t.sold, "invoiced": t.invoiced or zero, "paid": t.paid or zero,
-         "outstanding": t.outstanding or zero, "refunded": t.refunded or zero, "discounts": t.discounts or zero}
+        {
+            "ticket_type": t,
+            "sold": t.sold,
+            "invoiced": t.invoiced or zero,
+            "paid": t.paid or zero,
+            "outstanding": t.outstanding or zero,
+            "refunded": t.refunded or zero,
+            "discounts": t.discounts or zero,
+        }
         for t in rows
     ]
     return result

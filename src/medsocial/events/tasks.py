@@ -11,7 +11,11 @@ from medsocial.events.services import reminders, waitlist
 
 
 def _registration(registration_id: int) -> Registration | None:
-    return Registration.objects.select_related("event", "user", "ticket_type", "order").filter(pk=registration_id).first()
+    return (
+        Registration.objects.select_related("event", "user", "ticket_type", "order")
+        .filter(pk=registration_id)
+        .first()
+    )
 
 
 def _context(registration: Registration) -> dict:
@@ -37,10 +41,16 @@ def send_registration_email(registration_id: int) -> None:
     if registration.status == Registration.Status.CONFIRMED:
         order = registration.order
         if order.total > 0:
-            context["payment_instructions"] = payments.get_provider(order.payment_provider).instructions(order)
+            context["payment_instructions"] = payments.get_provider(order.payment_provider).instructions(
+                order
+            )
         ics = calendars.event_ics(registration.event, include_join_url=True)
-        email_send(template_prefix="events/emails/confirmation", to=[registration.user.email], context=context,
-                   attachments=[("event.ics", ics, "text/calendar")])
+        email_send(
+            template_prefix="events/emails/confirmation",
+            to=[registration.user.email],
+            context=context,
+            attachments=[("event.ics", ics, "text/calendar")],
+        )
     elif registration.status == Registration.Status.WAITLISTED:
         email_send(template_prefix="events/emails/waitlisted", to=[registration.user.email], context=context)
 
@@ -53,7 +63,9 @@ def send_seat_offer_email(registration_id: int) -> None:
     from django.urls import reverse
 
     context = _context(registration)
-    context["claim_url"] = settings.SITE_URL + reverse("events:claim-seat", args=[waitlist.claim_token(registration)])
+    context["claim_url"] = settings.SITE_URL + reverse(
+        "events:claim-seat", args=[waitlist.claim_token(registration)]
+    )
     context["expires_local"] = timezone.localtime(registration.offer_expires_at, registration.event.tz)
     email_send(template_prefix="events/emails/seat_offer", to=[registration.user.email], context=context)
 
@@ -63,7 +75,11 @@ def send_cancellation_email(registration_id: int) -> None:
     registration = _registration(registration_id)
     if registration is None:
         return
-    email_send(template_prefix="events/emails/cancelled", to=[registration.user.email], context=_context(registration))
+    email_send(
+        template_prefix="events/emails/cancelled",
+        to=[registration.user.email],
+        context=_context(registration),
+    )
 
 
 @task()
@@ -71,7 +87,11 @@ def send_event_cancelled(registration_id: int) -> None:
     registration = _registration(registration_id)
     if registration is None:
         return
-    email_send(template_prefix="events/emails/event_cancelled", to=[registration.user.email], context=_context(registration))
+    email_send(
+        template_prefix="events/emails/event_cancelled",
+        to=[registration.user.email],
+        context=_context(registration),
+    )
 
 
 @task()
@@ -92,12 +112,20 @@ def expire_seat_offers() -> int:
 
 @task()
 def send_proposal_decision(proposal_id: int) -> None:
-    proposal = Proposal.objects.select_related("event", "submitted_by", "session").filter(pk=proposal_id).first()
+    proposal = (
+        Proposal.objects.select_related("event", "submitted_by", "session").filter(pk=proposal_id).first()
+    )
     if proposal is None:
         return
-    recipients = {proposal.submitted_by.email.lower()} | {s["email"].lower() for s in proposal.speakers if s.get("email")}
-    context = {"proposal": proposal, "event": proposal.event, "accepted": proposal.status == Proposal.Status.ACCEPTED,
-               "event_url": settings.SITE_URL + proposal.event.get_absolute_url()}
+    recipients = {proposal.submitted_by.email.lower()} | {
+        s["email"].lower() for s in proposal.speakers if s.get("email")
+    }
+    context = {
+        "proposal": proposal,
+        "event": proposal.event,
+        "accepted": proposal.status == Proposal.Status.ACCEPTED,
+        "event_url": settings.SITE_URL + proposal.event.get_absolute_url(),
+    }
     if proposal.session_id:
         context["session_start"] = timezone.localtime(proposal.session.starts_at, proposal.event.tz)
     email_send(template_prefix="events/emails/proposal_decision", to=sorted(recipients), context=context)
@@ -105,9 +133,19 @@ def send_proposal_decision(proposal_id: int) -> None:
 
 @task()
 def send_workshop_scheduled(request_id: int) -> None:
-    request = WorkshopRequest.objects.select_related("event", "organization", "requested_by").filter(pk=request_id).first()
+    request = (
+        WorkshopRequest.objects.select_related("event", "organization", "requested_by")
+        .filter(pk=request_id)
+        .first()
+    )
     if request is None or request.event is None:
         return
-    context = {"request": request, "event": request.event, "event_url": settings.SITE_URL + request.event.get_absolute_url(),
-               "starts_local": timezone.localtime(request.event.starts_at, request.event.tz)}
-    email_send(template_prefix="events/emails/workshop_scheduled", to=[request.requested_by.email], context=context)
+    context = {
+        "request": request,
+        "event": request.event,
+        "event_url": settings.SITE_URL + request.event.get_absolute_url(),
+        "starts_local": timezone.localtime(request.event.starts_at, request.event.tz),
+    }
+    email_send(
+        template_prefix="events/emails/workshop_scheduled", to=[request.requested_by.email], context=context
+    )

@@ -14,8 +14,18 @@ def qr_svg(registration) -> str:
     """Inline SVG markup (no scripts, no style attribute) for the ticket page."""
     qr = segno.make(registration.qr_payload, error="m")
     out = io.BytesIO()
-    qr.save(out, kind="svg", scale=5, border=2, xmldecl=False, svgns=True, title="Ticket QR code",
-            svgclass="ticket-qr", lineclass=None, omitsize=False)
+    qr.save(
+        out,
+        kind="svg",
+        scale=5,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        title="Ticket QR code",
+        svgclass="ticket-qr",
+        lineclass=None,
+        omitsize=False,
+    )
     return out.getvalue().decode()
 
 

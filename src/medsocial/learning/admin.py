@@ -93,7 +93,9 @@ class CertificateAdmin(admin.ModelAdmin):
     def revoke_selected(self, request, queryset):
         for certificate in queryset.select_related("course"):
             try:
-                services.revoke_certificate(by=request.user, certificate=certificate, reason="Revoked by staff.")
+                services.revoke_certificate(
+                    by=request.user, certificate=certificate, reason="Revoked by staff."
+                )
             except LearningError as exc:
                 self.message_user(request, f"{certificate.code}: {exc.message}", messages.WARNING)
 

@@ -24,7 +24,9 @@ class CourseOut(Schema):
     audience: list[str] = Field(description="Professions the course is written for; empty means everyone.")
     estimated_hours: Decimal
     ce_hours: Decimal
-    validity_months: int | None = Field(description="Certificates expire after this many months; null: never.")
+    validity_months: int | None = Field(
+        description="Certificates expire after this many months; null: never."
+    )
     url: str
 
     @staticmethod
@@ -67,8 +69,10 @@ class CourseDetailOut(CourseOut):
 
     @staticmethod
     def resolve_modules(obj):
-        return [{"title": m.title, "lessons": list(m.lessons.all()), "quizzes": list(m.quizzes.all())}
-                for m in obj.syllabus_modules]
+        return [
+            {"title": m.title, "lessons": list(m.lessons.all()), "quizzes": list(m.quizzes.all())}
+            for m in obj.syllabus_modules
+        ]
 
     @staticmethod
     def resolve_final_quizzes(obj):
@@ -113,8 +117,14 @@ class VerificationOut(Schema):
 @router.get("/courses", response=list[CourseOut], auth=None, summary="The course catalog")
 @paginate(PageNumberPagination, page_size=50)
 def list_courses(request: HttpRequest, filters: Query[CatalogFilters]):
-    return selectors.catalog(viewer=None, query=filters.q, topic=filters.topic, profession=filters.profession,
-                             level=filters.level, ce_only=filters.ce_only)
+    return selectors.catalog(
+        viewer=None,
+        query=filters.q,
+        topic=filters.topic,
+        profession=filters.profession,
+        level=filters.level,
+        ce_only=filters.ce_only,
+    )
 
 
 @router.get("/courses/{slug}", response=CourseDetailOut, auth=None, summary="A course with its syllabus")
@@ -144,15 +154,24 @@ def my_enrollments(request: HttpRequest):
     dashboard = selectors.learner_dashboard(request.auth)
     enrollments = dashboard["in_progress"] + dashboard["completed"]
     passed: dict[int, list[str]] = {}
-    for enrollment_id, cycle, slug in QuizAttempt.objects.filter(
-        enrollment__user=request.auth, passed=True
-    ).values_list("enrollment_id", "cycle", "quiz__slug").distinct():
+    for enrollment_id, cycle, slug in (
+        QuizAttempt.objects.filter(enrollment__user=request.auth, passed=True)
+        .values_list("enrollment_id", "cycle", "quiz__slug")
+        .distinct()
+    ):
         passed.setdefault((enrollment_id, cycle), []).append(slug)
-    codes = dict(Certificate.objects.filter(user=request.auth, replaced_by__isnull=True, revoked_at__isnull=True)
-                 .values_list("course_id", "code"))
+    codes = dict(
+        Certificate.objects.filter(
+            user=request.auth, replaced_by__isnull=True, revoked_at__isnull=True
+        ).values_list("course_id", "code")
+    )
     return [
-        _enrollment_out(e, lessons_total=e.lesson_total or 0, passed=sorted(set(passed.get((e.pk, e.cycle), []))),
-                        certificate_code=codes.get(e.course_id))
+        _enrollment_out(
+            e,
+            lessons_total=e.lesson_total or 0,
+            passed=sorted(set(passed.get((e.pk, e.cycle), []))),
+            certificate_code=codes.get(e.course_id),
+        )
         for e in enrollments
     ]
 
@@ -161,7 +180,10 @@ def my_enrollments(request: HttpRequest):
 def enroll(request: HttpRequest, payload: EnrollIn):
     course = selectors.access_course(request.auth, payload.course)
     enrollment = services.enroll(user=request.auth, course=course)
-    return Status(201, _enrollment_out(enrollment, lessons_total=course.lessons.count(), passed=[], certificate_code=None))
+    return Status(
+        201,
+        _enrollment_out(enrollment, lessons_total=course.lessons.count(), passed=[], certificate_code=None),
+    )
 
 
 @router.get("/certificates/{code}", response=VerificationOut, auth=None, summary="Verify a certificate")
@@ -170,8 +192,13 @@ def verify_certificate(request: HttpRequest, code: str):
     if certificate is None:
         raise Http404("No certificate has this ID.")
     return {
-        "code": certificate.code, "status": certificate.status, "recipient_name": certificate.recipient_name,
-        "course_title": certificate.course_title, "issued_at": certificate.issued_at,
-        "expires_at": certificate.expires_at, "revoked_at": certificate.revoked_at,
-        "revocation_reason": certificate.revocation_reason, "ce_hours": certificate.ce_hours,
+        "code": certificate.code,
+        "status": certificate.status,
+        "recipient_name": certificate.recipient_name,
+        "course_title": certificate.course_title,
+        "issued_at": certificate.issued_at,
+        "expires_at": certificate.expires_at,
+        "revoked_at": certificate.revoked_at,
+        "revocation_reason": certificate.revocation_reason,
+        "ce_hours": certificate.ce_hours,
     }

@@ -86,19 +86,28 @@ def assertion_document(certificate: Certificate) -> dict:
 
 
 def revocation_list_document() -> dict:
-    revoked = Certificate.objects.filter(revoked_at__isnull=False).only("code", "revocation_reason").order_by("pk")
+    revoked = (
+        Certificate.objects.filter(revoked_at__isnull=False).only("code", "revocation_reason").order_by("pk")
+    )
     return {
         "@context": CONTEXT,
         "type": "RevocationList",
         "id": absolute(reverse("learning:badge-revocations")),
         "issuer": issuer_url(),
-        "revokedAssertions": [{"id": assertion_url(c), "revocationReason": c.revocation_reason} for c in revoked],
+        "revokedAssertions": [
+            {"id": assertion_url(c), "revocationReason": c.revocation_reason} for c in revoked
+        ],
     }
 
 
 _TOPIC_COLOURS = {
-    "foundations": "#1f6f8b", "privacy": "#7a3e9d", "professionalism": "#2e7d32", "platforms": "#c2185b",
-    "strategy": "#ef6c00", "measurement": "#00838f", "crisis": "#b71c1c",
+    "foundations": "#1f6f8b",
+    "privacy": "#7a3e9d",
+    "professionalism": "#2e7d32",
+    "platforms": "#c2185b",
+    "strategy": "#ef6c00",
+    "measurement": "#00838f",
+    "crisis": "#b71c1c",
 }
 
 
@@ -130,7 +139,7 @@ def badge_svg(course: Course) -> str:
         f'<circle cx="200" cy="200" r="190" fill="{colour}"/>'
         '<circle cx="200" cy="200" r="170" fill="none" stroke="#ffffff" stroke-width="6"/>'
         f'<text x="200" y="95" text-anchor="middle" font-family="sans-serif" font-size="20" fill="#ffffff">'
-        f'{escape(settings.SITE_NAME)}</text>'
+        f"{escape(settings.SITE_NAME)}</text>"
         f"{text}"
         '<text x="200" y="320" text-anchor="middle" font-family="sans-serif" font-size="18" fill="#ffffff">'
         "COMPLETED</text></svg>"

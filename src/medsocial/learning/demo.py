@@ -25,10 +25,18 @@ from medsocial.learning.services.authoring import refresh_search_text
 
 def _create_course(data: dict, instructor: User | None) -> Course:
     course = Course.objects.create(
-        slug=data["slug"], title=data["title"], summary=data["summary"], description=data["description"],
-        topic=data["topic"], level=data["level"], audience=data["audience"],
-        estimated_hours=Decimal(data["estimated_hours"]), ce_hours=Decimal(data["ce_hours"]),
-        validity_months=data["validity_months"], status=Course.Status.PUBLISHED, published_at=timezone.now(),
+        slug=data["slug"],
+        title=data["title"],
+        summary=data["summary"],
+        description=data["description"],
+        topic=data["topic"],
+        level=data["level"],
+        audience=data["audience"],
+        estimated_hours=Decimal(data["estimated_hours"]),
+        ce_hours=Decimal(data["ce_hours"]),
+        validity_months=data["validity_months"],
+        status=Course.Status.PUBLISHED,
+        published_at=timezone.now(),
     )
     if instructor is not None:
         course.instructors.add(instructor)
@@ -36,22 +44,45 @@ def _create_course(data: dict, instructor: User | None) -> Course:
 
     for m_index, (module_title, lessons) in enumerate(data["modules"]):
         module = Module.objects.create(course=course, title=module_title, position=m_index)
-        Lesson.objects.bulk_create([
-            Lesson(course=course, module=module, title=title, slug=slugify(title)[:80], position=l_index,
-                   estimated_minutes=minutes, body=textwrap.dedent(body).strip())
-            for l_index, (title, minutes, body) in enumerate(lessons)
-        ])
+        Lesson.objects.bulk_create(
+            [
+                Lesson(
+                    course=course,
+                    module=module,
+                    title=title,
+                    slug=slugify(title)[:80],
+                    position=l_index,
+                    estimated_minutes=minutes,
+                    body=textwrap.dedent(body).strip(),
+                )
+                for l_index, (title, minutes, body) in enumerate(lessons)
+            ]
+        )
     for quiz_data in data["quizzes"]:
-        quiz = Quiz.objects.create(course=course, slug=quiz_data["slug"], title=quiz_data["title"],
-                                   intro=quiz_data["intro"], pass_mark=quiz_data["pass_mark"],
-                                   max_attempts=quiz_data["max_attempts"])
+        quiz = Quiz.objects.create(
+            course=course,
+            slug=quiz_data["slug"],
+            title=quiz_data["title"],
+            intro=quiz_data["intro"],
+            pass_mark=quiz_data["pass_mark"],
+            max_attempts=quiz_data["max_attempts"],
+        )
         for q_index, q in enumerate(quiz_data["questions"]):
             question = Question.objects.create(
-                quiz=quiz, kind=q["kind"], prompt=q["prompt"], post_text=q.get("post", ""), position=q_index,
-                feedback_correct=q["right"], feedback_incorrect=q["wrong"],
+                quiz=quiz,
+                kind=q["kind"],
+                prompt=q["prompt"],
+                post_text=q.get("post", ""),
+                position=q_index,
+                feedback_correct=q["right"],
+                feedback_incorrect=q["wrong"],
             )
-            Choice.objects.bulk_create([Choice(question=question, text=text, is_correct=ok, position=i)
-                                        for i, (text, ok) in enumerate(q.get("choices", []))])
+            Choice.objects.bulk_create(
+                [
+                    Choice(question=question, text=text, is_correct=ok, position=i)
+                    for i, (text, ok) in enumerate(q.get("choices", []))
+                ]
+            )
     refresh_search_text(course)
     return course
 
@@ -67,10 +98,13 @@ def load(*, stdout=None, small: bool = False) -> None:
     if learner is not None and created:
         course = Course.objects.get(slug=CURRICULUM[0]["slug"])
         enrollment, _ = Enrollment.objects.get_or_create(user=learner, course=course)
-        first_lessons = list(Lesson.objects.filter(course=course).order_by("module__position", "position")[:3])
+        first_lessons = list(
+            Lesson.objects.filter(course=course).order_by("module__position", "position")[:3]
+        )
         for lesson in first_lessons:
             LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
-        Enrollment.objects.filter(pk=enrollment.pk).update(lessons_done=len(first_lessons),
-                                                           last_lesson=first_lessons[-1])
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            lessons_done=len(first_lessons), last_lesson=first_lessons[-1]
+        )
     if stdout is not None:
         stdout.write(f"learning: {len(created)} course(s) added")

@@ -74,8 +74,9 @@ def certificate_pdf(certificate) -> bytes:
 def transcript_pdf(user, credits) -> bytes:
     """The CE transcript: every credit with its source, date and hours, and the total."""
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=letter, title=f"CE transcript — {user.display_name}",
-                            author=settings.SITE_NAME)
+    doc = SimpleDocTemplate(
+        buffer, pagesize=letter, title=f"CE transcript — {user.display_name}", author=settings.SITE_NAME
+    )
     styles = getSampleStyleSheet()
     story = [
         Paragraph(f"{settings.SITE_NAME} — Continuing education transcript", styles["Title"]),
@@ -86,19 +87,29 @@ def transcript_pdf(user, credits) -> bytes:
     rows = [["Date", "Activity", "Source", "Hours"]]
     total = 0
     for credit in credits:
-        rows.append([credit.earned_on.isoformat(), Paragraph(credit.title, styles["Normal"]),
-                     credit.get_source_display(), f"{credit.hours}"])
+        rows.append(
+            [
+                credit.earned_on.isoformat(),
+                Paragraph(credit.title, styles["Normal"]),
+                credit.get_source_display(),
+                f"{credit.hours}",
+            ]
+        )
         total += credit.hours
     rows.append(["", "Total", "", f"{total}"])
     table = Table(rows, colWidths=[1.0 * inch, 3.9 * inch, 0.9 * inch, 0.7 * inch], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
-        ("FONT", (0, -1), (-1, -1), "Helvetica-Bold"),
-        ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
-        ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONT", (0, -1), (-1, -1), "Helvetica-Bold"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+            ]
+        )
+    )
     story.append(table)
     doc.build(story)
     return buffer.getvalue()

@@ -14,15 +14,30 @@ class CatalogFilterForm(forms.Form):
 
 class CourseForm(forms.ModelForm):
     audience = forms.MultipleChoiceField(
-        choices=Profession.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        choices=Profession.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Leave empty when the course is for everyone.",
     )
 
     class Meta:
         model = Course
-        fields = ["title", "summary", "description", "topic", "level", "audience", "estimated_hours", "ce_hours",
-                  "validity_months", "cover_image"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 2}), "description": forms.Textarea(attrs={"rows": 6})}
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "topic",
+            "level",
+            "audience",
+            "estimated_hours",
+            "ce_hours",
+            "validity_months",
+            "cover_image",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,11 +92,14 @@ class QuestionForm(forms.Form):
     kind = forms.ChoiceField(label="Type", choices=Question.Kind.choices)
     prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     choices = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text='One choice per line; start correct ones with "*". True/false: write True and False.',
     )
     post_text = forms.CharField(
-        label="Post to examine", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Post to examine",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Only for “find what reveals the patient”: the safety coach grades the learner's marks.",
     )
     feedback_correct = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))

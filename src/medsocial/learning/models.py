@@ -55,7 +55,9 @@ class Course(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     instructors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="courses_taught", blank=True)
-    search_text = models.TextField(blank=True, editable=False, help_text="Title, summary and lesson text, for search.")
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Title, summary and lesson text, for search."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -108,13 +110,16 @@ class Lesson(models.Model):
     body = models.TextField(blank=True, help_text="Markdown. Raw HTML is not allowed.")
     media_file = models.FileField(upload_to="learning/media/", blank=True, help_text="Audio or video.")
     embed_url = models.URLField(
-        blank=True, help_text="A video on another site: YouTube and Vimeo play in the page, others are linked."
+        blank=True,
+        help_text="A video on another site: YouTube and Vimeo play in the page, others are linked.",
     )
     estimated_minutes = models.PositiveSmallIntegerField(default=10)
 
     class Meta:
         ordering = ["module__position", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["course", "slug"], name="lesson_slug_unique_in_course")]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="lesson_slug_unique_in_course")
+        ]
 
     def __str__(self):
         return self.title
@@ -151,7 +156,9 @@ class Quiz(models.Model):
     """A graded check at the end of a module (or of the whole course when `module` is empty)."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
-    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="quizzes", null=True, blank=True)
+    module = models.ForeignKey(
+        Module, on_delete=models.CASCADE, related_name="quizzes", null=True, blank=True
+    )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80)
     intro = models.TextField(blank=True)
@@ -216,7 +223,9 @@ class Enrollment(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     # Recertification starts a new cycle: progress and quiz attempts count per cycle.
     cycle = models.PositiveSmallIntegerField(default=1)
-    last_lesson = models.ForeignKey(Lesson, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    last_lesson = models.ForeignKey(
+        Lesson, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     lessons_done = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -254,7 +263,9 @@ class QuizAttempt(models.Model):
     class Meta:
         ordering = ["-submitted_at"]
         constraints = [
-            models.UniqueConstraint(fields=["enrollment", "quiz", "cycle", "number"], name="attempt_number_unique")
+            models.UniqueConstraint(
+                fields=["enrollment", "quiz", "cycle", "number"], name="attempt_number_unique"
+            )
         ]
 
     def __str__(self):
@@ -319,18 +330,26 @@ class Certificate(models.Model):
 class Assignment(models.Model):
     """An organization asked one of its members to take a course by a date."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="course_assignments")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_assignments")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="course_assignments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_assignments"
+    )
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="assignments")
     due_on = models.DateField(null=True, blank=True)
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     assigned_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "user", "course"], name="assignment_once_per_member")
+            models.UniqueConstraint(
+                fields=["organization", "user", "course"], name="assignment_once_per_member"
+            )
         ]
 
     def __str__(self):

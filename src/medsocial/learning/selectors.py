@@ -49,18 +49,27 @@ def search_courses(query: str, queryset: QuerySet[Course] | None = None) -> Quer
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = SearchVector("title", weight="A", config="english") + SearchVector(
-            "summary", weight="B", config="english") + SearchVector("search_text", weight="C", config="english")
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("search_text", weight="C", config="english")
+        )
         search = SearchQuery(query, search_type="websearch", config="english")
-        return (queryset.annotate(document=vector, rank=SearchRank(vector, search)).filter(document=search)
-                .order_by("-rank", "title"))
+        return (
+            queryset.annotate(document=vector, rank=SearchRank(vector, search))
+            .filter(document=search)
+            .order_by("-rank", "title")
+        )
     for word in query.split():
-        queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(search_text__icontains=word))
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(search_text__icontains=word)
+        )
     return queryset
 
 
-def catalog(*, viewer, query: str = "", topic: str = "", profession: str = "", level: str = "",
-            ce_only: bool = False) -> QuerySet[Course]:
+def catalog(
+    *, viewer, query: str = "", topic: str = "", profession: str = "", level: str = "", ce_only: bool = False
+) -> QuerySet[Course]:
     """The catalog with its filters; each course carries `lesson_count` and `enrolled` (for the viewer)."""
     queryset = search_courses(query, published_courses())
     if topic:
@@ -71,12 +80,16 @@ def catalog(*, viewer, query: str = "", topic: str = "", profession: str = "", l
         queryset = queryset.filter(Q(audience="") | Q(audience__icontains=profession))
     if ce_only:
         queryset = queryset.filter(ce_hours__gt=0)
-    lesson_count = Lesson.objects.filter(course=OuterRef("pk")).values("course").annotate(n=Count("pk")).values("n")
+    lesson_count = (
+        Lesson.objects.filter(course=OuterRef("pk")).values("course").annotate(n=Count("pk")).values("n")
+    )
     from django.db.models import Subquery
 
     queryset = queryset.annotate(lesson_count=Subquery(lesson_count))
     if getattr(viewer, "is_authenticated", False):
-        queryset = queryset.annotate(enrolled=Exists(Enrollment.objects.filter(course=OuterRef("pk"), user=viewer)))
+        queryset = queryset.annotate(
+            enrolled=Exists(Enrollment.objects.filter(course=OuterRef("pk"), user=viewer))
+        )
     return queryset
 
 
@@ -91,12 +104,16 @@ def access_course_for_editing(user, slug: str) -> Course:
 
     if not has_role(user, Role.INSTRUCTOR):
         raise PermissionDenied("Only instructors can edit courses.")
-    queryset = Course.objects.all() if has_role(user, Role.SITE_ADMIN) else Course.objects.filter(instructors=user)
+    queryset = (
+        Course.objects.all() if has_role(user, Role.SITE_ADMIN) else Course.objects.filter(instructors=user)
+    )
     return get_object_or_404(queryset, slug=slug)
 
 
 def courses_taught(user) -> QuerySet[Course]:
-    queryset = Course.objects.all() if has_role(user, Role.SITE_ADMIN) else Course.objects.filter(instructors=user)
+    queryset = (
+        Course.objects.all() if has_role(user, Role.SITE_ADMIN) else Course.objects.filter(instructors=user)
+    )
     return queryset.annotate(enrollment_count=Count("enrollments", distinct=True)).order_by("title")
 
 
@@ -104,8 +121,12 @@ def syllabus(course: Course) -> list[Module]:
     """Modules in order, each with `lessons` and `quizzes` prefetched (3 queries)."""
     return list(
         course.modules.prefetch_related(
-            Prefetch("lessons", queryset=Lesson.objects.order_by("position", "id").only(
-                "id", "title", "slug", "module_id", "course_id", "position", "estimated_minutes")),
+            Prefetch(
+                "lessons",
+                queryset=Lesson.objects.order_by("position", "id").only(
+                    "id", "title", "slug", "module_id", "course_id", "position", "estimated_minutes"
+                ),
+            ),
             Prefetch("quizzes", queryset=Quiz.objects.order_by("id")),
         ).order_by("position", "id")
     )
@@ -126,20 +147,27 @@ def done_lesson_ids(enrollment: Enrollment | None) -> set[int]:
 def passed_quiz_ids(enrollment: Enrollment | None) -> set[int]:
     if enrollment is None:
         return set()
-    return set(QuizAttempt.objects.filter(enrollment=enrollment, cycle=enrollment.cycle, passed=True)
-               .values_list("quiz_id", flat=True))
+    return set(
+        QuizAttempt.objects.filter(enrollment=enrollment, cycle=enrollment.cycle, passed=True).values_list(
+            "quiz_id", flat=True
+        )
+    )
 
 
 def ordered_lessons(course: Course) -> list[Lesson]:
     """Every lesson of the course in reading order (module, then lesson position)."""
-    return list(Lesson.objects.filter(course=course).order_by("module__position", "module_id", "position", "id")
-                .only("id", "title", "slug", "course_id", "module_id", "position"))
+    return list(
+        Lesson.objects.filter(course=course)
+        .order_by("module__position", "module_id", "position", "id")
+        .only("id", "title", "slug", "course_id", "module_id", "position")
+    )
 
 
 def lesson_in_course(course: Course, lesson_slug: str) -> Lesson:
     """A lesson of this course (404 for another course's lesson)."""
-    return get_object_or_404(Lesson.objects.select_related("module").prefetch_related("resources"),
-                             course=course, slug=lesson_slug)
+    return get_object_or_404(
+        Lesson.objects.select_related("module").prefetch_related("resources"), course=course, slug=lesson_slug
+    )
 
 
 def quiz_in_course(course: Course, quiz_slug: str) -> Quiz:
@@ -152,25 +180,39 @@ def quiz_questions(quiz: Quiz) -> list[Question]:
 
 def learner_dashboard(user) -> dict:
     """What "My learning" shows: enrollments in progress and completed, certificates, CE hours."""
-    lesson_count = Lesson.objects.filter(course=OuterRef("course_id")).values("course").annotate(n=Count("pk")).values("n")
+    lesson_count = (
+        Lesson.objects.filter(course=OuterRef("course_id"))
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     from django.db.models import Subquery
 
     enrollments = list(
-        Enrollment.objects.filter(user=user).select_related("course", "last_lesson")
-        .annotate(lesson_total=Subquery(lesson_count)).order_by("-enrolled_at")
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "last_lesson")
+        .annotate(lesson_total=Subquery(lesson_count))
+        .order_by("-enrolled_at")
     )
-    assignments = {a.course_id: a for a in Assignment.objects.filter(user=user).select_related("organization")}
+    assignments = {
+        a.course_id: a for a in Assignment.objects.filter(user=user).select_related("organization")
+    }
     for enrollment in enrollments:
         enrollment.assignment = assignments.get(enrollment.course_id)
         total = enrollment.lesson_total or 0
         enrollment.percent = round(100 * enrollment.lessons_done / total) if total else 0
     certificates = list(Certificate.objects.filter(user=user).select_related("course").order_by("-issued_at"))
     year = timezone.localdate().year
-    hours_this_year = sum((c.hours for c in CECredit.objects.filter(user=user, earned_on__year=year)), start=0)
+    hours_this_year = sum(
+        (c.hours for c in CECredit.objects.filter(user=user, earned_on__year=year)), start=0
+    )
     from medsocial.accounts.models import Organization
 
-    administered = list(Organization.objects.filter(memberships__user=user, memberships__role="admin")
-                        .order_by("name").only("name", "slug"))
+    administered = list(
+        Organization.objects.filter(memberships__user=user, memberships__role="admin")
+        .order_by("name")
+        .only("name", "slug")
+    )
     return {
         "administered": administered,
         "in_progress": [e for e in enrollments if e.completed_at is None],
@@ -192,7 +234,9 @@ def certificate_by_code(code: str) -> Certificate | None:
 
 
 def own_certificate(user, code: str) -> Certificate:
-    certificate = Certificate.objects.select_related("course", "user").filter(code=code.upper(), user=user).first()
+    certificate = (
+        Certificate.objects.select_related("course", "user").filter(code=code.upper(), user=user).first()
+    )
     if certificate is None:
         raise Http404("No such certificate.")
     return certificate
@@ -204,7 +248,8 @@ def course_report(course: Course) -> dict:
     total = enrollments.count()
     completed = enrollments.filter(completed_at__isnull=False).count()
     lessons = list(
-        Lesson.objects.filter(course=course).order_by("module__position", "module_id", "position", "id")
+        Lesson.objects.filter(course=course)
+        .order_by("module__position", "module_id", "position", "id")
         .annotate(done=Count("progress", distinct=True))
     )
     quizzes = []
@@ -214,14 +259,28 @@ def course_report(course: Course) -> dict:
         for score in scores:
             buckets[min(score // 20, 4)] += 1
         top = max(buckets) or 1
-        quizzes.append({
-            "quiz": quiz, "attempts": len(scores),
-            "pass_rate": round(100 * sum(s >= quiz.pass_mark for s in scores) / len(scores)) if scores else 0,
-            "buckets": [{"label": label, "count": n, "width": round(300 * n / top), "y": 4 + 24 * i, "text_y": 16 + 24 * i,
-                         "count_x": 66 + round(300 * n / top)}
-                        for i, (label, n) in enumerate(zip(["0–19", "20–39", "40–59", "60–79", "80–100"], buckets,
-                                                           strict=True))],
-        })
+        quizzes.append(
+            {
+                "quiz": quiz,
+                "attempts": len(scores),
+                "pass_rate": round(100 * sum(s >= quiz.pass_mark for s in scores) / len(scores))
+                if scores
+                else 0,
+                "buckets": [
+                    {
+                        "label": label,
+                        "count": n,
+                        "width": round(300 * n / top),
+                        "y": 4 + 24 * i,
+                        "text_y": 16 + 24 * i,
+                        "count_x": 66 + round(300 * n / top),
+                    }
+                    for i, (label, n) in enumerate(
+                        zip(["0–19", "20–39", "40–59", "60–79", "80–100"], buckets, strict=True)
+                    )
+                ],
+            }
+        )
     for lesson in lessons:
         lesson.percent = round(100 * lesson.done / total) if total else 0
     return {
@@ -236,21 +295,33 @@ def course_report(course: Course) -> dict:
 def organization_progress(organization, *, today: datetime.date | None = None) -> list[Assignment]:
     """The organization's assignments with each member's progress; `overdue` marks late ones."""
     today = today or timezone.localdate()
-    lesson_count = Lesson.objects.filter(course=OuterRef("course_id")).values("course").annotate(n=Count("pk")).values("n")
+    lesson_count = (
+        Lesson.objects.filter(course=OuterRef("course_id"))
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     from django.db.models import Subquery
 
     enrollment = Enrollment.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
     assignments = list(
-        Assignment.objects.filter(organization=organization).select_related("user", "course")
+        Assignment.objects.filter(organization=organization)
+        .select_related("user", "course")
         .annotate(
             lessons_done=Subquery(enrollment.values("lessons_done")[:1]),
             completed_at=Subquery(enrollment.values("completed_at")[:1]),
             lesson_total=Subquery(lesson_count),
-        ).order_by("due_on", "user__full_name", "course__title")
+        )
+        .order_by("due_on", "user__full_name", "course__title")
     )
     for assignment in assignments:
         total = assignment.lesson_total or 0
-        assignment.percent = 100 if assignment.completed_at else (
-            round(100 * (assignment.lessons_done or 0) / total) if total else 0)
-        assignment.overdue = bool(assignment.due_on and assignment.due_on < today and not assignment.completed_at)
+        assignment.percent = (
+            100
+            if assignment.completed_at
+            else (round(100 * (assignment.lessons_done or 0) / total) if total else 0)
+        )
+        assignment.overdue = bool(
+            assignment.due_on and assignment.due_on < today and not assignment.completed_at
+        )
     return assignments

@@ -97,7 +97,9 @@ class EpisodeOut(Schema):
     def resolve_audio_url(obj):
         from django.urls import reverse
 
-        return absolute(reverse("publishing:episode-audio", args=[obj.show.slug, obj.slug, obj.audio_extension]))
+        return absolute(
+            reverse("publishing:episode-audio", args=[obj.show.slug, obj.slug, obj.audio_extension])
+        )
 
     @staticmethod
     def resolve_url(obj):
@@ -140,8 +142,10 @@ def list_articles(request: HttpRequest):
 
 @router.get("/articles/{slug}", response=ArticleDetailOut, auth=None)
 def get_article(request: HttpRequest, slug: str):
-    article = get_object_or_404(selectors.published_articles().select_related("reviewer").prefetch_related(
-        "tags", "sources"), slug=slug)
+    article = get_object_or_404(
+        selectors.published_articles().select_related("reviewer").prefetch_related("tags", "sources"),
+        slug=slug,
+    )
     return article
 
 
@@ -186,7 +190,13 @@ def submit_comment(request: HttpRequest, payload: CommentIn):
         if parent is None:
             raise Http404("No such comment.")
     comment = services.submit_comment(
-        target=target, body=payload.body, user=user if user.is_authenticated else None, name=payload.name,
-        email=payload.email, parent=parent, ip_address=request.META.get("REMOTE_ADDR"), honeypot=payload.website,
+        target=target,
+        body=payload.body,
+        user=user if user.is_authenticated else None,
+        name=payload.name,
+        email=payload.email,
+        parent=parent,
+        ip_address=request.META.get("REMOTE_ADDR"),
+        honeypot=payload.website,
     )
     return Status(201, comment)

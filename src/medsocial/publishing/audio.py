@@ -31,8 +31,9 @@ def read_audio(uploaded) -> AudioInfo:
         raise AudioError("Upload an MP3 or M4A file.", field="audio")
     limit = settings.PUBLISHING_MAX_AUDIO_BYTES
     if uploaded.size > limit:
-        raise AudioError(f"The audio file is larger than {filesizeformat(limit)}; upload a smaller one.",
-                         field="audio")
+        raise AudioError(
+            f"The audio file is larger than {filesizeformat(limit)}; upload a smaller one.", field="audio"
+        )
     uploaded.seek(0)
     try:
         parsed = MutagenFile(uploaded)
@@ -45,7 +46,9 @@ def read_audio(uploaded) -> AudioInfo:
     kind = type(parsed).__name__
     if (extension == "mp3") != (kind == "MP3"):
         raise AudioError(f"The file's contents do not match its .{extension} extension.", field="audio")
-    return AudioInfo(mime=MIME_BY_EXTENSION[extension], size=uploaded.size, duration_seconds=round(parsed.info.length))
+    return AudioInfo(
+        mime=MIME_BY_EXTENSION[extension], size=uploaded.size, duration_seconds=round(parsed.info.length)
+    )
 
 
 def silent_mp3(seconds: float) -> bytes:

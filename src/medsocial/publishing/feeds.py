@@ -25,7 +25,9 @@ class ArticleFeed(Feed):
     """Every published article (the site's main feed)."""
 
     feed_type = Rss201rev2Feed
-    description = "Articles from the hub: social media practice for health care, written and reviewed by clinicians."
+    description = (
+        "Articles from the hub: social media practice for health care, written and reviewed by clinicians."
+    )
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: articles"
@@ -151,8 +153,7 @@ class CommentFeed(Feed):
 
     def items(self, obj):
         if obj is None:
-            return selectors.recent_comments().filter(
-                Q_live_article() | Q_live_episode())[:FEED_SIZE]
+            return selectors.recent_comments().filter(Q_live_article() | Q_live_episode())[:FEED_SIZE]
         field = "episode" if isinstance(obj, Episode) else "article"
         return selectors.recent_comments(**{field: obj})[:FEED_SIZE]
 
@@ -236,9 +237,13 @@ class PodcastRss(Rss201rev2Feed):
         handler.addQuickElement("itunes:summary", item["summary"])
         handler.addQuickElement("content:encoded", item["notes_html"])
         if item["transcript_url"]:
-            handler.addQuickElement("podcast:transcript", "", {"url": item["transcript_url"], "type": "text/plain"})
+            handler.addQuickElement(
+                "podcast:transcript", "", {"url": item["transcript_url"], "type": "text/plain"}
+            )
         if item["chapters_url"]:
-            handler.addQuickElement("podcast:chapters", "", {"url": item["chapters_url"], "type": "application/json+chapters"})
+            handler.addQuickElement(
+                "podcast:chapters", "", {"url": item["chapters_url"], "type": "application/json+chapters"}
+            )
 
 
 def podcast_guid(show: Show) -> str:
@@ -273,9 +278,16 @@ class PodcastFeed(Feed):
         return feed
 
     def feed_extra_kwargs(self, obj):
-        return {"itunes_author": obj.author, "owner_name": obj.owner_name, "owner_email": obj.owner_email,
-                "image": show_image(obj), "category": obj.category, "subcategory": obj.subcategory,
-                "explicit": obj.explicit, "podcast_guid": podcast_guid(obj)}
+        return {
+            "itunes_author": obj.author,
+            "owner_name": obj.owner_name,
+            "owner_email": obj.owner_email,
+            "image": show_image(obj),
+            "category": obj.category,
+            "subcategory": obj.subcategory,
+            "explicit": obj.explicit,
+            "podcast_guid": podcast_guid(obj),
+        }
 
     def items(self, obj):
         return selectors.published_episodes(obj)
@@ -298,7 +310,9 @@ class PodcastFeed(Feed):
         return item.published_at
 
     def item_enclosure_url(self, item):
-        return absolute(reverse("publishing:episode-audio", args=[item.show.slug, item.slug, item.audio_extension]))
+        return absolute(
+            reverse("publishing:episode-audio", args=[item.show.slug, item.slug, item.audio_extension])
+        )
 
     def item_enclosure_length(self, item):
         return item.audio_bytes
@@ -309,12 +323,20 @@ class PodcastFeed(Feed):
     def item_extra_kwargs(self, item):
         base = [item.show.slug, item.slug]
         return {
-            "duration": item.duration_seconds, "explicit": item.explicit or item.show.explicit,
-            "episode_type": item.kind, "episode": item.number, "season": item.season,
+            "duration": item.duration_seconds,
+            "explicit": item.explicit or item.show.explicit,
+            "episode_type": item.kind,
+            "episode": item.number,
+            "season": item.season,
             "image": absolute(item.cover_art.url) if item.cover_art else "",
-            "summary": item.summary or item.title, "notes_html": item.show_notes_html,
-            "transcript_url": absolute(reverse("publishing:episode-transcript", args=base)) if item.transcript else "",
-            "chapters_url": absolute(reverse("publishing:episode-chapters", args=base)) if item.chapters else "",
+            "summary": item.summary or item.title,
+            "notes_html": item.show_notes_html,
+            "transcript_url": absolute(reverse("publishing:episode-transcript", args=base))
+            if item.transcript
+            else "",
+            "chapters_url": absolute(reverse("publishing:episode-chapters", args=base))
+            if item.chapters
+            else "",
         }
 
 

@@ -6,8 +6,33 @@ from markdown_it import MarkdownIt
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").enable("strikethrough")
 
 ARTICLE_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em",
-    "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
 }
 COMMENT_TAGS = {"p", "br", "ul", "ol", "li", "blockquote", "code", "pre", "em", "strong", "a"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -18,14 +43,24 @@ def render_markdown(text: str, *, comment: bool = False) -> str:
     html = _md.render(text or "")
     if comment:
         return nh3.clean(
-            html, tags=COMMENT_TAGS, attributes={"a": {"href", "title"}}, url_schemes=URL_SCHEMES,
+            html,
+            tags=COMMENT_TAGS,
+            attributes={"a": {"href", "title"}},
+            url_schemes=URL_SCHEMES,
             link_rel="nofollow ugc noopener",
         )
     return nh3.clean(
-        html, tags=ARTICLE_TAGS,
-        attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"align"}, "td": {"align"},
-                    "code": {"class"}},
-        url_schemes=URL_SCHEMES, link_rel="noopener",
+        html,
+        tags=ARTICLE_TAGS,
+        attributes={
+            "a": {"href", "title"},
+            "img": {"src", "alt", "title"},
+            "th": {"align"},
+            "td": {"align"},
+            "code": {"class"},
+        },
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
     )
 
 

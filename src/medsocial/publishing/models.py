@@ -49,7 +49,9 @@ class Article(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    summary = models.TextField(blank=True, help_text="One or two sentences shown in lists, feeds and link previews.")
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences shown in lists, feeds and link previews."
+    )
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
     cover_image = models.ImageField(upload_to="publishing/covers/", blank=True)
@@ -58,11 +60,16 @@ class Article(models.Model):
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     authors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="authored_articles", blank=True)
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_articles",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
         help_text="Medical reviewer (optional).",
     )
     is_health_information = models.BooleanField(
-        default=True, help_text="Health information must name an author, a date and at least one source to be published."
+        default=True,
+        help_text="Health information must name an author, a date and at least one source to be published.",
     )
     disclosure = models.TextField("conflicts of interest and funding", blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -110,7 +117,9 @@ class ArticleRevision(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     body = models.TextField()
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -194,7 +203,7 @@ class Episode(models.Model):
 
     @property
     def publication_status(self) -> str:
-        """"draft" without a date, "scheduled" before its date, "published" from then on."""
+        """ "draft" without a date, "scheduled" before its date, "published" from then on."""
         if self.published_at is None:
             return "draft"
         return "scheduled" if self.published_at > timezone.now() else "published"
@@ -208,11 +217,22 @@ class Comment(models.Model):
         SPAM = "spam", "Spam"
         DELETED = "deleted", "Deleted by its author"
 
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
-    episode = models.ForeignKey(Episode, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="publishing_comments")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    episode = models.ForeignKey(
+        Episode, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publishing_comments",
+    )
     guest_name = models.CharField(max_length=100, blank=True)
     guest_email = models.EmailField(blank=True)
     body = models.TextField()
@@ -223,16 +243,19 @@ class Comment(models.Model):
     delete_token = models.CharField(max_length=64, default=new_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     moderated_at = models.DateTimeField(null=True, blank=True)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["status", "created_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(article__isnull=False, episode__isnull=True)
-                           | models.Q(article__isnull=True, episode__isnull=False)),
+                condition=(
+                    models.Q(article__isnull=False, episode__isnull=True)
+                    | models.Q(article__isnull=True, episode__isnull=False)
+                ),
                 name="comment_on_article_or_episode",
             )
         ]
@@ -256,14 +279,15 @@ class Comment(models.Model):
         return self.article if self.article_id else self.episode
 
 
-
 class CommenterBan(models.Model):
     """A person whose comments are refused, by email (signed-in users by their account email)."""
 
     email = models.EmailField(unique=True)
     reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self):
         return self.email
@@ -299,7 +323,9 @@ class Subscription(models.Model):
 
     class Meta:
         ordering = ["email"]
-        constraints = [models.UniqueConstraint(fields=["mailing_list", "email"], name="one_subscription_per_list")]
+        constraints = [
+            models.UniqueConstraint(fields=["mailing_list", "email"], name="one_subscription_per_list")
+        ]
 
     def __str__(self):
         return f"{self.email} · {self.mailing_list}"
@@ -323,7 +349,9 @@ class Issue(models.Model):
     recipients_count = models.PositiveIntegerField(default=0)
     sent_count = models.PositiveIntegerField(default=0)
     failed_count = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
     # When the send last moved: deliveries were queued or settled, or the send was resumed.
@@ -363,7 +391,9 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["issue", "subscription"], name="one_delivery_per_issue")]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscription"], name="one_delivery_per_issue")
+        ]
 
     def __str__(self):
         return f"{self.issue_id} → {self.subscription_id}: {self.status}"
@@ -384,4 +414,3 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
-

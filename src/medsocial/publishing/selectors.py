@@ -14,8 +14,11 @@ from medsocial.publishing.models import Article, Category, Comment, Episode, Mai
 
 def published_articles() -> QuerySet[Article]:
     """Live articles, newest first, with what list pages and feeds show."""
-    return (Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-            .prefetch_related("authors", "categories").order_by("-published_at", "-pk"))
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        .prefetch_related("authors", "categories")
+        .order_by("-published_at", "-pk")
+    )
 
 
 def visible_articles(user) -> QuerySet[Article]:
@@ -27,8 +30,11 @@ def visible_articles(user) -> QuerySet[Article]:
 
 def article_for_page(user, slug: str) -> Article:
     """The article with everything its page shows, or 404 when `user` may not see it."""
-    qs = visible_articles(user).select_related("reviewer").prefetch_related(
-        "authors", "categories", "tags", "sources")
+    qs = (
+        visible_articles(user)
+        .select_related("reviewer")
+        .prefetch_related("authors", "categories", "tags", "sources")
+    )
     article = qs.filter(slug=slug).first()
     if article is None:
         raise Http404("No such article.")
@@ -39,22 +45,31 @@ def approved_comments(**target) -> QuerySet[Comment]:
     """Published comments on one article or episode, top level first with their replies."""
     approved = Comment.objects.filter(status=Comment.Status.APPROVED).select_related("user")
     return approved.filter(parent__isnull=True, **target).prefetch_related(
-        Prefetch("replies", queryset=approved.order_by("created_at", "pk"), to_attr="approved_replies"))
+        Prefetch("replies", queryset=approved.order_by("created_at", "pk"), to_attr="approved_replies")
+    )
 
 
 def recent_comments(**target) -> QuerySet[Comment]:
     """Newest approved comments, for the comments feeds."""
-    return (Comment.objects.filter(status=Comment.Status.APPROVED, **target)
-            .select_related("user", "article", "episode__show").order_by("-created_at", "-pk"))
+    return (
+        Comment.objects.filter(status=Comment.Status.APPROVED, **target)
+        .select_related("user", "article", "episode__show")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def moderation_queue(status: str = Comment.Status.PENDING) -> QuerySet[Comment]:
-    return (Comment.objects.filter(status=status).select_related("user", "article", "episode__show")
-            .order_by("created_at", "pk"))
+    return (
+        Comment.objects.filter(status=status)
+        .select_related("user", "article", "episode__show")
+        .order_by("created_at", "pk")
+    )
 
 
 def published_episodes(show: Show | None = None) -> QuerySet[Episode]:
-    qs = Episode.objects.filter(published_at__isnull=False, published_at__lte=timezone.now()).select_related("show")
+    qs = Episode.objects.filter(published_at__isnull=False, published_at__lte=timezone.now()).select_related(
+        "show"
+    )
     if show is not None:
         qs = qs.filter(show=show)
     return qs.order_by("-published_at", "-pk")
@@ -66,7 +81,9 @@ def episodes_for_editing(show: Show) -> QuerySet[Episode]:
 
 
 def shows() -> QuerySet[Show]:
-    return Show.objects.annotate(episode_count=Count("episodes", filter=Q(episodes__published_at__isnull=False)))
+    return Show.objects.annotate(
+        episode_count=Count("episodes", filter=Q(episodes__published_at__isnull=False))
+    )
 
 
 def categories_in_use() -> QuerySet[Category]:
@@ -99,22 +116,30 @@ def _search_documents(query: str, limit: int) -> list[SearchDocument]:
         if not match:
             return []
         with connection.cursor() as cursor:
-            cursor.execute("SELECT rowid FROM publishing_search_fts WHERE publishing_search_fts MATCH %s "
-                           "ORDER BY bm25(publishing_search_fts, 5.0, 1.0) LIMIT %s", [match, limit])
+            cursor.execute(
+                "SELECT rowid FROM publishing_search_fts WHERE publishing_search_fts MATCH %s "
+                "ORDER BY bm25(publishing_search_fts, 5.0, 1.0) LIMIT %s",
+                [match, limit],
+            )
             ids = [row[0] for row in cursor.fetchall()]
         by_id = SearchDocument.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = SearchVector("title", weight="A", config="english") + SearchVector("body", weight="B", config="english")
+        vector = SearchVector("title", weight="A", config="english") + SearchVector(
+            "body", weight="B", config="english"
+        )
         words = re.findall(r"\w+", query)
         if not words:
             return []
         # Every word as a prefix, like the SQLite index: "consen" finds "consent".
         search_query = SearchQuery(" & ".join(f"{w}:*" for w in words), config="english", search_type="raw")
-        return list(SearchDocument.objects.annotate(document=vector, rank=SearchRank(vector, search_query))
-                    .filter(document=search_query).order_by("-rank", "pk")[:limit])
+        return list(
+            SearchDocument.objects.annotate(document=vector, rank=SearchRank(vector, search_query))
+            .filter(document=search_query)
+            .order_by("-rank", "pk")[:limit]
+        )
     words = re.findall(r"\w+", query)
     qs = SearchDocument.objects.all()
     for word in words:
@@ -127,8 +152,10 @@ def _search_courses(query: str, limit: int) -> list[SearchHit]:
         from medsocial.learning.selectors import search_courses
     except ImportError:
         return []
-    return [SearchHit("course", c.title, c.get_absolute_url(), getattr(c, "summary", ""))
-            for c in search_courses(query)[:limit]]
+    return [
+        SearchHit("course", c.title, c.get_absolute_url(), getattr(c, "summary", ""))
+        for c in search_courses(query)[:limit]
+    ]
 
 
 def search(query: str, *, kinds=("article", "episode", "course"), limit: int = 30) -> list[SearchHit]:
@@ -136,8 +163,11 @@ def search(query: str, *, kinds=("article", "episode", "course"), limit: int = 3
     query = (query or "").strip()[:200]
     if not query:
         return []
-    hits = [SearchHit(d.kind, d.title, d.url, d.summary) for d in _search_documents(query, limit)
-            if d.kind in kinds]
+    hits = [
+        SearchHit(d.kind, d.title, d.url, d.summary)
+        for d in _search_documents(query, limit)
+        if d.kind in kinds
+    ]
     if "course" in kinds:
         hits += _search_courses(query, limit)
     return hits

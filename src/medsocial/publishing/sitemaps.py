@@ -52,5 +52,10 @@ class CourseSitemap(Sitemap):
         return published_courses().order_by("pk")
 
 
-SITEMAPS = {"pages": PagesSitemap, "articles": ArticleSitemap, "shows": ShowSitemap, "episodes": EpisodeSitemap,
-            "courses": CourseSitemap}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "articles": ArticleSitemap,
+    "shows": ShowSitemap,
+    "episodes": EpisodeSitemap,
+    "courses": CourseSitemap,
+}

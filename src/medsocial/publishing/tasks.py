@@ -8,7 +8,9 @@ def notify_reply(comment_id: int) -> None:
     """Tell the author of a comment that someone replied to it."""
     from medsocial.publishing.models import Comment
 
-    reply = Comment.objects.select_related("parent__user", "user", "article", "episode__show").get(pk=comment_id)
+    reply = Comment.objects.select_related("parent__user", "user", "article", "episode__show").get(
+        pk=comment_id
+    )
     parent = reply.parent
     if parent is None or parent.status != Comment.Status.APPROVED or not parent.author_email:
         return
@@ -16,10 +18,17 @@ def notify_reply(comment_id: int) -> None:
         return
     from django.conf import settings
 
-    email_send(template_prefix="publishing/emails/reply", to=[parent.author_email], context={
-        "name": parent.author_name, "replier": reply.author_name, "title": str(reply.target),
-        "body": reply.body, "url": settings.SITE_URL.rstrip("/") + reply.get_absolute_url(),
-    })
+    email_send(
+        template_prefix="publishing/emails/reply",
+        to=[parent.author_email],
+        context={
+            "name": parent.author_name,
+            "replier": reply.author_name,
+            "title": str(reply.target),
+            "body": reply.body,
+            "url": settings.SITE_URL.rstrip("/") + reply.get_absolute_url(),
+        },
+    )
 
 
 @task()

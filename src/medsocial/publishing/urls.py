@@ -17,7 +17,6 @@ urlpatterns = [
     path("articles/category/<slug:slug>/", articles.category_articles, name="category"),
     path("articles/author/<int:pk>/", articles.author_articles, name="author"),
     path("articles/<slug:slug>/", articles.article_detail, name="article"),
-
     path("podcasts/", podcasts.show_list, name="podcasts"),
     path("podcasts/shows/<int:pk>/edit/", podcasts.show_edit, name="show-edit"),
     path("podcasts/shows/<int:pk>/episodes/", podcasts.show_episodes, name="show-episodes"),
@@ -26,20 +25,27 @@ urlpatterns = [
     path("podcasts/<slug:show>/episodes/new/", podcasts.episode_new, name="episode-new"),
     path("podcasts/<slug:show>/<slug:slug>/", podcasts.episode_detail, name="episode"),
     path("podcasts/<slug:show>/<slug:slug>/audio.<str:ext>", podcasts.episode_audio, name="episode-audio"),
-    path("podcasts/<slug:show>/<slug:slug>/transcript.txt", podcasts.episode_transcript, name="episode-transcript"),
-    path("podcasts/<slug:show>/<slug:slug>/chapters.json", podcasts.episode_chapters, name="episode-chapters"),
-
+    path(
+        "podcasts/<slug:show>/<slug:slug>/transcript.txt",
+        podcasts.episode_transcript,
+        name="episode-transcript",
+    ),
+    path(
+        "podcasts/<slug:show>/<slug:slug>/chapters.json", podcasts.episode_chapters, name="episode-chapters"
+    ),
     path("comments/article/<int:pk>/", comments.post_comment, {"kind": "article"}, name="comment-article"),
     path("comments/episode/<int:pk>/", comments.post_comment, {"kind": "episode"}, name="comment-episode"),
     path("comments/<int:pk>/delete/", comments.delete_comment, name="comment-delete"),
     path("comments/moderation/", comments.moderation_queue, name="moderation"),
     path("comments/<int:pk>/moderate/", comments.moderate, name="moderate"),
-
     path("newsletter/", newsletter.newsletter, name="newsletter"),
     path("newsletter/confirm/<str:token>/", newsletter.confirm, name="newsletter-confirm"),
     path("newsletter/unsubscribe/<str:token>/", newsletter.unsubscribe, name="newsletter-unsubscribe"),
-    path("newsletter/unsubscribe/<str:token>/one-click/", newsletter.one_click_unsubscribe,
-         name="newsletter-one-click"),
+    path(
+        "newsletter/unsubscribe/<str:token>/one-click/",
+        newsletter.one_click_unsubscribe,
+        name="newsletter-one-click",
+    ),
     path("newsletter/issues/", newsletter.issue_list, name="issues"),
     path("newsletter/issues/new/", newsletter.issue_edit, name="issue-new"),
     path("newsletter/issues/<int:pk>/", newsletter.issue_detail, name="issue"),
@@ -49,7 +55,6 @@ urlpatterns = [
     path("newsletter/issues/<int:pk>/resume/", newsletter.issue_resume, name="issue-resume"),
     path("newsletter/subscribers.csv", newsletter.subscribers_export, name="subscribers-export"),
     path("newsletter/subscribers/import/", newsletter.subscribers_import, name="subscribers-import"),
-
     path("feeds/articles.rss", feeds.ArticleFeed(), name="feed-articles-rss"),
     path("feeds/articles.atom", feeds.ArticleAtomFeed(), name="feed-articles-atom"),
     path("feeds/category/<slug:slug>.rss", feeds.CategoryRssFeed(), name="feed-category-rss"),
@@ -58,9 +63,12 @@ urlpatterns = [
     path("feeds/author/<int:pk>.atom", feeds.AuthorAtomFeed(), name="feed-author-atom"),
     path("feeds/comments.rss", feeds.CommentFeed(), name="feed-comments"),
     path("feeds/comments/article/<slug:slug>.rss", feeds.CommentFeed(), name="feed-article-comments"),
-    path("feeds/comments/podcasts/<slug:show>/<slug:slug>.rss", feeds.CommentFeed(), name="feed-episode-comments"),
+    path(
+        "feeds/comments/podcasts/<slug:show>/<slug:slug>.rss",
+        feeds.CommentFeed(),
+        name="feed-episode-comments",
+    ),
     path("feeds/podcasts/<slug:slug>.rss", feeds.PodcastFeed(), name="podcast-feed"),
-
     path("search/", site.search, name="search"),
     path("about/trust/", site.trust, name="trust"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -12,8 +12,11 @@ router = Router(tags=["safety"])
 
 class CheckIn(Schema):
     text: str = Field(description=f"The draft post, up to {MAX_CHARS:,} characters.")
-    organization: str | None = Field(None, description="Slug of one of your organizations: its rules and "
-                                                        "published details apply as well as the site-wide rules.")
+    organization: str | None = Field(
+        None,
+        description="Slug of one of your organizations: its rules and "
+        "published details apply as well as the site-wide rules.",
+    )
 
 
 class FindingOut(Schema):
@@ -40,5 +43,9 @@ def check(request: HttpRequest, payload: CheckIn):
     the coach cannot check (too long, binary data)."""
     organization = access_organization(request.auth, payload.organization) if payload.organization else None
     analysis = services.check_post(text=payload.text, organization=organization)
-    return {"findings": [f.as_dict() for f in analysis.findings], "redacted_text": analysis.redacted_text,
-            "has_blocking": analysis.has_blocking, "elapsed_ms": round(analysis.elapsed_seconds * 1000, 3)}
+    return {
+        "findings": [f.as_dict() for f in analysis.findings],
+        "redacted_text": analysis.redacted_text,
+        "has_blocking": analysis.has_blocking,
+        "elapsed_ms": round(analysis.elapsed_seconds * 1000, 3),
+    }

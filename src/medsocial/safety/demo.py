@@ -15,13 +15,19 @@ LAKESHORE_ALLOWED = [
     ("email", "media@lakeshorehealth.org", "Media relations"),
 ]
 LAKESHORE_RULES = [
-    {"name": "Naming competitors", "severity": "warn",
-     "explanation": "Our policy: do not name or compare with other health systems in posts.",
-     "phrases": "Mercy General\nSt. Brendan Medical Center\nNorthside Regional"},
-    {"name": "Unapproved hashtag", "severity": "warn",
-     "explanation": "Use only the hashtags on the communications team's approved list.",
-     "pattern": r"#[A-Za-z][A-Za-z0-9_]{1,40}\b",
-     "exceptions": "#LakeshoreProud\n#LakeshoreHealth\n#NursesWeek\n#FluShot\n#HeartMonth\n#employee"},
+    {
+        "name": "Naming competitors",
+        "severity": "warn",
+        "explanation": "Our policy: do not name or compare with other health systems in posts.",
+        "phrases": "Mercy General\nSt. Brendan Medical Center\nNorthside Regional",
+    },
+    {
+        "name": "Unapproved hashtag",
+        "severity": "warn",
+        "explanation": "Use only the hashtags on the communications team's approved list.",
+        "pattern": r"#[A-Za-z][A-Za-z0-9_]{1,40}\b",
+        "exceptions": "#LakeshoreProud\n#LakeshoreHealth\n#NursesWeek\n#FluShot\n#HeartMonth\n#employee",
+    },
 ]
 
 
@@ -31,12 +37,14 @@ def load(*, stdout=None, small: bool = False) -> None:
     if organization is None:
         return
     for kind, value, note in LAKESHORE_ALLOWED:
-        AllowedIdentifier.objects.get_or_create(organization=organization, kind=kind, value=value,
-                                                defaults={"note": note})
+        AllowedIdentifier.objects.get_or_create(
+            organization=organization, kind=kind, value=value, defaults={"note": note}
+        )
     added = 0
     for values in LAKESHORE_RULES:
-        _rule, created = PolicyRule.objects.get_or_create(organization=organization, name=values["name"],
-                                                          defaults=values)
+        _rule, created = PolicyRule.objects.get_or_create(
+            organization=organization, name=values["name"], defaults=values
+        )
         added += created
     if stdout is not None and added:
         stdout.write(f"Safety: {added} rules and the allow-list for {organization.name}\n")

@@ -62,12 +62,14 @@ def evaluate(posts: list[dict]) -> Report:
             score = report.categories[span["category"]]
             score.labeled += 1
             report.overall.labeled += 1
-            if any(f.category == span["category"] and f.start < span["end"] and span["start"] < f.end
-                   for f in findings):
+            if any(
+                f.category == span["category"] and f.start < span["end"] and span["start"] < f.end
+                for f in findings
+            ):
                 score.found += 1
                 report.overall.found += 1
             else:
-                report.misses.append((post["id"], span["category"], text[span["start"]:span["end"]]))
+                report.misses.append((post["id"], span["category"], text[span["start"] : span["end"]]))
         for f in findings:
             score = report.categories[f.category]
             score.predicted += 1
@@ -81,13 +83,19 @@ def evaluate(posts: list[dict]) -> Report:
 
 
 def table(report: Report) -> str:
-    lines = ["| category | labeled | found | findings | precision | recall | F1 |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| category | labeled | found | findings | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name in sorted(report.categories):
         s = report.categories[name]
-        lines.append(f"| {name} | {s.labeled} | {s.found} | {s.predicted} | {s.precision:.3f} | "
-                     f"{s.recall:.3f} | {s.f1:.3f} |")
+        lines.append(
+            f"| {name} | {s.labeled} | {s.found} | {s.predicted} | {s.precision:.3f} | "
+            f"{s.recall:.3f} | {s.f1:.3f} |"
+        )
     s = report.overall
-    lines.append(f"| **overall** | {s.labeled} | {s.found} | {s.predicted} | {s.precision:.3f} | "
-                 f"{s.recall:.3f} | {s.f1:.3f} |")
+    lines.append(
+        f"| **overall** | {s.labeled} | {s.found} | {s.predicted} | {s.precision:.3f} | "
+        f"{s.recall:.3f} | {s.f1:.3f} |"
+    )
     return "\n".join(lines)

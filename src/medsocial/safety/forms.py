@@ -4,12 +4,21 @@ from medsocial.safety.models import AllowedIdentifier, PolicyRule
 
 
 class CheckForm(forms.Form):
-    text = forms.CharField(label="Draft post", required=False, strip=False,
-                           widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "true",
-                                                        "placeholder": "Paste or type your draft here…"}))
-    organization = forms.ModelChoiceField(queryset=None, required=False, to_field_name="slug",
-                                          empty_label="Site-wide rules only",
-                                          label="Check against the rules of")
+    text = forms.CharField(
+        label="Draft post",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(
+            attrs={"rows": 8, "spellcheck": "true", "placeholder": "Paste or type your draft here…"}
+        ),
+    )
+    organization = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        to_field_name="slug",
+        empty_label="Site-wide rules only",
+        label="Check against the rules of",
+    )
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -19,15 +28,28 @@ class CheckForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    image = forms.ImageField(label="Image to check", help_text="JPEG, PNG or WebP, up to 15 MB. "
-                             "The image is checked in memory and not stored.")
+    image = forms.ImageField(
+        label="Image to check",
+        help_text="JPEG, PNG or WebP, up to 15 MB. The image is checked in memory and not stored.",
+    )
 
 
 class RuleForm(forms.ModelForm):
     class Meta:
         model = PolicyRule
-        fields = ["name", "severity", "explanation", "phrases", "pattern", "unless", "exceptions", "is_active"]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("explanation", "phrases", "unless", "exceptions")}
+        fields = [
+            "name",
+            "severity",
+            "explanation",
+            "phrases",
+            "pattern",
+            "unless",
+            "exceptions",
+            "is_active",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3}) for f in ("explanation", "phrases", "unless", "exceptions")
+        }
 
 
 class AllowedForm(forms.ModelForm):

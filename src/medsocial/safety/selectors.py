@@ -22,10 +22,13 @@ def allow_list_for(organization: Organization | None) -> AllowList:
     if organization is None:
         return AllowList()
     values: dict[str, list[str]] = {kind: [] for kind in AllowedIdentifier.Kind.values}
-    for kind, value in AllowedIdentifier.objects.filter(organization=organization).values_list("kind", "value"):
+    for kind, value in AllowedIdentifier.objects.filter(organization=organization).values_list(
+        "kind", "value"
+    ):
         values[kind].append(value)
-    return AllowList(phones=values["phone"], addresses=values["address"], urls=values["url"],
-                     emails=values["email"])
+    return AllowList(
+        phones=values["phone"], addresses=values["address"], urls=values["url"], emails=values["email"]
+    )
 
 
 def checkable_organizations(user) -> QuerySet[Organization]:

@@ -38,8 +38,11 @@ _ADVICE = re.compile(
     re.IGNORECASE,
 )
 _CATEGORY_WORDS = {
-    "name": "a person's name next to care details", "date": "a date of someone's care or birth",
-    "age": "an age over 89", "room_bed": "a room or bed number", "geographic": "where someone lives",
+    "name": "a person's name next to care details",
+    "date": "a date of someone's care or birth",
+    "age": "an age over 89",
+    "room_bed": "a room or bed number",
+    "geographic": "where someone lives",
     "unique_characteristic": "a detail unique to one patient",
 }
 
@@ -53,18 +56,26 @@ def comment_concerns(text: str) -> list[str]:
         analysis = engine.analyze(text)
     except engine.EngineError as exc:
         return [f"The comment could not be checked automatically: {exc.message}"]
-    revealing = sorted({f.category for f in analysis.phi_findings if f.severity == engine.BLOCK
-                        or f.category in _CATEGORY_WORDS})
+    revealing = sorted(
+        {
+            f.category
+            for f in analysis.phi_findings
+            if f.severity == engine.BLOCK or f.category in _CATEGORY_WORDS
+        }
+    )
     if revealing:
         details = ", ".join(_CATEGORY_WORDS.get(c, c.replace("_", " ")) for c in revealing)
         reasons.append(f"It seems to reveal someone's health information ({details}).")
     if _ADVICE.search(text):
-        reasons.append("It asks for individual medical advice, which should be answered privately "
-                       "by the person's own clinician.")
+        reasons.append(
+            "It asks for individual medical advice, which should be answered privately "
+            "by the person's own clinician."
+        )
     return reasons
 
 
 # --- rules and allow-lists ------------------------------------------------------------------
+
 
 def _authorize(actor, organization: Organization | None) -> None:
     if organization is None:
@@ -75,7 +86,9 @@ def _authorize(actor, organization: Organization | None) -> None:
 
 
 @transaction.atomic
-def save_rule(*, actor, organization: Organization | None, rule: PolicyRule | None = None, **values) -> PolicyRule:
+def save_rule(
+    *, actor, organization: Organization | None, rule: PolicyRule | None = None, **values
+) -> PolicyRule:
     """Create or update a policy rule; the pattern and phrases are validated before saving."""
     _authorize(actor, organization)
     if rule is not None and rule.organization_id != (organization.pk if organization else None):
@@ -102,7 +115,9 @@ def delete_rule(*, actor, rule: PolicyRule) -> None:
 
 
 @transaction.atomic
-def add_allowed(*, actor, organization: Organization, kind: str, value: str, note: str = "") -> AllowedIdentifier:
+def add_allowed(
+    *, actor, organization: Organization, kind: str, value: str, note: str = ""
+) -> AllowedIdentifier:
     """Add one of the organization's published phones, addresses, URLs or emails."""
     _authorize(actor, organization)
     value = value.strip()
@@ -114,7 +129,9 @@ def add_allowed(*, actor, organization: Organization, kind: str, value: str, not
         raise SafetyError("A phone number needs at least seven digits.", field="value")
     try:
         with transaction.atomic():
-            return AllowedIdentifier.objects.create(organization=organization, kind=kind, value=value, note=note)
+            return AllowedIdentifier.objects.create(
+                organization=organization, kind=kind, value=value, note=note
+            )
     except IntegrityError:
         raise SafetyError("This detail is already on the list.", field="value") from None
 
@@ -133,7 +150,9 @@ def install_default_rules() -> int:
 
     added = 0
     for values in DEFAULT_RULES:
-        _rule, created = PolicyRule.objects.get_or_create(organization=None, name=values["name"], defaults=values)
+        _rule, created = PolicyRule.objects.get_or_create(
+            organization=None, name=values["name"], defaults=values
+        )
         added += created
     return added
 
@@ -141,10 +160,21 @@ def install_default_rules() -> int:
 # --- images ---------------------------------------------------------------------------------
 
 MAX_IMAGE_BYTES = 15 * 1024 * 1024
-_DEVICE_TAGS = {271: "Camera make", 272: "Camera model", 305: "Software", 306: "Date and time",
-                315: "Artist", 33432: "Copyright"}
-_EXIF_IFD_TAGS = {36867: "Date taken", 42032: "Camera owner", 42033: "Camera serial number",
-                  42036: "Lens model", 42037: "Lens serial number"}
+_DEVICE_TAGS = {
+    271: "Camera make",
+    272: "Camera model",
+    305: "Software",
+    306: "Date and time",
+    315: "Artist",
+    33432: "Copyright",
+}
+_EXIF_IFD_TAGS = {
+    36867: "Date taken",
+    42032: "Camera owner",
+    42033: "Camera serial number",
+    42036: "Lens model",
+    42037: "Lens serial number",
+}
 
 
 @dataclass
@@ -169,8 +199,9 @@ def _open_image(upload):
         image = Image.open(upload)
         image.load()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError, ValueError):
-        raise SafetyError("This file is not an image the coach can read (JPEG, PNG, WebP, TIFF).",
-                          field="image") from None
+        raise SafetyError(
+            "This file is not an image the coach can read (JPEG, PNG, WebP, TIFF).", field="image"
+        ) from None
     return image
 
 
@@ -197,7 +228,10 @@ def inspect_image(upload) -> ImageReport:
     gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     try:
         if gps.get(2) and gps.get(4):
-            report.location = (round(_degrees(gps[2], gps.get(1, "N")), 6), round(_degrees(gps[4], gps.get(3, "E")), 6))
+            report.location = (
+                round(_degrees(gps[2], gps.get(1, "N")), 6),
+                round(_degrees(gps[4], gps.get(3, "E")), 6),
+            )
     except (TypeError, ValueError, ZeroDivisionError):
         report.details.append(("GPS data", "present but unreadable"))
     if gps and report.location is None and ("GPS data", "present but unreadable") not in report.details:

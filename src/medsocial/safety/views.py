@@ -14,17 +14,24 @@ from medsocial.safety.models import AllowedIdentifier, PolicyRule
 
 def _run_check(request):
     form = CheckForm(request.POST or None, organizations=selectors.checkable_organizations(request.user))
-    context = {"form": form, "analysis": None,
-               "manages_settings": selectors.manageable_organizations(request.user).exists()}
+    context = {
+        "form": form,
+        "analysis": None,
+        "manages_settings": selectors.manageable_organizations(request.user).exists(),
+    }
     if request.method == "POST" and form.is_valid():
         try:
-            analysis = services.check_post(text=form.cleaned_data["text"],
-                                           organization=form.cleaned_data.get("organization"))
+            analysis = services.check_post(
+                text=form.cleaned_data["text"], organization=form.cleaned_data.get("organization")
+            )
         except services.SafetyError as exc:
             form.add_error("text", exc.message)
         else:
-            context.update(analysis=analysis, segments=presentation.segments(analysis),
-                           findings=presentation.labelled_findings(analysis))
+            context.update(
+                analysis=analysis,
+                segments=presentation.segments(analysis),
+                findings=presentation.labelled_findings(analysis),
+            )
     return form, context
 
 
@@ -73,13 +80,17 @@ def organization_settings(request, slug):
             if "add_rule" in request.POST:
                 rule_form = RuleForm(request.POST, prefix="rule")
                 if rule_form.is_valid():
-                    services.save_rule(actor=request.user, organization=organization, **rule_form.cleaned_data)
+                    services.save_rule(
+                        actor=request.user, organization=organization, **rule_form.cleaned_data
+                    )
                     messages.success(request, "Rule added.")
                     return redirect("safety:organization", slug=slug)
             elif "add_allowed" in request.POST:
                 allowed_form = AllowedForm(request.POST, prefix="allowed")
                 if allowed_form.is_valid():
-                    services.add_allowed(actor=request.user, organization=organization, **allowed_form.cleaned_data)
+                    services.add_allowed(
+                        actor=request.user, organization=organization, **allowed_form.cleaned_data
+                    )
                     messages.success(request, "Added to the allow-list.")
                     return redirect("safety:organization", slug=slug)
         except services.SafetyError as exc:
@@ -87,8 +98,12 @@ def organization_settings(request, slug):
             field = exc.field if exc.field in target.fields else None
             target.add_error(field, exc.message)
         status = 400
-    context = {"organization": organization, "rule_form": rule_form, "allowed_form": allowed_form,
-               **selectors.organization_settings(organization)}
+    context = {
+        "organization": organization,
+        "rule_form": rule_form,
+        "allowed_form": allowed_form,
+        **selectors.organization_settings(organization),
+    }
     return render(request, "safety/organization.html", context, status=status)
 
 
@@ -115,5 +130,8 @@ def delete_allowed(request, slug, pk):
 @login_required
 def organizations(request):
     """Organizations whose safety settings the person manages."""
-    return render(request, "safety/organizations.html",
-                  {"organizations": selectors.manageable_organizations(request.user)})
+    return render(
+        request,
+        "safety/organizations.html",
+        {"organizations": selectors.manageable_organizations(request.user)},
+    )

@@ -23,7 +23,9 @@ def _redis_url_for_this_worker(url: str) -> str:
     """Give each parallel test worker its own Redis database, so clearing the cache in one
     worker never empties another's."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    number = int(worker[2:]) + 1 if worker[2:].isdigit() else 1
+    # TEST_REDIS_DB_BASE lets two checkouts run their suites side by side on one Redis.
+    base_number = int(os.environ.get("TEST_REDIS_DB_BASE", "0"))
+    number = base_number + (int(worker[2:]) + 1 if worker[2:].isdigit() else 1)
     base = url.rsplit("/", 1)[0] if url.count("/") > 2 else url.rstrip("/")
     return f"{base}/{number}"
 
@@ -39,6 +41,7 @@ def _empty_cache():
 
     cache.clear()
     yield
+
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
@@ -150,8 +153,15 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()

@@ -40,9 +40,13 @@ def make_user(
     return user
 
 
-def make_organization(*, name: str | None = None, kind: str = Organization.Kind.HOSPITAL, **fields) -> Organization:
+def make_organization(
+    *, name: str | None = None, kind: str = Organization.Kind.HOSPITAL, **fields
+) -> Organization:
     n = next(_sequence)
     name = name or f"Organization {n}"
     from django.utils.text import slugify
 
-    return Organization.objects.create(name=name, slug=fields.pop("slug", None) or slugify(name)[:70], kind=kind, **fields)
+    return Organization.objects.create(
+        name=name, slug=fields.pop("slug", None) or slugify(name)[:70], kind=kind, **fields
+    )

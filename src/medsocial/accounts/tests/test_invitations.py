@@ -31,7 +31,10 @@ def test_admin_invites_an_existing_user_who_accepts(
     nurse = make_user(email="nurse@example.org")
     client.force_login(org_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "Nurse@Example.org", "role": "member"})
+        response = client.post(
+            f"/accounts/organizations/{lakeshore.slug}/invite/",
+            {"email": "Nurse@Example.org", "role": "member"},
+        )
     assert response.status_code == 302
     (message,) = smtp_server.wait_for(1)
     assert "Lakeshore Health" in message["Subject"]
@@ -52,7 +55,9 @@ def test_a_new_person_creates_an_account_from_the_invitation(
     settings.SITE_URL = "http://testserver"
     client.force_login(org_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "new@example.org", "role": "admin"})
+        client.post(
+            f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "new@example.org", "role": "admin"}
+        )
     client.logout()
     path = invitation_path(smtp_server.wait_for(1)[0])
     response = client.post(path, {"full_name": "Noor Haddad", "password": "a-very-private-passphrase"})
@@ -76,7 +81,9 @@ def test_an_invitation_cannot_be_accepted_by_another_address(client, lakeshore, 
 def test_a_plain_member_cannot_invite(client, lakeshore, make_user):
     member = make_user(organization=lakeshore)
     client.force_login(member)
-    response = client.post(f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "x@example.org", "role": "member"})
+    response = client.post(
+        f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "x@example.org", "role": "member"}
+    )
     assert response.status_code == 403
     assert not Invitation.objects.exists()
 
@@ -84,7 +91,9 @@ def test_a_plain_member_cannot_invite(client, lakeshore, make_user):
 @pytest.mark.django_db
 def test_inviting_with_a_bad_address_shows_the_error_and_sends_nothing(client, lakeshore, org_admin):
     client.force_login(org_admin)
-    response = client.post(f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "not an email", "role": "member"})
+    response = client.post(
+        f"/accounts/organizations/{lakeshore.slug}/invite/", {"email": "not an email", "role": "member"}
+    )
     assert response.status_code == 400
     assert "email" in response.context["invitation_form"].errors
     assert not Invitation.objects.exists()
@@ -99,6 +108,10 @@ def test_admin_changes_a_role_and_the_last_admin_cannot_step_down(client, lakesh
     assert Membership.objects.get(pk=member_ms.pk).role == "admin"
     client.post(f"/accounts/organizations/{lakeshore.slug}/members/{member_ms.pk}/role/", {"role": "member"})
     admin_ms = Membership.objects.get(user=org_admin)
-    response = client.post(f"/accounts/organizations/{lakeshore.slug}/members/{admin_ms.pk}/role/", {"role": "member"}, follow=True)
+    response = client.post(
+        f"/accounts/organizations/{lakeshore.slug}/members/{admin_ms.pk}/role/",
+        {"role": "member"},
+        follow=True,
+    )
     assert "at least one admin" in response.content.decode()
     assert Membership.objects.get(pk=admin_ms.pk).role == "admin"

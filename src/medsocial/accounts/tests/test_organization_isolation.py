@@ -57,8 +57,16 @@ def test_a_plain_member_gets_403_on_admin_actions_of_their_own_organization(clie
     admin_ms = Membership.objects.get(user=b_admin)
     assert client.get(f"/accounts/organizations/{b.slug}/").status_code == 200
     assert client.post(f"/accounts/organizations/{b.slug}/members/{admin_ms.pk}/remove/").status_code == 403
-    assert client.post(f"/accounts/organizations/{b.slug}/members/{admin_ms.pk}/role/", {"role": "member"}).status_code == 403
-    assert client.post(f"/accounts/organizations/{b.slug}/invitations/{invitation.pk}/revoke/").status_code == 403
+    assert (
+        client.post(
+            f"/accounts/organizations/{b.slug}/members/{admin_ms.pk}/role/", {"role": "member"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(f"/accounts/organizations/{b.slug}/invitations/{invitation.pk}/revoke/").status_code
+        == 403
+    )
     assert Membership.objects.get(pk=admin_ms.pk).role == "admin"
 
 
@@ -70,20 +78,24 @@ def test_members_and_organization_admins_cannot_use_the_admin_site(client, two_o
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
     response = client.post(
-        "/admin/accounts/organization/", {"action": "delete_selected", "_selected_action": [b.pk], "post": "yes"}
+        "/admin/accounts/organization/",
+        {"action": "delete_selected", "_selected_action": [b.pk], "post": "yes"},
     )
     assert response.status_code == 302
     assert type(b).objects.filter(pk=b.pk).exists()
 
 
 @pytest.mark.django_db
-def test_staff_without_organization_permissions_cannot_change_organizations_in_the_admin(client, make_user, two_organizations):
+def test_staff_without_organization_permissions_cannot_change_organizations_in_the_admin(
+    client, make_user, two_organizations
+):
     a, b, *_ = two_organizations
     editor = make_user(roles=["editor"])
     client.force_login(editor)
     assert client.get(f"/admin/accounts/organization/{b.pk}/change/").status_code == 403
     response = client.post(
-        "/admin/accounts/organization/", {"action": "delete_selected", "_selected_action": [b.pk], "post": "yes"}
+        "/admin/accounts/organization/",
+        {"action": "delete_selected", "_selected_action": [b.pk], "post": "yes"},
     )
     assert response.status_code == 403
     assert type(b).objects.filter(pk=b.pk).exists()

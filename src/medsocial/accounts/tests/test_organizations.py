@@ -8,7 +8,13 @@ def test_registering_an_organization_makes_its_creator_the_admin(client, user):
     client.force_login(user)
     response = client.post(
         "/accounts/organizations/new/",
-        {"name": "Riverbend Medical Center", "kind": "hospital", "city": "Dubuque", "state": "ia", "website": ""},
+        {
+            "name": "Riverbend Medical Center",
+            "kind": "hospital",
+            "city": "Dubuque",
+            "state": "ia",
+            "website": "",
+        },
     )
     organization = Organization.objects.get()
     assert response.status_code == 302 and response["Location"] == organization.get_absolute_url()
@@ -27,7 +33,9 @@ def test_registering_an_organization_makes_its_creator_the_admin(client, user):
         ({"name": "existing clinic", "kind": "clinic"}, "name"),
     ],
 )
-def test_bad_organization_input_names_the_field_and_creates_nothing(client, user, make_organization, data, field):
+def test_bad_organization_input_names_the_field_and_creates_nothing(
+    client, user, make_organization, data, field
+):
     make_organization(name="Existing Clinic")
     client.force_login(user)
     response = client.post("/accounts/organizations/new/", data)

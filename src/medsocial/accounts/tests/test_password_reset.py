@@ -17,7 +17,9 @@ def test_password_reset_by_email_lets_the_person_choose_a_new_password(
     link = re.search(r"http://testserver(\S+)", body_text(message)).group(1)
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "brand-new-secret-2026", "new_password2": "brand-new-secret-2026"})
+    response = client.post(
+        form_url, {"new_password1": "brand-new-secret-2026", "new_password2": "brand-new-secret-2026"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("brand-new-secret-2026")

@@ -15,7 +15,9 @@ def link_in(message) -> str:
 
 
 @pytest.mark.django_db
-def test_sign_up_confirm_sign_in_and_edit_profile(client, smtp_server, settings, django_capture_on_commit_callbacks):
+def test_sign_up_confirm_sign_in_and_edit_profile(
+    client, smtp_server, settings, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "http://testserver"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -52,7 +54,12 @@ def test_sign_up_confirm_sign_in_and_edit_profile(client, smtp_server, settings,
     assert response.status_code == 302
     response = client.post(
         "/accounts/profile/",
-        {"full_name": "Ana M. Ruiz", "credentials": "RN, BSN", "profession": "nurse", "time_zone": "America/Chicago"},
+        {
+            "full_name": "Ana M. Ruiz",
+            "credentials": "RN, BSN",
+            "profession": "nurse",
+            "time_zone": "America/Chicago",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()

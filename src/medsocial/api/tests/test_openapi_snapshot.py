@@ -34,4 +34,6 @@ def test_the_docs_page_loads_its_scripts_locally(client):
     html = client.get("/api/v1/docs").content.decode()
     addresses = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)', html)
     assert "/static/ninja/swagger-ui-bundle.js" in addresses
-    assert not [a for a in addresses if re.match(r"(?:[a-z][a-z0-9+.-]*:)?//", a, re.I)], "an asset from another host"
+    assert not [a for a in addresses if re.match(r"(?:[a-z][a-z0-9+.-]*:)?//", a, re.I)], (
+        "an asset from another host"
+    )

@@ -10,6 +10,7 @@ from medsocial.testing.plugin import api_schema
 
 EXAMPLES_PER_OPERATION = 12
 
+
 @pytest.fixture
 def api_token(make_user, make_organization):
     user = make_user(email="api@example.org", organization=make_organization(name="API Test Hospital"))
@@ -28,7 +29,10 @@ def test_every_api_operation_answers_as_documented(api_token, keep_test_connecti
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
         )
         def answers_as_documented(case):
             case.call_and_validate(headers={"Authorization": f"Bearer {api_token}"})

@@ -24,7 +24,9 @@ def can_edit_accounts(user, hospital: Hospital) -> bool:
 
 def ensure_can_edit(user, hospital: Hospital) -> None:
     if not can_edit_accounts(user, hospital):
-        raise CensusNotAllowed("Only moderators and the admins of the organization that claimed this hospital can edit its accounts.")
+        raise CensusNotAllowed(
+            "Only moderators and the admins of the organization that claimed this hospital can edit its accounts."
+        )
 
 
 def account_snapshot(account: SocialAccount) -> dict:
@@ -37,7 +39,9 @@ def account_snapshot(account: SocialAccount) -> dict:
     }
 
 
-def log_change(*, account, action, actor=None, before=None, after=None, submission=None, hospital=None) -> AccountChange:
+def log_change(
+    *, account, action, actor=None, before=None, after=None, submission=None, hospital=None
+) -> AccountChange:
     return AccountChange.objects.create(
         hospital=hospital or account.hospital,
         account=account,
@@ -78,8 +82,16 @@ def check_observation(*, observed_on: datetime.date, followers=None, following=N
 
 @transaction.atomic
 def add_account(
-    *, hospital: Hospital, network: Network, address: str, actor=None, first_seen=None, followers=None,
-    verified: bool = False, submission=None, check_permission: bool = True,
+    *,
+    hospital: Hospital,
+    network: Network,
+    address: str,
+    actor=None,
+    first_seen=None,
+    followers=None,
+    verified: bool = False,
+    submission=None,
+    check_permission: bool = True,
 ) -> SocialAccount:
     """Add an account to a hospital after normalizing its address; refuses duplicates."""
     if check_permission:
@@ -101,21 +113,43 @@ def add_account(
         verified_at=timezone.now() if verified else None,
         last_active_on=first_seen,
     )
-    log_change(account=account, action=AccountChange.Action.CREATED, actor=actor, after=account_snapshot(account), submission=submission)
+    log_change(
+        account=account,
+        action=AccountChange.Action.CREATED,
+        actor=actor,
+        after=account_snapshot(account),
+        submission=submission,
+    )
     if followers is not None:
         source = Observation.Source.SUBMISSION if submission else Observation.Source.STAFF
-        record_observation(account=account, observed_on=today, followers=followers, source=source, actor=actor, check_permission=False)
+        record_observation(
+            account=account,
+            observed_on=today,
+            followers=followers,
+            source=source,
+            actor=actor,
+            check_permission=False,
+        )
         account.refresh_from_db()
     return account
 
 
 @transaction.atomic
 def update_account(
-    *, account: SocialAccount, actor, address: str | None = None, first_seen=None, closed_on=None,
-    reopen: bool = False, submission=None, check_permission: bool = True,
+    *,
+    account: SocialAccount,
+    actor,
+    address: str | None = None,
+    first_seen=None,
+    closed_on=None,
+    reopen: bool = False,
+    submission=None,
+    check_permission: bool = True,
 ) -> SocialAccount:
     """Change an account's address, first-seen or closing date; every change is logged."""
-    account = SocialAccount.objects.select_for_update().select_related("network", "hospital").get(pk=account.pk)
+    account = (
+        SocialAccount.objects.select_for_update().select_related("network", "hospital").get(pk=account.pk)
+    )
     if check_permission:
         ensure_can_edit(actor, account.hospital)
     before = account_snapshot(account)
@@ -148,8 +182,15 @@ def update_account(
 
 @transaction.atomic
 def record_observation(
-    *, account: SocialAccount, observed_on: datetime.date, followers=None, following=None, posts=None,
-    source: str = Observation.Source.STAFF, actor=None, check_permission: bool = True,
+    *,
+    account: SocialAccount,
+    observed_on: datetime.date,
+    followers=None,
+    following=None,
+    posts=None,
+    source: str = Observation.Source.STAFF,
+    actor=None,
+    check_permission: bool = True,
 ) -> Observation:
     """Record (or correct) an account's figures on one date."""
     if check_permission:
@@ -161,14 +202,25 @@ def record_observation(
         account=account,
         observed_on=observed_on,
         defaults=dict(
-            network_id=account.network_id, month=observed_on.replace(day=1), followers=followers,
-            following=following, posts=posts, source=source,
+            network_id=account.network_id,
+            month=observed_on.replace(day=1),
+            followers=followers,
+            following=following,
+            posts=posts,
+            source=source,
         ),
     )
     refresh_account_stats([account.pk])
     log_change(
-        account=account, action=AccountChange.Action.OBSERVED, actor=actor,
-        after={"observed_on": observed_on.isoformat(), "followers": followers, "following": following, "posts": posts},
+        account=account,
+        action=AccountChange.Action.OBSERVED,
+        actor=actor,
+        after={
+            "observed_on": observed_on.isoformat(),
+            "followers": followers,
+            "following": following,
+            "posts": posts,
+        },
     )
     return observation
 
@@ -194,7 +246,11 @@ def account_stats(rows) -> dict:
         latest_on = observed_on
         if followers is not None:
             latest_followers = followers
-    return {"latest_followers": latest_followers, "latest_observed_on": latest_on, "last_active_on": last_active}
+    return {
+        "latest_followers": latest_followers,
+        "latest_observed_on": latest_on,
+        "last_active_on": last_active,
+    }
 
 
 def refresh_account_stats(account_ids, *, batch_size: int = 500) -> None:
@@ -227,4 +283,6 @@ def refresh_account_stats(account_ids, *, batch_size: int = 500) -> None:
             account.latest_followers = stats["latest_followers"]
             account.latest_observed_on = stats["latest_observed_on"]
             account.last_active_on = max(filter(None, [stats["last_active_on"], account.first_seen]))
-        SocialAccount.objects.bulk_update(accounts, ["latest_followers", "latest_observed_on", "last_active_on"])
+        SocialAccount.objects.bulk_update(
+            accounts, ["latest_followers", "latest_observed_on", "last_active_on"]
+        )

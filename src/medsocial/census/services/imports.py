@@ -78,16 +78,32 @@ def _rows(stream) -> Iterable[tuple[int, dict]]:
 # Column names of the two CMS schemas, for each Hospital field.
 CMS_COLUMNS = {
     "current": {
-        "facility_id": "Facility ID", "name": "Facility Name", "address": "Address", "city": "City/Town",
-        "state": "State", "zip_code": "ZIP Code", "county": "County/Parish", "phone": "Telephone Number",
-        "hospital_type": "Hospital Type", "ownership": "Hospital Ownership",
-        "emergency_services": "Emergency Services", "overall_rating": "Hospital overall rating",
+        "facility_id": "Facility ID",
+        "name": "Facility Name",
+        "address": "Address",
+        "city": "City/Town",
+        "state": "State",
+        "zip_code": "ZIP Code",
+        "county": "County/Parish",
+        "phone": "Telephone Number",
+        "hospital_type": "Hospital Type",
+        "ownership": "Hospital Ownership",
+        "emergency_services": "Emergency Services",
+        "overall_rating": "Hospital overall rating",
     },
     "2016": {
-        "facility_id": "Provider ID", "name": "Hospital Name", "address": "Address", "city": "City",
-        "state": "State", "zip_code": "ZIP Code", "county": "County Name", "phone": "Phone Number",
-        "hospital_type": "Hospital Type", "ownership": "Hospital Ownership",
-        "emergency_services": "Emergency Services", "overall_rating": "Hospital overall rating",
+        "facility_id": "Provider ID",
+        "name": "Hospital Name",
+        "address": "Address",
+        "city": "City",
+        "state": "State",
+        "zip_code": "ZIP Code",
+        "county": "County Name",
+        "phone": "Phone Number",
+        "hospital_type": "Hospital Type",
+        "ownership": "Hospital Ownership",
+        "emergency_services": "Emergency Services",
+        "overall_rating": "Hospital overall rating",
     },
 }
 HOSPITAL_FIELDS = list(CMS_COLUMNS["current"])
@@ -96,7 +112,14 @@ US_STATES = set(
     "OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP".split()
 )
 NAME_STOP_WORDS = {"THE", "INC", "LLC", "OF", "AT"}
-NAME_SYNONYMS = {"SAINT": "ST", "MOUNT": "MT", "HOSP": "HOSPITAL", "CTR": "CENTER", "MED": "MEDICAL", "AND": "AND"}
+NAME_SYNONYMS = {
+    "SAINT": "ST",
+    "MOUNT": "MT",
+    "HOSP": "HOSPITAL",
+    "CTR": "CENTER",
+    "MED": "MEDICAL",
+    "AND": "AND",
+}
 
 
 def name_key(name: str) -> str:
@@ -111,7 +134,9 @@ def detect_cms_schema(fieldnames) -> str:
     for schema, columns in CMS_COLUMNS.items():
         if {columns["facility_id"], columns["name"], columns["state"]} <= names:
             return schema
-    raise CensusError("This is not a CMS Hospital General Information file: no Facility ID or Provider ID column.")
+    raise CensusError(
+        "This is not a CMS Hospital General Information file: no Facility ID or Provider ID column."
+    )
 
 
 def format_phone(raw: str) -> str:
@@ -150,7 +175,9 @@ def clean_hospital_row(row: dict, columns: dict) -> dict:
         raise CensusError(f"overall rating {rating!r} is not a number")
     else:
         overall_rating = None
-    emergency = {"yes": True, "no": False, "true": True, "false": False}.get(value["emergency_services"].lower())
+    emergency = {"yes": True, "no": False, "true": True, "false": False}.get(
+        value["emergency_services"].lower()
+    )
     name = " ".join(value["name"].split())
     return {
         "facility_id": facility_id,
@@ -172,7 +199,9 @@ def clean_hospital_row(row: dict, columns: dict) -> dict:
 COMPARED_HOSPITAL_FIELDS = [f for f in HOSPITAL_FIELDS if f != "facility_id"] + ["name_key"]
 
 
-def import_hospitals(source, *, strict: bool = False, progress: Progress = None, limit: int | None = None) -> ImportReport:
+def import_hospitals(
+    source, *, strict: bool = False, progress: Progress = None, limit: int | None = None
+) -> ImportReport:
     """Upsert hospitals from a CMS Hospital General Information CSV (either schema)."""
     report = ImportReport()
     stream = open_csv(source)
@@ -189,7 +218,9 @@ def import_hospitals(source, *, strict: bool = False, progress: Progress = None,
             try:
                 fields = clean_hospital_row(row, columns)
                 if fields["facility_id"] in cleaned:
-                    raise CensusError(f"facility ID {fields['facility_id']} already appears on line {first_line[fields['facility_id']]}")
+                    raise CensusError(
+                        f"facility ID {fields['facility_id']} already appears on line {first_line[fields['facility_id']]}"
+                    )
             except CensusError as exc:
                 report.error(line, exc.message)
             else:
@@ -385,11 +416,23 @@ class CsvObservationImporter:
                 numbers[name] = int(raw)
             except ValueError:
                 raise CensusError(f"{name} {row[name]!r} is not a whole number") from None
-        return ObservationRecord(line=line, network=row["network"].lower(), address=row["account"], observed_on=observed_on, **numbers)
+        return ObservationRecord(
+            line=line,
+            network=row["network"].lower(),
+            address=row["account"],
+            observed_on=observed_on,
+            **numbers,
+        )
 
 
-def import_observations(source, *, importer: str = "csv", strict: bool = False, progress: Progress = None,
-                        obs_source: str = Observation.Source.IMPORT) -> ImportReport:
+def import_observations(
+    source,
+    *,
+    importer: str = "csv",
+    strict: bool = False,
+    progress: Progress = None,
+    obs_source: str = Observation.Source.IMPORT,
+) -> ImportReport:
     """Record observations read by the named importer on accounts already in the census."""
     if importer not in OBSERVATION_IMPORTERS:
         raise CensusError(f"There is no observation importer called {importer!r}.")
@@ -421,7 +464,12 @@ def import_observations(source, *, importer: str = "csv", strict: bool = False, 
         except CensusError as exc:
             report.error(record.line, exc.message)
             continue
-        wanted[(account_id, record.observed_on)] = (network.pk, record.followers, record.following, record.posts)
+        wanted[(account_id, record.observed_on)] = (
+            network.pk,
+            record.followers,
+            record.following,
+            record.posts,
+        )
     if strict and report.errors:
         report.committed = False
         return report
@@ -448,17 +496,31 @@ def _upsert_observations(wanted: dict, report: ImportReport, obs_source: str, ba
             network_id, followers, following, posts = wanted[key]
             observation = existing.get(key)
             if observation is None:
-                to_create.append(Observation(
-                    account_id=key[0], network_id=network_id, observed_on=key[1], month=key[1].replace(day=1),
-                    followers=followers, following=following, posts=posts, source=obs_source,
-                ))
-            elif (observation.followers, observation.following, observation.posts) != (followers, following, posts):
+                to_create.append(
+                    Observation(
+                        account_id=key[0],
+                        network_id=network_id,
+                        observed_on=key[1],
+                        month=key[1].replace(day=1),
+                        followers=followers,
+                        following=following,
+                        posts=posts,
+                        source=obs_source,
+                    )
+                )
+            elif (observation.followers, observation.following, observation.posts) != (
+                followers,
+                following,
+                posts,
+            ):
                 observation.followers, observation.following, observation.posts = followers, following, posts
                 observation.source = obs_source
                 to_update.append(observation)
             else:
                 report.unchanged += 1
         Observation.objects.bulk_create(to_create, batch_size=2000)
-        Observation.objects.bulk_update(to_update, ["followers", "following", "posts", "source"], batch_size=1000)
+        Observation.objects.bulk_update(
+            to_update, ["followers", "following", "posts", "source"], batch_size=1000
+        )
         report.created += len(to_create)
         report.updated += len(to_update)

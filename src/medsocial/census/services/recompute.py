@@ -51,7 +51,9 @@ def _monthly_followers() -> dict[tuple[datetime.date, int], int]:
 
 def _followers_in_month(month: datetime.date) -> dict[int, int]:
     """Account id → its follower count at the end of `month`."""
-    rows = Observation.objects.filter(month_last=True, month=month, followers__isnull=False).values_list("account_id", "followers")
+    rows = Observation.objects.filter(month_last=True, month=month, followers__isnull=False).values_list(
+        "account_id", "followers"
+    )
     return dict(rows)
 
 
@@ -68,7 +70,9 @@ def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
     networks = {n.pk: n.slug for n in Network.objects.all()}
     hospitals = {
         pk: (state, htype, ownership)
-        for pk, state, htype, ownership in Hospital.objects.values_list("pk", "state", "hospital_type", "ownership")
+        for pk, state, htype, ownership in Hospital.objects.values_list(
+            "pk", "state", "hospital_type", "ownership"
+        )
     }
     accounts = list(
         SocialAccount.objects.filter(first_seen__lte=as_of).values_list(
@@ -203,23 +207,39 @@ def _store_standing(standing: dict[int, list[int]]) -> None:
     (an upsert per batch: bulk_update's CASE expressions are far slower on thousands of rows)."""
     changed_ids = [
         pk
-        for pk, count, followers, growth in Hospital.objects.values_list("pk", "account_count", "total_followers", "follower_growth")
+        for pk, count, followers, growth in Hospital.objects.values_list(
+            "pk", "account_count", "total_followers", "follower_growth"
+        )
         if (count, followers, growth) != tuple(standing.get(pk, (0, 0, 0)))
     ]
     changed = []
     for start in range(0, len(changed_ids), 500):
         for hospital in Hospital.objects.filter(pk__in=changed_ids[start : start + 500]):
-            hospital.account_count, hospital.total_followers, hospital.follower_growth = standing.get(hospital.pk, (0, 0, 0))
+            hospital.account_count, hospital.total_followers, hospital.follower_growth = standing.get(
+                hospital.pk, (0, 0, 0)
+            )
             changed.append(hospital)
     Hospital.objects.bulk_create(
-        changed, batch_size=500, update_conflicts=True, unique_fields=["facility_id"],
+        changed,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["facility_id"],
         update_fields=["account_count", "total_followers", "follower_growth"],
     )
 
 
 FIGURE_COLUMNS = [
-    "dimension", "key", "network", "period", "hospitals", "hospitals_present", "accounts_active",
-    "accounts_dormant", "accounts_closed", "accounts_opened", "followers",
+    "dimension",
+    "key",
+    "network",
+    "period",
+    "hospitals",
+    "hospitals_present",
+    "accounts_active",
+    "accounts_dormant",
+    "accounts_closed",
+    "accounts_opened",
+    "followers",
 ]
 
 
@@ -233,4 +253,6 @@ def _replace_figures(figures) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")
         for start in range(0, len(rows), 5000):
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows[start : start + 5000])
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows[start : start + 5000]
+            )

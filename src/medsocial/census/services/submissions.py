@@ -21,8 +21,17 @@ def _refresh_census_after_commit() -> None:
 
 @transaction.atomic
 def submit(
-    *, hospital, kind: str, network, address: str = "", account=None, followers=None, closed_on=None,
-    note: str = "", user=None, email: str = "",
+    *,
+    hospital,
+    kind: str,
+    network,
+    address: str = "",
+    account=None,
+    followers=None,
+    closed_on=None,
+    note: str = "",
+    user=None,
+    email: str = "",
 ) -> AccountSubmission:
     """File a submission for the moderators. The address is checked now, so a malformed one or
     a duplicate is refused before it reaches the queue."""
@@ -37,23 +46,36 @@ def submit(
         if AccountSubmission.objects.filter(
             network=network, address=address, status=AccountSubmission.Status.PENDING
         ).exists():
-            raise CensusError("This account has already been submitted and is waiting for review.", field="address")
+            raise CensusError(
+                "This account has already been submitted and is waiting for review.", field="address"
+            )
     else:
         if account is None or account.hospital_id != hospital.pk:
             raise CensusError("Pick the account of this hospital the submission is about.", field="account")
         network = account.network
         if kind == AccountSubmission.Kind.CORRECTION:
             if not address and followers is None:
-                raise CensusError("Give the corrected address or the current number of followers.", field="address")
+                raise CensusError(
+                    "Give the corrected address or the current number of followers.", field="address"
+                )
             if address:
-                address = account_services.resolve_account(network=network, address=address, exclude_pk=account.pk).url
+                address = account_services.resolve_account(
+                    network=network, address=address, exclude_pk=account.pk
+                ).url
         elif kind == AccountSubmission.Kind.CLOSED:
             closed_on = closed_on or timezone.localdate()
             if closed_on > timezone.localdate():
                 raise CensusError("An account cannot be closed in the future.", field="closed_on")
     return AccountSubmission.objects.create(
-        hospital=hospital, kind=kind, network=network, account=account, address=address, followers=followers,
-        closed_on=closed_on, note=note, submitted_by=user if signed_in else None,
+        hospital=hospital,
+        kind=kind,
+        network=network,
+        account=account,
+        address=address,
+        followers=followers,
+        closed_on=closed_on,
+        note=note,
+        submitted_by=user if signed_in else None,
         email=email or (user.email if signed_in else ""),
     )
 
@@ -64,7 +86,11 @@ def _ensure_moderator(user) -> None:
 
 
 def _locked_pending(submission) -> AccountSubmission:
-    submission = AccountSubmission.objects.select_for_update().select_related("hospital", "network").get(pk=submission.pk)
+    submission = (
+        AccountSubmission.objects.select_for_update()
+        .select_related("hospital", "network")
+        .get(pk=submission.pk)
+    )
     if submission.status != AccountSubmission.Status.PENDING:
         raise CensusError(f"This submission was already {submission.get_status_display().lower()}.")
     return submission
@@ -113,8 +139,13 @@ def approve(*, submission, moderator) -> SocialAccount:
     today = timezone.localdate()
     if submission.kind == AccountSubmission.Kind.NEW:
         account = account_services.add_account(
-            hospital=submission.hospital, network=submission.network, address=submission.address,
-            actor=moderator, followers=submission.followers, verified=True, submission=submission,
+            hospital=submission.hospital,
+            network=submission.network,
+            address=submission.address,
+            actor=moderator,
+            followers=submission.followers,
+            verified=True,
+            submission=submission,
             check_permission=False,
         )
     else:
@@ -123,16 +154,28 @@ def approve(*, submission, moderator) -> SocialAccount:
             raise CensusError("The account this submission is about no longer exists.")
         if submission.kind == AccountSubmission.Kind.CLOSED:
             account = account_services.update_account(
-                account=account, actor=moderator, closed_on=submission.closed_on, submission=submission, check_permission=False
+                account=account,
+                actor=moderator,
+                closed_on=submission.closed_on,
+                submission=submission,
+                check_permission=False,
             )
         else:
             account = account_services.update_account(
-                account=account, actor=moderator, address=submission.address or None, submission=submission, check_permission=False
+                account=account,
+                actor=moderator,
+                address=submission.address or None,
+                submission=submission,
+                check_permission=False,
             )
             if submission.followers is not None:
                 account_services.record_observation(
-                    account=account, observed_on=today, followers=submission.followers,
-                    source=Observation.Source.SUBMISSION, actor=moderator, check_permission=False,
+                    account=account,
+                    observed_on=today,
+                    followers=submission.followers,
+                    source=Observation.Source.SUBMISSION,
+                    actor=moderator,
+                    check_permission=False,
                 )
     submission.account = account
     submission.save(update_fields=["account"])
@@ -151,8 +194,12 @@ def reject(*, submission, moderator, reason: str) -> AccountSubmission:
     submission = _locked_pending(submission)
     _close_review(submission, moderator, AccountSubmission.Status.REJECTED, reason)
     AccountChange.objects.create(
-        hospital=submission.hospital, account=submission.account, submission=submission, actor=moderator,
-        action=AccountChange.Action.REJECTED, after={"reason": reason, "address": submission.address},
+        hospital=submission.hospital,
+        account=submission.account,
+        submission=submission,
+        actor=moderator,
+        action=AccountChange.Action.REJECTED,
+        after={"reason": reason, "address": submission.address},
     )
     return submission
 
@@ -174,15 +221,23 @@ def merge(*, submission, moderator, into: SocialAccount) -> SocialAccount:
             raise CensusError("Merge only into an account on the same network.", field="into")
     if submission.followers is not None:
         account_services.record_observation(
-            account=into, observed_on=timezone.localdate(), followers=submission.followers,
-            source=Observation.Source.SUBMISSION, actor=moderator, check_permission=False,
+            account=into,
+            observed_on=timezone.localdate(),
+            followers=submission.followers,
+            source=Observation.Source.SUBMISSION,
+            actor=moderator,
+            check_permission=False,
         )
     submission.account = into
     submission.save(update_fields=["account"])
     _close_review(submission, moderator, AccountSubmission.Status.MERGED)
     AccountChange.objects.create(
-        hospital=into.hospital, account=into, submission=submission, actor=moderator,
-        action=AccountChange.Action.MERGED, after={"address": submission.address, "followers": submission.followers},
+        hospital=into.hospital,
+        account=into,
+        submission=submission,
+        actor=moderator,
+        action=AccountChange.Action.MERGED,
+        after={"address": submission.address, "followers": submission.followers},
     )
     _refresh_census_after_commit()
     return into

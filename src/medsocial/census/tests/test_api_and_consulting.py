@@ -50,7 +50,10 @@ def test_hospital_detail_accounts_and_observations(client, census):
     assert [a["handle"] for a in detail["accounts"]] == ["lakeshore", "lakeshoremain"]
     account_id = next(a["id"] for a in detail["accounts"] if a["network"] == "facebook")
     observations = client.get(f"/api/v1/census/accounts/{account_id}/observations").json()["items"]
-    assert [(o["observed_on"], o["followers"]) for o in observations] == [("2024-01-31", 100), ("2024-02-29", 120)]
+    assert [(o["observed_on"], o["followers"]) for o in observations] == [
+        ("2024-01-31", 100),
+        ("2024-02-29", 120),
+    ]
     assert client.get("/api/v1/census/hospitals/NOPE00").status_code == 404
     assert client.get("/api/v1/census/accounts/999999/observations").status_code == 404
     accounts = client.get("/api/v1/census/accounts", {"state": "NE"}).json()["items"]
@@ -64,11 +67,19 @@ def test_figures_endpoint(client, census):
 
 def test_consulting_reads_the_organizations_accounts_and_series(census):
     organization, claimed = census
-    assert {a.handle for a in accounts_for_organization(organization)} == {"lakeshoremain", "lakeshorenorth", "lakeshore"}
+    assert {a.handle for a in accounts_for_organization(organization)} == {
+        "lakeshoremain",
+        "lakeshorenorth",
+        "lakeshore",
+    }
     series = metric_series_for_organization(organization=organization, network="facebook", metric="followers")
     assert series == [(datetime.date(2024, 1, 31), 150), (datetime.date(2024, 2, 29), 120)]
-    assert metric_series_for_organization(organization=organization, network="facebook", metric="posts")[0] == (datetime.date(2024, 1, 31), 14)
-    assert metric_series_for_organization(organization=organization, network="tiktok", metric="followers") == []
+    assert metric_series_for_organization(organization=organization, network="facebook", metric="posts")[
+        0
+    ] == (datetime.date(2024, 1, 31), 14)
+    assert (
+        metric_series_for_organization(organization=organization, network="tiktok", metric="followers") == []
+    )
     assert census_url_for_organization(organization) == claimed.get_absolute_url()
     with pytest.raises(ValueError):
         metric_series_for_organization(organization=organization, network="facebook", metric="likes")

@@ -21,14 +21,24 @@ def moderator(make_user):
 
 
 def snapshot():
-    return (SocialAccount.objects.count(), Observation.objects.count(), AccountChange.objects.count(), AccountSubmission.objects.count())
+    return (
+        SocialAccount.objects.count(),
+        Observation.objects.count(),
+        AccountChange.objects.count(),
+        AccountSubmission.objects.count(),
+    )
 
 
 def test_handle_for_the_wrong_network_is_refused(moderator):
     hospital = make_hospital()
     before = snapshot()
     with pytest.raises(CensusError, match="not a Facebook address"):
-        services.add_account(hospital=hospital, network=network("facebook"), address="https://twitter.com/mayoclinic", actor=moderator)
+        services.add_account(
+            hospital=hospital,
+            network=network("facebook"),
+            address="https://twitter.com/mayoclinic",
+            actor=moderator,
+        )
     assert snapshot() == before
 
 
@@ -36,7 +46,12 @@ def test_url_that_is_not_a_profile_is_refused(moderator):
     hospital = make_hospital()
     before = snapshot()
     with pytest.raises(CensusError, match="not a profile"):
-        services.add_account(hospital=hospital, network=network("youtube"), address="https://www.youtube.com/watch?v=xyz", actor=moderator)
+        services.add_account(
+            hospital=hospital,
+            network=network("youtube"),
+            address="https://www.youtube.com/watch?v=xyz",
+            actor=moderator,
+        )
     assert snapshot() == before
 
 
@@ -44,7 +59,12 @@ def test_future_observation_date_is_refused(moderator):
     account = make_account(make_hospital())
     before = snapshot()
     with pytest.raises(CensusError, match="future"):
-        services.record_observation(account=account, observed_on=timezone.localdate() + datetime.timedelta(days=1), followers=10, actor=moderator)
+        services.record_observation(
+            account=account,
+            observed_on=timezone.localdate() + datetime.timedelta(days=1),
+            followers=10,
+            actor=moderator,
+        )
     assert snapshot() == before
 
 
@@ -52,7 +72,9 @@ def test_negative_followers_are_refused(moderator):
     account = make_account(make_hospital())
     before = snapshot()
     with pytest.raises(CensusError, match="cannot be negative") as caught:
-        services.record_observation(account=account, observed_on=timezone.localdate(), followers=-5, actor=moderator)
+        services.record_observation(
+            account=account, observed_on=timezone.localdate(), followers=-5, actor=moderator
+        )
     assert caught.value.field == "followers"
     assert snapshot() == before
 
@@ -62,12 +84,22 @@ def test_duplicate_account_is_refused_pointing_at_the_existing_one(moderator):
     existing = make_account(first, "facebook", "https://www.facebook.com/MayoClinic/")
     before = snapshot()
     for address in ("facebook.com/mayoclinic", "@mayoclinic"):
-        with pytest.raises(DuplicateAccount, match="already in the census, for Mayo Clinic Hospital") as caught:
-            services.add_account(hospital=make_hospital(), network=network("facebook"), address=address, actor=moderator)
+        with pytest.raises(
+            DuplicateAccount, match="already in the census, for Mayo Clinic Hospital"
+        ) as caught:
+            services.add_account(
+                hospital=make_hospital(), network=network("facebook"), address=address, actor=moderator
+            )
         assert caught.value.existing == existing
         assert caught.value.status_code == 409
     with pytest.raises(DuplicateAccount):
-        services.submit(hospital=first, kind="new", network=network("facebook"), address="@MayoClinic", email="a@example.org")
+        services.submit(
+            hospital=first,
+            kind="new",
+            network=network("facebook"),
+            address="@MayoClinic",
+            email="a@example.org",
+        )
     assert snapshot()[:2] == before[:2]
     assert AccountSubmission.objects.count() == before[3]
 

@@ -23,7 +23,9 @@ def instagram_hospitals(tab) -> str:
 def test_submit_and_approve_an_account_changes_the_census(page, browser, live_server, make_user):
     make_user(email="mod@example.org", full_name="Casey Moderator", roles=[Role.MODERATOR])
     target = make_hospital(name="Lakeshore Medical Center", state="IL", city="Chicago", beds=320)
-    for number, (state, slug) in enumerate([("IL", "x"), ("WI", "facebook"), ("IL", "youtube"), ("NE", "facebook")]):
+    for number, (state, slug) in enumerate(
+        [("IL", "x"), ("WI", "facebook"), ("IL", "youtube"), ("NE", "facebook")]
+    ):
         other = make_hospital(name=f"Prairie Hospital {number}", state=state)
         account = make_account(other, slug, f"prairie{number}", first_seen=datetime.date(2015, 3, 1))
         observe(account, datetime.date(2025, 1, 15), followers=400 * (number + 1), posts=30)

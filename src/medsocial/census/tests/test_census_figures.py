@@ -20,10 +20,17 @@ D = datetime.date
 @pytest.fixture
 def twelve_hospitals():
     h = {}
-    layout = [("IL", ACUTE, PRIVATE)] * 3 + [("IL", CRITICAL, PUBLIC)] * 2 + [("WI", ACUTE, PRIVATE)] * 2 \
-        + [("WI", ACUTE, PUBLIC)] * 2 + [("NE", ACUTE, PUBLIC), ("NE", CRITICAL, PRIVATE), ("NE", CRITICAL, PUBLIC)]
+    layout = (
+        [("IL", ACUTE, PRIVATE)] * 3
+        + [("IL", CRITICAL, PUBLIC)] * 2
+        + [("WI", ACUTE, PRIVATE)] * 2
+        + [("WI", ACUTE, PUBLIC)] * 2
+        + [("NE", ACUTE, PUBLIC), ("NE", CRITICAL, PRIVATE), ("NE", CRITICAL, PUBLIC)]
+    )
     for number, (state, htype, ownership) in enumerate(layout, start=1):
-        h[number] = make_hospital(name=f"Hospital {number}", state=state, hospital_type=htype, ownership=ownership)
+        h[number] = make_hospital(
+            name=f"Hospital {number}", state=state, hospital_type=htype, ownership=ownership
+        )
     fb1 = make_account(h[1], "facebook", "h1", first_seen=D(2020, 1, 10))
     observe(fb1, D(2024, 6, 10), followers=1000, posts=50)
     observe(fb1, D(2025, 6, 5), followers=1500, posts=80)
@@ -58,19 +65,40 @@ def test_headline_is_five_of_twelve_with_active_dormant_and_closed_apart(twelve_
 
 def test_per_network(twelve_hospitals):
     present = {f.key: f.hospitals_present for f in CensusFigure.objects.filter(dimension="network")}
-    assert present == {"facebook": 3, "x": 0, "instagram": 1, "youtube": 1, "linkedin": 1, "tiktok": 0, "threads": 0,
-                       "bluesky": 0, "mastodon": 0, "pinterest": 0, "blog": 0, "podcast": 0}
+    assert present == {
+        "facebook": 3,
+        "x": 0,
+        "instagram": 1,
+        "youtube": 1,
+        "linkedin": 1,
+        "tiktok": 0,
+        "threads": 0,
+        "bluesky": 0,
+        "mastodon": 0,
+        "pinterest": 0,
+        "blog": 0,
+        "podcast": 0,
+    }
     assert figure("network", "x", "x").accounts_closed == 2
     assert figure("network", "instagram", "instagram").accounts_dormant == 1
 
 
 def test_per_state_type_and_ownership(twelve_hospitals):
-    by_state = {f.key: (f.hospitals_present, f.hospitals) for f in CensusFigure.objects.filter(dimension="state", network="")}
+    by_state = {
+        f.key: (f.hospitals_present, f.hospitals)
+        for f in CensusFigure.objects.filter(dimension="state", network="")
+    }
     assert by_state == {"IL": (3, 5), "WI": (1, 4), "NE": (1, 3)}
     assert figure("state", "IL", "facebook").hospitals_present == 2
-    by_type = {f.key: (f.hospitals_present, f.hospitals) for f in CensusFigure.objects.filter(dimension="hospital_type", network="")}
+    by_type = {
+        f.key: (f.hospitals_present, f.hospitals)
+        for f in CensusFigure.objects.filter(dimension="hospital_type", network="")
+    }
     assert by_type == {ACUTE: (5, 8), CRITICAL: (0, 4)}
-    by_owner = {f.key: (f.hospitals_present, f.hospitals) for f in CensusFigure.objects.filter(dimension="ownership", network="")}
+    by_owner = {
+        f.key: (f.hospitals_present, f.hospitals)
+        for f in CensusFigure.objects.filter(dimension="ownership", network="")
+    }
     assert by_owner == {PRIVATE: (4, 6), PUBLIC: (1, 6)}
 
 
@@ -78,8 +106,16 @@ def test_year_over_year_growth_per_network(twelve_hospitals):
     growth = {row["slug"]: row for row in selectors.census_overview()["growth"]}
     facebook = growth["facebook"]
     assert (facebook["accounts"], facebook["accounts_before"], facebook["accounts_growth"]) == (3, 2, 50.0)
-    assert (facebook["followers"], facebook["followers_before"], facebook["followers_growth"]) == (4000, 3050, 31.1)
-    assert (growth["x"]["accounts"], growth["x"]["accounts_before"], growth["x"]["accounts_growth"]) == (0, 0, None)
+    assert (facebook["followers"], facebook["followers_before"], facebook["followers_growth"]) == (
+        4000,
+        3050,
+        31.1,
+    )
+    assert (growth["x"]["accounts"], growth["x"]["accounts_before"], growth["x"]["accounts_growth"]) == (
+        0,
+        0,
+        None,
+    )
     assert growth["instagram"]["accounts_growth"] == 0.0
     assert growth["linkedin"]["accounts_growth"] is None  # nothing a year earlier
 
@@ -88,7 +124,9 @@ def test_monthly_and_yearly_series(twelve_hospitals):
     assert figure("month", period=D(2019, 6, 1)).hospitals_present == 3  # H6 Facebook, H1 and H7 on X
     assert figure("month", period=D(2025, 6, 1)).hospitals_present == 5
     assert figure("month", network="x", period=D(2023, 12, 1)).accounts_active == 1
-    assert figure("month", network="x", period=D(2024, 1, 1)).accounts_active == 1  # closed 1 Jan: counted to the month's end
+    assert (
+        figure("month", network="x", period=D(2024, 1, 1)).accounts_active == 1
+    )  # closed 1 Jan: counted to the month's end
     assert figure("month", network="x", period=D(2024, 2, 1)).accounts_active == 0
     assert figure("year", "2024", "facebook", D(2024, 1, 1)).accounts_opened == 1
     assert figure("year", "2025", "", D(2025, 1, 1)).accounts_opened == 1
@@ -109,7 +147,15 @@ def test_peer_ranks(twelve_hospitals):
 
 
 def test_recompute_twice_gives_the_same_figures(twelve_hospitals):
-    before = list(CensusFigure.objects.values_list("dimension", "key", "network", "period", "hospitals_present", "accounts_active", "followers").order_by("dimension", "key", "network", "period"))
+    before = list(
+        CensusFigure.objects.values_list(
+            "dimension", "key", "network", "period", "hospitals_present", "accounts_active", "followers"
+        ).order_by("dimension", "key", "network", "period")
+    )
     recompute_census(as_of=AS_OF)
-    after = list(CensusFigure.objects.values_list("dimension", "key", "network", "period", "hospitals_present", "accounts_active", "followers").order_by("dimension", "key", "network", "period"))
+    after = list(
+        CensusFigure.objects.values_list(
+            "dimension", "key", "network", "period", "hospitals_present", "accounts_active", "followers"
+        ).order_by("dimension", "key", "network", "period")
+    )
     assert before == after

@@ -14,12 +14,19 @@ def counts():
 def test_small_demo_is_deterministic_and_a_second_run_changes_nothing():
     demo.load(small=True)
     first = counts()
-    handles = list(SocialAccount.objects.order_by("network__slug", "handle").values_list("handle", "first_seen")[:50])
+    handles = list(
+        SocialAccount.objects.order_by("network__slug", "handle").values_list("handle", "first_seen")[:50]
+    )
     assert first[0] == 300 and first[1] > 300 and first[2] > 5000
     assert CensusFigure.objects.filter(dimension="overall", network="").get().hospitals_present > 100
     demo.load(small=True)
     assert counts() == first
-    assert list(SocialAccount.objects.order_by("network__slug", "handle").values_list("handle", "first_seen")[:50]) == handles
+    assert (
+        list(
+            SocialAccount.objects.order_by("network__slug", "handle").values_list("handle", "first_seen")[:50]
+        )
+        == handles
+    )
 
 
 def test_recompute_command(capsys):

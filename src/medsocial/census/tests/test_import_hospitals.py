@@ -29,9 +29,18 @@ def test_current_schema_slice_imports_with_normalized_fields(tmp_path):
     assert (report.created, report.updated, report.errors) == (40, 0, [])
     hospital = Hospital.objects.get(facility_id="010001")
     assert hospital.name == "SOUTHEAST HEALTH MEDICAL CENTER"
-    assert (hospital.city, hospital.state, hospital.zip_code, hospital.county) == ("DOTHAN", "AL", "36301", "HOUSTON")
+    assert (hospital.city, hospital.state, hospital.zip_code, hospital.county) == (
+        "DOTHAN",
+        "AL",
+        "36301",
+        "HOUSTON",
+    )
     assert hospital.phone == "(334) 793-8701"
-    assert (hospital.hospital_type, hospital.emergency_services, hospital.overall_rating) == ("Acute Care Hospitals", True, 4)
+    assert (hospital.hospital_type, hospital.emergency_services, hospital.overall_rating) == (
+        "Acute Care Hospitals",
+        True,
+        4,
+    )
 
 
 def test_2016_schema_is_detected_and_its_bare_digit_phone_formatted(tmp_path):
@@ -103,14 +112,19 @@ def test_hifld_websites_match_by_name_and_zip(tmp_path):
     hifld = tmp_path / "hifld.csv"
     header = HIFLD.read_text(encoding="utf-8-sig").splitlines()[0]
     hifld.write_text(
-        header + "\n"
+        header
+        + "\n"
         + "0,0,1,1,SOUTHEAST HEALTH MEDICAL CENTER,1108 ROSS CLARK CIRCLE,DOTHAN,AL,36301,NOT AVAILABLE,NOT AVAILABLE,GENERAL ACUTE CARE,OPEN,1,HOUSTON,01069,USA,0,0,622110,X,S,2019,I,2019,https://www.southeasthealth.org,NOT AVAILABLE,NOT AVAILABLE,01,NON-PROFIT,-999,420,LEVEL II,Y\n"
         + "0,0,2,2,NO SUCH HOSPITAL,1 MAIN ST,NOWHERE,AL,36999,NOT AVAILABLE,NOT AVAILABLE,GENERAL ACUTE CARE,OPEN,1,X,01069,USA,0,0,622110,X,S,2019,I,2019,http://nowhere.example,NOT AVAILABLE,NOT AVAILABLE,01,NON-PROFIT,-999,-999,NOT AVAILABLE,N\n"
     )
     report = import_hospital_websites(hifld)
     assert report.counts == {"matched": 1, "ambiguous": 0, "unmatched": 1}
     hospital = Hospital.objects.get(facility_id="010001")
-    assert (hospital.website, hospital.beds, hospital.is_open) == ("https://www.southeasthealth.org", 420, True)
+    assert (hospital.website, hospital.beds, hospital.is_open) == (
+        "https://www.southeasthealth.org",
+        420,
+        True,
+    )
     assert import_hospital_websites(hifld).updated == 0
 
 

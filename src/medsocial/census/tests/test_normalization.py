@@ -8,8 +8,15 @@ from .factories import network
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("address", ["https://www.facebook.com/MayoClinic/", "facebook.com/mayoclinic", "@mayoclinic",
-                                     "http://m.facebook.com/MayoClinic?ref=bookmarks"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.facebook.com/MayoClinic/",
+        "facebook.com/mayoclinic",
+        "@mayoclinic",
+        "http://m.facebook.com/MayoClinic?ref=bookmarks",
+    ],
+)
 def test_facebook_addresses_of_one_page_give_one_canonical_account(address):
     assert canonical_account(network("facebook"), address).handle == "mayoclinic"
     assert canonical_account(network("facebook"), address).url == "https://www.facebook.com/mayoclinic"
@@ -20,16 +27,51 @@ def test_facebook_addresses_of_one_page_give_one_canonical_account(address):
     [
         ("x", "https://twitter.com/MayoClinic", "mayoclinic", "https://x.com/mayoclinic"),
         ("x", "x.com/mayoclinic", "mayoclinic", "https://x.com/mayoclinic"),
-        ("youtube", "https://www.youtube.com/@MayoClinic", "@mayoclinic", "https://www.youtube.com/@mayoclinic"),
-        ("youtube", "https://youtube.com/channel/UCa1B2c3", "channel/UCa1B2c3", "https://www.youtube.com/channel/UCa1B2c3"),
-        ("linkedin", "https://www.linkedin.com/company/mayo-clinic/", "company/mayo-clinic", "https://www.linkedin.com/company/mayo-clinic/"),
+        (
+            "youtube",
+            "https://www.youtube.com/@MayoClinic",
+            "@mayoclinic",
+            "https://www.youtube.com/@mayoclinic",
+        ),
+        (
+            "youtube",
+            "https://youtube.com/channel/UCa1B2c3",
+            "channel/UCa1B2c3",
+            "https://www.youtube.com/channel/UCa1B2c3",
+        ),
+        (
+            "linkedin",
+            "https://www.linkedin.com/company/mayo-clinic/",
+            "company/mayo-clinic",
+            "https://www.linkedin.com/company/mayo-clinic/",
+        ),
         ("linkedin", "mayo-clinic", "company/mayo-clinic", "https://www.linkedin.com/company/mayo-clinic/"),
         ("tiktok", "@MayoClinic", "@mayoclinic", "https://www.tiktok.com/@mayoclinic"),
-        ("threads", "https://www.threads.net/@mayoclinic", "@mayoclinic", "https://www.threads.net/@mayoclinic"),
-        ("bluesky", "mayoclinic.bsky.social", "profile/mayoclinic.bsky.social", "https://bsky.app/profile/mayoclinic.bsky.social"),
-        ("bluesky", "@mayoclinic", "profile/mayoclinic.bsky.social", "https://bsky.app/profile/mayoclinic.bsky.social"),
+        (
+            "threads",
+            "https://www.threads.net/@mayoclinic",
+            "@mayoclinic",
+            "https://www.threads.net/@mayoclinic",
+        ),
+        (
+            "bluesky",
+            "mayoclinic.bsky.social",
+            "profile/mayoclinic.bsky.social",
+            "https://bsky.app/profile/mayoclinic.bsky.social",
+        ),
+        (
+            "bluesky",
+            "@mayoclinic",
+            "profile/mayoclinic.bsky.social",
+            "https://bsky.app/profile/mayoclinic.bsky.social",
+        ),
         ("mastodon", "@Mayo@Mastodon.Social", "mayo@mastodon.social", "https://mastodon.social/@mayo"),
-        ("mastodon", "https://mastodon.social/@mayo", "mayo@mastodon.social", "https://mastodon.social/@mayo"),
+        (
+            "mastodon",
+            "https://mastodon.social/@mayo",
+            "mayo@mastodon.social",
+            "https://mastodon.social/@mayo",
+        ),
         ("instagram", "instagram.com/mayoclinic/", "mayoclinic", "https://www.instagram.com/mayoclinic/"),
         ("blog", "https://www.mayoclinic.org/blog/", "mayoclinic.org/blog", "https://mayoclinic.org/blog"),
     ],

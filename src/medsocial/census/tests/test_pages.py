@@ -53,7 +53,13 @@ def test_moderation_queue_query_count_is_constant(client, make_user):
 
     def submit(first, last):
         for number in range(first, last):
-            services.submit(hospital=hospital, kind="new", network=network("x"), address=f"@newacct{number}", email="f@example.org")
+            services.submit(
+                hospital=hospital,
+                kind="new",
+                network=network("x"),
+                address=f"@newacct{number}",
+                email="f@example.org",
+            )
 
     client.force_login(moderator)
     submit(0, 5)
@@ -92,10 +98,26 @@ def test_hospital_page_shows_accounts_chart_table_and_peer_rank(client):
 def test_anonymous_submission_through_the_page(client):
     hospital = make_hospital()
     url = reverse("census:submit", args=[hospital.facility_id])
-    response = client.post(url, {"kind": "new", "network": network("facebook").pk, "address": "https://twitter.com/x", "email": "f@example.org"})
+    response = client.post(
+        url,
+        {
+            "kind": "new",
+            "network": network("facebook").pk,
+            "address": "https://twitter.com/x",
+            "email": "f@example.org",
+        },
+    )
     assert response.status_code == 400
     assert "not a Facebook address" in response.content.decode()
-    response = client.post(url, {"kind": "new", "network": network("facebook").pk, "address": "facebook.com/SpringHosp", "email": "f@example.org"})
+    response = client.post(
+        url,
+        {
+            "kind": "new",
+            "network": network("facebook").pk,
+            "address": "facebook.com/SpringHosp",
+            "email": "f@example.org",
+        },
+    )
     assert response.status_code == 302
     assert AccountSubmission.objects.get().address == "https://www.facebook.com/springhosp"
 
@@ -103,14 +125,23 @@ def test_anonymous_submission_through_the_page(client):
 def test_duplicate_submission_page_points_at_the_existing_account(client):
     hospital = make_hospital(name="Original Hospital")
     make_account(hospital, "facebook", "springhosp")
-    response = client.post(reverse("census:submit", args=[make_hospital().facility_id]),
-                           {"kind": "new", "network": network("facebook").pk, "address": "@SpringHosp", "email": "f@example.org"})
+    response = client.post(
+        reverse("census:submit", args=[make_hospital().facility_id]),
+        {
+            "kind": "new",
+            "network": network("facebook").pk,
+            "address": "@SpringHosp",
+            "email": "f@example.org",
+        },
+    )
     assert response.status_code == 400
     assert "already listed" in response.content.decode() and "Original Hospital" in response.content.decode()
 
 
 def test_queue_and_review_are_hidden_from_non_moderators(client, make_user):
-    submission = services.submit(hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org")
+    submission = services.submit(
+        hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org"
+    )
     client.force_login(make_user(email="editor@example.org", roles=[Role.EDITOR]))
     assert client.get(reverse("census:queue")).status_code == 404
     assert client.post(reverse("census:approve", args=[submission.pk])).status_code == 404
@@ -129,8 +160,11 @@ def test_account_edit_is_for_the_claiming_organization_admins_only(client, make_
     other = make_organization(name="Another Health")
     hospital = make_hospital(organization=organization)
     account = make_account(hospital, "facebook", "claimed")
-    urls = [reverse("census:account-edit", args=[account.pk]), reverse("census:account-observe", args=[account.pk]),
-            reverse("census:account-add", args=[hospital.facility_id])]
+    urls = [
+        reverse("census:account-edit", args=[account.pk]),
+        reverse("census:account-observe", args=[account.pk]),
+        reverse("census:account-add", args=[hospital.facility_id]),
+    ]
     client.force_login(make_user(email="otheradmin@example.org", organization=other, org_role="admin"))
     assert [client.get(url).status_code for url in urls] == [404, 404, 404]
     client.force_login(make_user(email="member@example.org", organization=organization, org_role="member"))
@@ -149,10 +183,25 @@ def test_exports_have_the_documented_columns(client):
     hospitals_with_accounts(2)
     response = client.get(reverse("census:export-hospitals", args=["csv"]))
     header = b"".join(response.streaming_content).decode().splitlines()[0].split(",")
-    assert header[:3] == ["facility_id", "name", "address"] and "facebook_urls" in header and "follower_growth_12m" in header
+    assert (
+        header[:3] == ["facility_id", "name", "address"]
+        and "facebook_urls" in header
+        and "follower_growth_12m" in header
+    )
     figures = client.get(reverse("census:export-figures", args=["json"])).json()["figures"]
-    assert set(figures[0]) == {"dimension", "key", "network", "period", "hospitals", "hospitals_present", "accounts_active",
-                               "accounts_dormant", "accounts_closed", "accounts_opened", "followers"}
+    assert set(figures[0]) == {
+        "dimension",
+        "key",
+        "network",
+        "period",
+        "hospitals",
+        "hospitals_present",
+        "accounts_active",
+        "accounts_dormant",
+        "accounts_closed",
+        "accounts_opened",
+        "followers",
+    }
     overall = next(f for f in figures if f["dimension"] == "overall" and f["network"] == "")
     assert (overall["hospitals"], overall["hospitals_present"]) == (2, 2)
     data = client.get(reverse("census:export-hospitals", args=["json"]), {"state": "WI"}).json()["hospitals"]

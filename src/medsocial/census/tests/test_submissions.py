@@ -24,20 +24,41 @@ def test_anonymous_submission_needs_an_email():
     hospital = make_hospital()
     with pytest.raises(CensusError, match="email"):
         services.submit(hospital=hospital, kind="new", network=network("x"), address="@springfieldgen")
-    submission = services.submit(hospital=hospital, kind="new", network=network("x"), address="@springfieldgen", email="fan@example.org")
+    submission = services.submit(
+        hospital=hospital,
+        kind="new",
+        network=network("x"),
+        address="@springfieldgen",
+        email="fan@example.org",
+    )
     assert submission.status == AccountSubmission.Status.PENDING
     assert submission.address == "https://x.com/springfieldgen"
 
 
-def test_approving_a_new_account_creates_it_verified_with_history(moderator, django_capture_on_commit_callbacks):
+def test_approving_a_new_account_creates_it_verified_with_history(
+    moderator, django_capture_on_commit_callbacks
+):
     hospital = make_hospital()
-    submission = services.submit(hospital=hospital, kind="new", network=network("x"), address="@springfieldgen", followers=321, email="fan@example.org")
+    submission = services.submit(
+        hospital=hospital,
+        kind="new",
+        network=network("x"),
+        address="@springfieldgen",
+        followers=321,
+        email="fan@example.org",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         account = services.approve(submission=submission, moderator=moderator)
-    assert (account.handle, account.verified_by, account.latest_followers) == ("springfieldgen", moderator, 321)
+    assert (account.handle, account.verified_by, account.latest_followers) == (
+        "springfieldgen",
+        moderator,
+        321,
+    )
     submission.refresh_from_db()
     assert (submission.status, submission.reviewed_by, submission.account) == ("approved", moderator, account)
-    assert list(AccountChange.objects.filter(account=account).values_list("action", flat=True).order_by("pk")) == ["created", "observed"]
+    assert list(
+        AccountChange.objects.filter(account=account).values_list("action", flat=True).order_by("pk")
+    ) == ["created", "observed"]
     hospital.refresh_from_db()
     assert hospital.account_count == 1  # the census was recomputed after the approval
     with pytest.raises(CensusError, match="already approved"):
@@ -45,7 +66,9 @@ def test_approving_a_new_account_creates_it_verified_with_history(moderator, dja
 
 
 def test_rejecting_needs_a_reason_and_keeps_it(moderator):
-    submission = services.submit(hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org")
+    submission = services.submit(
+        hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org"
+    )
     with pytest.raises(CensusError, match="Say why"):
         services.reject(submission=submission, moderator=moderator, reason=" ")
     services.reject(submission=submission, moderator=moderator, reason="Not this hospital's account.")
@@ -57,7 +80,14 @@ def test_rejecting_needs_a_reason_and_keeps_it(moderator):
 def test_merging_records_the_figures_on_the_existing_account(moderator):
     hospital = make_hospital()
     existing = make_account(hospital, "facebook", "springfieldgeneral")
-    submission = services.submit(hospital=hospital, kind="new", network=network("facebook"), address="facebook.com/springfieldgen-old", followers=900, email="f@example.org")
+    submission = services.submit(
+        hospital=hospital,
+        kind="new",
+        network=network("facebook"),
+        address="facebook.com/springfieldgen-old",
+        followers=900,
+        email="f@example.org",
+    )
     services.merge(submission=submission, moderator=moderator, into=existing)
     existing.refresh_from_db()
     assert existing.latest_followers == 900
@@ -69,7 +99,14 @@ def test_closed_account_submission_closes_it_when_approved(moderator):
     hospital = make_hospital()
     account = make_account(hospital, "x", "springfieldgen")
     closed_on = timezone.localdate() - datetime.timedelta(days=3)
-    submission = services.submit(hospital=hospital, kind="closed", network=network("x"), account=account, closed_on=closed_on, email="f@example.org")
+    submission = services.submit(
+        hospital=hospital,
+        kind="closed",
+        network=network("x"),
+        account=account,
+        closed_on=closed_on,
+        email="f@example.org",
+    )
     services.approve(submission=submission, moderator=moderator)
     account.refresh_from_db()
     assert account.closed_on == closed_on
@@ -78,7 +115,9 @@ def test_closed_account_submission_closes_it_when_approved(moderator):
 
 
 def test_only_moderators_review(make_user):
-    submission = services.submit(hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org")
+    submission = services.submit(
+        hospital=make_hospital(), kind="new", network=network("x"), address="@abc", email="f@example.org"
+    )
     with pytest.raises(CensusNotAllowed):
         services.approve(submission=submission, moderator=make_user(email="someone@example.org"))
 
@@ -88,16 +127,28 @@ def test_admin_of_the_claiming_organization_edits_directly(make_user, make_organ
     hospital = make_hospital(organization=organization)
     admin = make_user(email="admin@example.org", organization=organization, org_role="admin")
     member = make_user(email="member@example.org", organization=organization, org_role="member")
-    outsider_admin = make_user(email="other@example.org", organization=make_organization(name="Other"), org_role="admin")
-    account = services.add_account(hospital=hospital, network=network("instagram"), address="instagram.com/springfield", actor=admin)
+    outsider_admin = make_user(
+        email="other@example.org", organization=make_organization(name="Other"), org_role="admin"
+    )
+    account = services.add_account(
+        hospital=hospital, network=network("instagram"), address="instagram.com/springfield", actor=admin
+    )
     assert account.verified_by is None
     for person in (member, outsider_admin):
         with pytest.raises(CensusNotAllowed):
-            services.add_account(hospital=hospital, network=network("tiktok"), address="@springfield", actor=person)
+            services.add_account(
+                hospital=hospital, network=network("tiktok"), address="@springfield", actor=person
+            )
         with pytest.raises(CensusNotAllowed):
             services.update_account(account=account, actor=person, closed_on=timezone.localdate())
-    services.update_account(account=account, actor=admin, address="https://www.instagram.com/springfieldhealth/")
+    services.update_account(
+        account=account, actor=admin, address="https://www.instagram.com/springfieldhealth/"
+    )
     account.refresh_from_db()
     assert account.handle == "springfieldhealth"
     change = AccountChange.objects.filter(action="updated").get()
-    assert (change.actor, change.before["handle"], change.after["handle"]) == (admin, "springfield", "springfieldhealth")
+    assert (change.actor, change.before["handle"], change.after["handle"]) == (
+        admin,
+        "springfield",
+        "springfieldhealth",
+    )

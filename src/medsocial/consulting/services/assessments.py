@@ -20,8 +20,13 @@ def save_assessment(*, answers: dict, taken_by=None, organization: Organization 
             raise ConsultingError("Choose one of the offered answers.", field=key)
         clean[key] = value
     if organization is not None:
-        if taken_by is None or not Membership.objects.filter(user=taken_by, organization=organization).exists():
-            raise ConsultingError("You can only save results for an organization you belong to.", field="organization")
+        if (
+            taken_by is None
+            or not Membership.objects.filter(user=taken_by, organization=organization).exists()
+        ):
+            raise ConsultingError(
+                "You can only save results for an organization you belong to.", field="organization"
+            )
     scores, overall = assessment.score(clean)
     return Assessment.objects.create(
         answers=clean,

@@ -52,15 +52,21 @@ def submit_request(
     organization they create (and become the admin of)."""
     if organization is not None:
         if not Membership.objects.filter(user=user, organization=organization).exists():
-            raise ConsultingError("You can only ask for help for an organization you belong to.", field="organization")
+            raise ConsultingError(
+                "You can only ask for help for an organization you belong to.", field="organization"
+            )
     else:
         if not new_organization_name.strip():
-            raise ConsultingError("Choose your organization or give the name of a new one.", field="new_organization_name")
+            raise ConsultingError(
+                "Choose your organization or give the name of a new one.", field="new_organization_name"
+            )
         if new_organization_kind not in Organization.Kind.values:
             raise ConsultingError("Choose what kind of organization it is.", field="new_organization_kind")
         from medsocial.accounts.services import create_organization
 
-        organization = create_organization(creator=user, name=new_organization_name, kind=new_organization_kind)
+        organization = create_organization(
+            creator=user, name=new_organization_name, kind=new_organization_kind
+        )
     pending = Engagement.objects.filter(
         organization=organization, stage__in=[Stage.NEW, Stage.QUALIFIED, Stage.PROPOSAL]
     ).first()
@@ -101,8 +107,14 @@ def submit_request(
         stage_changed_at=now,
         created_at=now,
     )
-    StageChange.objects.create(engagement=engagement, from_stage="", to_stage=Stage.NEW, actor=user, changed_at=now,
-                               note="Request submitted")
+    StageChange.objects.create(
+        engagement=engagement,
+        from_stage="",
+        to_stage=Stage.NEW,
+        actor=user,
+        changed_at=now,
+        note="Request submitted",
+    )
     transaction.on_commit(lambda: tasks.notify_new_request.enqueue(engagement.pk))
     return engagement
 
@@ -116,7 +128,12 @@ def _change_stage(engagement: Engagement, to_stage: str, actor: User | None, not
     """Record a move; call inside the transaction that locked the engagement."""
     now = timezone.now()
     StageChange.objects.create(
-        engagement=engagement, from_stage=engagement.stage, to_stage=to_stage, actor=actor, note=note[:300], changed_at=now
+        engagement=engagement,
+        from_stage=engagement.stage,
+        to_stage=to_stage,
+        actor=actor,
+        note=note[:300],
+        changed_at=now,
     )
     engagement.stage = to_stage
     engagement.stage_changed_at = now
@@ -141,7 +158,9 @@ def move_stage(*, actor: User, engagement: Engagement, to_stage: str, note: str 
             field="stage",
         )
     if to_stage == Stage.PROPOSAL and not engagement.proposals.filter(status=Proposal.Status.SENT).exists():
-        raise ConsultingError("Write a proposal first: sending it moves the engagement to Proposal.", field="stage")
+        raise ConsultingError(
+            "Write a proposal first: sending it moves the engagement to Proposal.", field="stage"
+        )
     if to_stage == Stage.ACTIVE and not engagement.proposals.filter(status=Proposal.Status.ACCEPTED).exists():
         raise ConsultingError("The client has not accepted a proposal yet.", field="stage")
     if to_stage in (Stage.QUALIFIED, Stage.DECLINED):
@@ -225,7 +244,9 @@ def create_proposal(
 @transaction.atomic
 def withdraw_proposal(*, actor: User, proposal: Proposal) -> Proposal:
     _require_pipeline_access(actor, proposal.engagement)
-    updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.SENT).update(status=Proposal.Status.WITHDRAWN)
+    updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.SENT).update(
+        status=Proposal.Status.WITHDRAWN
+    )
     if not updated:
         raise ConsultingError("Only a proposal awaiting an answer can be withdrawn.")
     proposal.refresh_from_db()
@@ -238,11 +259,15 @@ def respond_to_proposal(*, actor: User, proposal: Proposal, accept: bool, note: 
     engagement = Engagement.objects.select_for_update().get(pk=proposal.engagement_id)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not selectors.can_answer_proposal(actor, engagement):
-        raise NotAllowed("Only the organization's admins or the person who asked for help can answer a proposal.")
+        raise NotAllowed(
+            "Only the organization's admins or the person who asked for help can answer a proposal."
+        )
     if proposal.status != Proposal.Status.SENT:
         raise ConsultingError(f"This proposal is no longer open ({proposal.get_status_display().lower()}).")
     if engagement.stage != Stage.PROPOSAL:
-        raise ConsultingError(f"This engagement is {engagement.get_stage_display().lower()}; the proposal no longer stands.")
+        raise ConsultingError(
+            f"This engagement is {engagement.get_stage_display().lower()}; the proposal no longer stands."
+        )
     proposal.status = Proposal.Status.ACCEPTED if accept else Proposal.Status.DECLINED
     proposal.responded_by = actor
     proposal.responded_at = timezone.now()

@@ -63,7 +63,9 @@ def update_goal(
     return goal
 
 
-def _check_goal(*, business_goal: str, title: str, owner: str, due_on: date, kept_due_on: date | None = None) -> None:
+def _check_goal(
+    *, business_goal: str, title: str, owner: str, due_on: date, kept_due_on: date | None = None
+) -> None:
     """A goal's rules. A date kept unchanged on edit may have passed since; a new one must be ahead."""
     if business_goal not in BusinessGoal.values:
         raise ConsultingError("Choose the business goal this serves.", field="business_goal")
@@ -82,10 +84,13 @@ def validate_kpi_dates(*, baseline_on: date, target_on: date, kept_target_on: da
     if target_on <= baseline_on:
         raise ConsultingError("The target deadline must come after the baseline date.", field="target_on")
     if target_on < today and target_on != kept_target_on:
-        raise ConsultingError("The target deadline is in the past; choose a date from today on.", field="target_on")
+        raise ConsultingError(
+            "The target deadline is in the past; choose a date from today on.", field="target_on"
+        )
     if baseline_on > today:
-        raise ConsultingError("The baseline is a value already measured: its date cannot be in the future.",
-                              field="baseline_on")
+        raise ConsultingError(
+            "The baseline is a value already measured: its date cannot be in the future.", field="baseline_on"
+        )
 
 
 @transaction.atomic
@@ -103,8 +108,15 @@ def create_kpi(
 ) -> KPI:
     """Add a KPI to a goal: a metric on a channel, from a dated baseline to a dated target."""
     _require_participant(actor, goal.engagement)
-    _check_kpi(metric=metric, label=label, channel=channel, baseline_value=baseline_value, baseline_on=baseline_on,
-               target_value=target_value, target_on=target_on)
+    _check_kpi(
+        metric=metric,
+        label=label,
+        channel=channel,
+        baseline_value=baseline_value,
+        baseline_on=baseline_on,
+        target_value=target_value,
+        target_on=target_on,
+    )
     return KPI.objects.create(
         goal=goal,
         metric=metric,
@@ -134,8 +146,16 @@ def update_kpi(
     (the measurements are of that metric there), and its baseline cannot move past a measurement."""
     _require_participant(actor, kpi.goal.engagement)
     kpi = KPI.objects.select_for_update().get(pk=kpi.pk)  # record_measurement takes the same lock
-    _check_kpi(metric=metric, label=label, channel=channel, baseline_value=baseline_value, baseline_on=baseline_on,
-               target_value=target_value, target_on=target_on, kept_target_on=kpi.target_on)
+    _check_kpi(
+        metric=metric,
+        label=label,
+        channel=channel,
+        baseline_value=baseline_value,
+        baseline_on=baseline_on,
+        target_value=target_value,
+        target_on=target_on,
+        kept_target_on=kpi.target_on,
+    )
     measured = kpi.measurements.aggregate(count=Count("pk"), first_on=Min("measured_on"))
     if measured["count"] and (metric, channel) != (kpi.metric, kpi.channel):
         raise ConsultingError(
@@ -156,7 +176,17 @@ def update_kpi(
     kpi.baseline_on = baseline_on
     kpi.target_value = target_value
     kpi.target_on = target_on
-    kpi.save(update_fields=["metric", "label", "channel", "baseline_value", "baseline_on", "target_value", "target_on"])
+    kpi.save(
+        update_fields=[
+            "metric",
+            "label",
+            "channel",
+            "baseline_value",
+            "baseline_on",
+            "target_value",
+            "target_on",
+        ]
+    )
     return kpi
 
 
@@ -183,7 +213,9 @@ def _check_kpi(
 
 
 @transaction.atomic
-def record_measurement(*, actor: User, kpi: KPI, measured_on: date, value: Decimal, note: str = "") -> Measurement:
+def record_measurement(
+    *, actor: User, kpi: KPI, measured_on: date, value: Decimal, note: str = ""
+) -> Measurement:
     """Record a value by hand; a second value for the same day corrects the first."""
     _require_participant(actor, kpi.goal.engagement)
     kpi = KPI.objects.select_for_update().get(pk=kpi.pk)  # the baseline date as it is now, not as last read
@@ -197,7 +229,12 @@ def record_measurement(*, actor: User, kpi: KPI, measured_on: date, value: Decim
         kpi=kpi,
         source=Measurement.Source.MANUAL,
         measured_on=measured_on,
-        defaults={"value": value, "note": note.strip()[:300], "recorded_by": actor, "recorded_at": timezone.now()},
+        defaults={
+            "value": value,
+            "note": note.strip()[:300],
+            "recorded_by": actor,
+            "recorded_at": timezone.now(),
+        },
     )
     return measurement
 
@@ -267,7 +304,9 @@ def sync_kpi_from_census(*, kpi: KPI, actor: User | None = None) -> tuple[int, i
     if not kpi.syncs_from_census:
         raise ConsultingError("Only followers and posts on a social network come from the census.")
     series = census_series(organization=engagement.organization, network=kpi.channel, metric=kpi.metric)
-    points = {day: Decimal(value) for day, value in series if day >= kpi.baseline_on and day <= timezone.localdate()}
+    points = {
+        day: Decimal(value) for day, value in series if day >= kpi.baseline_on and day <= timezone.localdate()
+    }
     existing = {m.measured_on: m for m in kpi.measurements.filter(source=Measurement.Source.CENSUS)}
     to_create, to_update = [], []
     now = timezone.now()
@@ -275,7 +314,9 @@ def sync_kpi_from_census(*, kpi: KPI, actor: User | None = None) -> tuple[int, i
         current = existing.get(day)
         if current is None:
             to_create.append(
-                Measurement(kpi=kpi, measured_on=day, value=value, source=Measurement.Source.CENSUS, recorded_at=now)
+                Measurement(
+                    kpi=kpi, measured_on=day, value=value, source=Measurement.Source.CENSUS, recorded_at=now
+                )
             )
         elif current.value != value:
             current.value, current.recorded_at = value, now

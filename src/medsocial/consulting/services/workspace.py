@@ -48,9 +48,9 @@ def allowed_upload_summary() -> str:
 
 
 def _is_participant(user: User, engagement: Engagement) -> bool:
-    return Membership.objects.filter(user=user, organization_id=engagement.organization_id).exists() or _is_coach(
-        user, engagement
-    )
+    return Membership.objects.filter(
+        user=user, organization_id=engagement.organization_id
+    ).exists() or _is_coach(user, engagement)
 
 
 def _is_coach(user: User, engagement: Engagement) -> bool:
@@ -64,7 +64,9 @@ def _require_participant(user: User, engagement: Engagement) -> None:
 
 def _require_open(engagement: Engagement) -> None:
     if engagement.stage in CLOSED_STAGES:
-        raise ConsultingError(f"This engagement is {engagement.get_stage_display().lower()}; its workspace is read-only.")
+        raise ConsultingError(
+            f"This engagement is {engagement.get_stage_display().lower()}; its workspace is read-only."
+        )
 
 
 # --- Sessions --------------------------------------------------------------------------------
@@ -163,11 +165,18 @@ def add_action_item(
     if due_on < timezone.localdate():
         raise ConsultingError("The due date is in the past.", field="due_on")
     if owner is not None and not _is_participant(owner, engagement):
-        raise ConsultingError("The owner must be a member of the client organization or a coach.", field="owner")
+        raise ConsultingError(
+            "The owner must be a member of the client organization or a coach.", field="owner"
+        )
     if session is not None and session.engagement_id != engagement.pk:
         raise ConsultingError("That session belongs to another engagement.", field="session")
     return ActionItem.objects.create(
-        engagement=engagement, session=session, title=title.strip(), owner=owner, due_on=due_on, created_by=actor
+        engagement=engagement,
+        session=session,
+        title=title.strip(),
+        owner=owner,
+        due_on=due_on,
+        created_by=actor,
     )
 
 
@@ -202,12 +211,14 @@ def _check_upload(upload: UploadedFile) -> tuple[str, str]:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED_UPLOADS:
         raise ConsultingError(
-            f"Files of this type cannot be shared here. Allowed types: {allowed_upload_summary()}.", field="file"
+            f"Files of this type cannot be shared here. Allowed types: {allowed_upload_summary()}.",
+            field="file",
         )
     limit = max_upload_bytes()
     if upload.size > limit:
         raise ConsultingError(
-            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB.", field="file"
+            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB.",
+            field="file",
         )
     if upload.size == 0:
         raise ConsultingError("The file is empty.", field="file")
@@ -239,7 +250,11 @@ def upload_document(
     now = timezone.now()
     if document is None:
         document = Document.objects.create(
-            engagement=engagement, title=(title.strip() or name)[:200], created_by=actor, created_at=now, updated_at=now
+            engagement=engagement,
+            title=(title.strip() or name)[:200],
+            created_by=actor,
+            created_at=now,
+            updated_at=now,
         )
     elif document.engagement_id != engagement.pk:
         raise ConsultingError("That document belongs to another engagement.")
@@ -277,7 +292,9 @@ def post_message(*, actor: User, engagement: Engagement, body: str) -> Message:
     if not body:
         raise ConsultingError("Write a message first.", field="body")
     if len(body) > 5000:
-        raise ConsultingError("Keep a message under 5,000 characters; share longer texts as a document.", field="body")
+        raise ConsultingError(
+            "Keep a message under 5,000 characters; share longer texts as a document.", field="body"
+        )
     message = Message.objects.create(engagement=engagement, author=actor, body=body)
     transaction.on_commit(lambda: tasks.notify_new_message.enqueue(message.pk))
     return message

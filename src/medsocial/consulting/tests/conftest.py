@@ -10,7 +10,9 @@ def client_org(make_organization):
 
 @pytest.fixture
 def client_admin(make_user, client_org):
-    return make_user(email="admin@lakeview.example", full_name="Ana Ruiz", organization=client_org, org_role="admin")
+    return make_user(
+        email="admin@lakeview.example", full_name="Ana Ruiz", organization=client_org, org_role="admin"
+    )
 
 
 @pytest.fixture
@@ -37,4 +39,6 @@ def outsider(make_user, make_organization):
 @pytest.fixture
 def engagement(client_org, client_admin, coach):
     """An active engagement of Lakeview Hospital, coached by `coach`."""
-    return make_engagement(organization=client_org, requested_by=client_admin, stage="active", coaches=[coach])
+    return make_engagement(
+        organization=client_org, requested_by=client_admin, stage="active", coaches=[coach]
+    )

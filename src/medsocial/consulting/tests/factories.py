@@ -27,7 +27,9 @@ def make_site_admin(**kwargs):
     return make_user(roles=[Role.SITE_ADMIN], **kwargs)
 
 
-def make_engagement(*, organization=None, requested_by=None, stage=Engagement.Stage.NEW, coaches=(), **fields):
+def make_engagement(
+    *, organization=None, requested_by=None, stage=Engagement.Stage.NEW, coaches=(), **fields
+):
     organization = organization or make_organization()
     if requested_by is None:
         requested_by = make_user(organization=organization, org_role="admin")
@@ -57,9 +59,14 @@ def make_session(engagement, *, days_ahead=7, title="Kick-off", **fields):
     )
 
 
-def make_action_item(engagement, *, title="Draft the social media policy", due_in_days=14, owner=None, **fields):
+def make_action_item(
+    engagement, *, title="Draft the social media policy", due_in_days=14, owner=None, **fields
+):
     return ActionItem.objects.create(
-        engagement=engagement, title=title, due_on=timezone.localdate() + timedelta(days=due_in_days), owner=owner,
+        engagement=engagement,
+        title=title,
+        due_on=timezone.localdate() + timedelta(days=due_in_days),
+        owner=owner,
         **fields,
     )
 
@@ -91,5 +98,8 @@ def make_kpi(goal, *, metric=KPI.Metric.FOLLOWERS, channel="facebook", baseline=
 
 def make_measurement(kpi, *, days_ago=7, value=1100, source=Measurement.Source.MANUAL):
     return Measurement.objects.create(
-        kpi=kpi, measured_on=timezone.localdate() - timedelta(days=days_ago), value=Decimal(value), source=source
+        kpi=kpi,
+        measured_on=timezone.localdate() - timedelta(days=days_ago),
+        value=Decimal(value),
+        source=source,
     )

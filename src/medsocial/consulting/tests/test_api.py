@@ -44,8 +44,9 @@ def test_a_client_marks_an_action_item_done_through_the_api(client, client_membe
     assert response.status_code == 200 and response.json()["done"] is True
     item.refresh_from_db()
     assert item.done_by == client_member
-    open_items = client.get(f"/api/v1/consulting/engagements/{engagement.pk}/action-items?done=false",
-                            headers=headers).json()
+    open_items = client.get(
+        f"/api/v1/consulting/engagements/{engagement.pk}/action-items?done=false", headers=headers
+    ).json()
     assert open_items["count"] == 0
 
 
@@ -54,7 +55,9 @@ def test_an_item_of_another_engagement_is_404_even_for_a_participant(client, cli
 
     foreign = make_action_item(make_engagement())
     url = f"/api/v1/consulting/engagements/{engagement.pk}/action-items/{foreign.pk}"
-    response = client.patch(url, data={"done": True}, content_type="application/json", headers=auth(client_member))
+    response = client.patch(
+        url, data={"done": True}, content_type="application/json", headers=auth(client_member)
+    )
     assert response.status_code == 404
     foreign.refresh_from_db()
     assert foreign.done_at is None

@@ -25,8 +25,12 @@ def test_every_consulting_operation_answers_as_documented(client_member, engagem
             continue
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def answers_as_documented(case):
             case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
 

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def answers(default=2, **per_dimension):
     """Answers for every question; `policy=4` sets every policy question to 4."""
-    return {
-        q.key: per_dimension.get(d.key, default) for d in assessment.DIMENSIONS for q in d.questions
-    }
+    return {q.key: per_dimension.get(d.key, default) for d in assessment.DIMENSIONS for q in d.questions}
 
 
 def test_each_dimension_is_scored_out_of_100():
@@ -46,7 +44,9 @@ def test_an_incomplete_questionnaire_is_refused_and_nothing_is_saved(client):
 def test_saved_results_build_an_organizations_history_with_the_change(client, client_admin, client_org):
     client.force_login(client_admin)
     client.post(reverse("consulting:assessment"), {**answers(crisis=0), "organization": client_org.slug})
-    second = client.post(reverse("consulting:assessment"), {**answers(crisis=3), "organization": client_org.slug})
+    second = client.post(
+        reverse("consulting:assessment"), {**answers(crisis=3), "organization": client_org.slug}
+    )
     assert Assessment.objects.filter(organization=client_org).count() == 2
     results = client.get(second["Location"]).content.decode()
     assert "+75" in results  # crisis went from 0 to 75
@@ -61,7 +61,9 @@ def test_only_members_save_to_an_organization(outsider, client_org):
         save_assessment(answers=answers(), taken_by=outsider, organization=client_org)
 
 
-def test_an_organizations_results_and_history_are_hidden_from_others(client, client_admin, client_org, outsider):
+def test_an_organizations_results_and_history_are_hidden_from_others(
+    client, client_admin, client_org, outsider
+):
     saved = save_assessment(answers=answers(), taken_by=client_admin, organization=client_org)
     client.force_login(outsider)
     assert client.get(saved.get_absolute_url()).status_code == 404
@@ -72,8 +74,11 @@ def test_the_results_page_recommends_courses_and_events_when_the_catalog_has_the
     from medsocial.consulting import recommendations
 
     monkeypatch.setattr(recommendations, "_matching", lambda qs, dimension: [_Item(dimension.keywords[0])])
-    monkeypatch.setattr(recommendations, "weakest_dimensions",
-                        lambda scores, limit=3: [assessment.DIMENSIONS_BY_KEY["crisis"]])
+    monkeypatch.setattr(
+        recommendations,
+        "weakest_dimensions",
+        lambda scores, limit=3: [assessment.DIMENSIONS_BY_KEY["crisis"]],
+    )
     monkeypatch.setattr(recommendations, "course_source", lambda: lambda: None)
     monkeypatch.setattr(recommendations, "event_source", lambda: lambda viewer=None: None)
     saved = save_assessment(answers=answers(crisis=0))

@@ -23,12 +23,21 @@ def open_tab(browser, live_server):
     context.set_default_timeout(15_000)
     tab = context.new_page()
     tab.console_errors = []
-    tab.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error"
-           and not m.text.startswith("Failed to load resource: the server responded with a status of 4") else None)
+    tab.on(
+        "console",
+        lambda m: (
+            tab.console_errors.append(m.text)
+            if m.type == "error"
+            and not m.text.startswith("Failed to load resource: the server responded with a status of 4")
+            else None
+        ),
+    )
     return tab
 
 
-def test_an_engagement_from_request_to_a_measured_kpi(page, browser, live_server, make_user, make_organization):
+def test_an_engagement_from_request_to_a_measured_kpi(
+    page, browser, live_server, make_user, make_organization
+):
     organization = make_organization(name="Lakeview Hospital")
     make_user(email="ana@lakeview.example", full_name="Ana Ruiz", organization=organization, org_role="admin")
     make_site_admin(email="lead@hub.example", full_name="Morgan Ellis")
@@ -41,7 +50,9 @@ def test_an_engagement_from_request_to_a_measured_kpi(page, browser, live_server
     client_page.goto("/consulting/work-with-us/")
     client_page.get_by_label("Recruitment").check()
     client_page.get_by_label("Patient education").check()
-    client_page.get_by_label("Current channels").fill("Facebook: facebook.com/lakeview\nLinkedIn: Lakeview Hospital")
+    client_page.get_by_label("Current channels").fill(
+        "Facebook: facebook.com/lakeview\nLinkedIn: Lakeview Hospital"
+    )
     client_page.get_by_label("Within three months").check()
     client_page.get_by_label("Budget range").select_option(label="$5,000 – $15,000")
     client_page.get_by_label("Coaching", exact=True).check()

@@ -18,8 +18,11 @@ def test_the_demo_loads_three_stages_and_a_second_run_changes_nothing():
     accounts_demo.load(small=True)
     demo.load(small=True)
     stages = dict(Engagement.objects.values_list("organization__slug", "stage"))
-    assert stages == {"lakeshore-health": "active", "prairie-community-hospital": "proposal",
-                      "heart-rhythm-patients": "new"}
+    assert stages == {
+        "lakeshore-health": "active",
+        "prairie-community-hospital": "proposal",
+        "heart-rhythm-patients": "new",
+    }
     lakeshore = Engagement.objects.get(organization__slug="lakeshore-health")
     assert lakeshore.goals.count() == 3
     assert all(kpi.measurements.count() >= 5 for goal in lakeshore.goals.all() for kpi in goal.kpis.all())

@@ -35,11 +35,18 @@ def test_a_move_is_recorded_with_who_and_when(site_admin, client_org, client_adm
     engagement.refresh_from_db()
     change = engagement.stage_changes.last()
     assert engagement.stage == "qualified"
-    assert (change.from_stage, change.to_stage, change.actor, change.note) == ("new", "qualified", site_admin, "Good fit")
+    assert (change.from_stage, change.to_stage, change.actor, change.note) == (
+        "new",
+        "qualified",
+        site_admin,
+        "Good fit",
+    )
     assert timezone.now() - change.changed_at < timedelta(seconds=5)
 
 
-def test_new_to_completed_is_refused_with_a_clear_message_and_changes_nothing(site_admin, client_org, client_admin):
+def test_new_to_completed_is_refused_with_a_clear_message_and_changes_nothing(
+    site_admin, client_org, client_admin
+):
     engagement = make_engagement(organization=client_org, requested_by=client_admin)
     with pytest.raises(ConsultingError) as refused:
         services.move_stage(actor=site_admin, engagement=engagement, to_stage="completed")
@@ -59,7 +66,9 @@ def test_the_board_shows_a_refused_jump_next_to_the_form(client, site_admin, cli
     assert Engagement.objects.get(pk=engagement.pk).stage == "new"
 
 
-def test_moving_to_proposal_needs_a_proposal_and_to_active_an_accepted_one(site_admin, client_org, client_admin):
+def test_moving_to_proposal_needs_a_proposal_and_to_active_an_accepted_one(
+    site_admin, client_org, client_admin
+):
     engagement = make_engagement(organization=client_org, requested_by=client_admin, stage="qualified")
     with pytest.raises(ConsultingError, match="Write a proposal first"):
         services.move_stage(actor=site_admin, engagement=engagement, to_stage="proposal")
@@ -78,7 +87,7 @@ def test_accepting_a_proposal_makes_the_engagement_active(site_admin, client_org
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACCEPTED and proposal.responded_by == client_admin
     assert engagement.stage == "active"
-    assert list(engagement.stage_changes.values_list("to_stage", "actor")) [-1] == ("active", client_admin.pk)
+    assert list(engagement.stage_changes.values_list("to_stage", "actor"))[-1] == ("active", client_admin.pk)
 
 
 def test_declining_keeps_the_engagement_at_proposal(site_admin, client_org, client_admin):
@@ -117,13 +126,18 @@ def test_proposal_dates_are_checked(site_admin, client_org, client_admin):
     engagement = make_engagement(organization=client_org, requested_by=client_admin, stage="qualified")
     today = timezone.localdate()
     with pytest.raises(ConsultingError) as refused:
-        services.create_proposal(actor=site_admin, engagement=engagement,
-                                 **proposal_fields(starts_on=today + timedelta(days=9), ends_on=today + timedelta(days=2)))
+        services.create_proposal(
+            actor=site_admin,
+            engagement=engagement,
+            **proposal_fields(starts_on=today + timedelta(days=9), ends_on=today + timedelta(days=2)),
+        )
     assert refused.value.field == "ends_on"
     assert not engagement.proposals.exists()
 
 
-def test_only_site_admins_assign_coaches_and_only_to_coaches(site_admin, coach, client_org, client_admin, make_user):
+def test_only_site_admins_assign_coaches_and_only_to_coaches(
+    site_admin, coach, client_org, client_admin, make_user
+):
     engagement = make_engagement(organization=client_org, requested_by=client_admin)
     with pytest.raises(NotAllowed):
         services.assign_coach(actor=coach, engagement=engagement, coach=coach)
@@ -144,8 +158,9 @@ def test_a_coach_moves_only_engagements_assigned_to_them(coach, client_org, clie
     assert StageChange.objects.filter(engagement=other).count() == 1
 
 
-def test_the_board_groups_by_stage_with_a_constant_number_of_queries(client, site_admin, coach,
-                                                                      django_assert_num_queries):
+def test_the_board_groups_by_stage_with_a_constant_number_of_queries(
+    client, site_admin, coach, django_assert_num_queries
+):
     stages = ["new", "qualified", "proposal", "active", "completed"]
 
     def fill(n):
@@ -167,7 +182,9 @@ def test_the_client_is_emailed_a_proposal_and_the_coach_hears_the_answer(
 ):
     from medsocial.testing.plugin import body_text
 
-    engagement = make_engagement(organization=client_org, requested_by=client_admin, stage="qualified", coaches=[coach])
+    engagement = make_engagement(
+        organization=client_org, requested_by=client_admin, stage="qualified", coaches=[coach]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         proposal = services.create_proposal(actor=site_admin, engagement=engagement, **proposal_fields())
     [offer] = smtp_server.wait_for(1)

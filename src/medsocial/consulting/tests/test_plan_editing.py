@@ -26,14 +26,27 @@ pytestmark = pytest.mark.django_db
 
 
 def goal_form(goal, **overrides):
-    return {"business_goal": goal.business_goal, "title": goal.title, "owner": goal.owner,
-            "due_on": goal.due_on.isoformat(), "description": goal.description, **overrides}
+    return {
+        "business_goal": goal.business_goal,
+        "title": goal.title,
+        "owner": goal.owner,
+        "due_on": goal.due_on.isoformat(),
+        "description": goal.description,
+        **overrides,
+    }
 
 
 def kpi_form(kpi, **overrides):
-    return {"metric": kpi.metric, "label": kpi.label, "channel": kpi.channel,
-            "baseline_value": str(kpi.baseline_value), "baseline_on": kpi.baseline_on.isoformat(),
-            "target_value": str(kpi.target_value), "target_on": kpi.target_on.isoformat(), **overrides}
+    return {
+        "metric": kpi.metric,
+        "label": kpi.label,
+        "channel": kpi.channel,
+        "baseline_value": str(kpi.baseline_value),
+        "baseline_on": kpi.baseline_on.isoformat(),
+        "target_value": str(kpi.target_value),
+        "target_on": kpi.target_on.isoformat(),
+        **overrides,
+    }
 
 
 def goal_edit_url(goal):
@@ -73,13 +86,25 @@ def kpi(goal):
 def test_an_assigned_coach_edits_a_goal_and_the_plan_shows_it(client, coach, engagement, goal):
     client.force_login(coach)
     due = timezone.localdate() + timedelta(days=300)
-    response = client.post(goal_edit_url(goal), goal_form(
-        goal, business_goal="reputation", title="Answer every patient review within a day", owner="Patient experience",
-        due_on=due.isoformat(), description="Starting with Google and Facebook reviews."))
+    response = client.post(
+        goal_edit_url(goal),
+        goal_form(
+            goal,
+            business_goal="reputation",
+            title="Answer every patient review within a day",
+            owner="Patient experience",
+            due_on=due.isoformat(),
+            description="Starting with Google and Facebook reviews.",
+        ),
+    )
     assert response.status_code == 302 and response["Location"].endswith(f"/plan/#goal-{goal.pk}")
     goal.refresh_from_db()
     assert (goal.business_goal, goal.title, goal.owner, goal.due_on) == (
-        "reputation", "Answer every patient review within a day", "Patient experience", due)
+        "reputation",
+        "Answer every patient review within a day",
+        "Patient experience",
+        due,
+    )
     page = client.get(reverse("consulting:plan", args=[engagement.pk])).content.decode()
     assert "Answer every patient review within a day" in page and "Patient experience" in page
     assert "Grow nurse applications through LinkedIn" not in page
@@ -95,14 +120,30 @@ def test_a_client_member_edits_a_goal_as_they_may_add_one(client, client_member,
 def test_an_assigned_coach_edits_a_kpi_and_the_plan_shows_it(client, coach, engagement, kpi):
     client.force_login(coach)
     today = timezone.localdate()
-    response = client.post(kpi_edit_url(kpi), kpi_form(
-        kpi, metric="appointment_requests", label="New-patient calls", channel="website", baseline_value="40",
-        baseline_on=(today - timedelta(days=60)).isoformat(), target_value="90",
-        target_on=(today + timedelta(days=90)).isoformat()))
-    assert response.status_code == 302 and response["Location"] == reverse("consulting:kpi", args=[engagement.pk, kpi.pk])
+    response = client.post(
+        kpi_edit_url(kpi),
+        kpi_form(
+            kpi,
+            metric="appointment_requests",
+            label="New-patient calls",
+            channel="website",
+            baseline_value="40",
+            baseline_on=(today - timedelta(days=60)).isoformat(),
+            target_value="90",
+            target_on=(today + timedelta(days=90)).isoformat(),
+        ),
+    )
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "consulting:kpi", args=[engagement.pk, kpi.pk]
+    )
     kpi.refresh_from_db()
     assert (kpi.metric, kpi.label, kpi.channel, kpi.baseline_value, kpi.target_value) == (
-        "appointment_requests", "New-patient calls", "website", Decimal(40), Decimal(90))
+        "appointment_requests",
+        "New-patient calls",
+        "website",
+        Decimal(40),
+        Decimal(90),
+    )
     assert (kpi.baseline_on, kpi.target_on) == (today - timedelta(days=60), today + timedelta(days=90))
     page = client.get(reverse("consulting:plan", args=[engagement.pk])).content.decode()
     assert "New-patient calls" in page and "from 40 (" in page and "to 90 by" in page
@@ -124,7 +165,10 @@ def test_the_plan_links_every_goal_and_kpi_to_its_edit_page(client, client_membe
     client.force_login(client_member)
     page = client.get(reverse("consulting:plan", args=[engagement.pk])).content.decode()
     assert goal_edit_url(goal) in page and kpi_edit_url(kpi) in page
-    assert kpi_edit_url(kpi) in client.get(reverse("consulting:kpi", args=[engagement.pk, kpi.pk])).content.decode()
+    assert (
+        kpi_edit_url(kpi)
+        in client.get(reverse("consulting:kpi", args=[engagement.pk, kpi.pk])).content.decode()
+    )
 
 
 def test_a_kpi_past_its_deadline_can_still_be_corrected(client, coach, goal):
@@ -149,8 +193,12 @@ def test_a_goal_past_its_date_can_still_be_renamed(client, coach, engagement):
 def test_a_goal_moved_to_a_past_date_is_refused_next_to_the_date(client, coach, goal):
     before = stored(goal)
     client.force_login(coach)
-    response = client.post(goal_edit_url(goal), goal_form(
-        goal, title="Something else", due_on=(timezone.localdate() - timedelta(days=1)).isoformat()))
+    response = client.post(
+        goal_edit_url(goal),
+        goal_form(
+            goal, title="Something else", due_on=(timezone.localdate() - timedelta(days=1)).isoformat()
+        ),
+    )
     assert response.status_code == 400
     assert "The goal's date must be in the future." in field_group(response, "due_on")
     assert stored(goal) == before
@@ -168,8 +216,10 @@ def test_a_goal_without_a_title_is_refused_next_to_the_title(client, coach, goal
 def test_a_kpi_target_deadline_moved_into_the_past_is_refused(client, coach, kpi):
     before = stored(kpi)
     client.force_login(coach)
-    response = client.post(kpi_edit_url(kpi), kpi_form(
-        kpi, label="Renamed", target_on=(timezone.localdate() - timedelta(days=1)).isoformat()))
+    response = client.post(
+        kpi_edit_url(kpi),
+        kpi_form(kpi, label="Renamed", target_on=(timezone.localdate() - timedelta(days=1)).isoformat()),
+    )
     assert response.status_code == 400
     assert "The target deadline is in the past" in field_group(response, "target_on")
     assert stored(kpi) == before
@@ -178,9 +228,14 @@ def test_a_kpi_target_deadline_moved_into_the_past_is_refused(client, coach, kpi
 def test_a_kpi_deadline_before_its_baseline_date_is_refused(client, coach, kpi):
     before = stored(kpi)
     client.force_login(coach)
-    response = client.post(kpi_edit_url(kpi), kpi_form(
-        kpi, baseline_on=timezone.localdate().isoformat(),
-        target_on=(timezone.localdate() - timedelta(days=5)).isoformat()))
+    response = client.post(
+        kpi_edit_url(kpi),
+        kpi_form(
+            kpi,
+            baseline_on=timezone.localdate().isoformat(),
+            target_on=(timezone.localdate() - timedelta(days=5)).isoformat(),
+        ),
+    )
     assert response.status_code == 400
     assert "The target deadline must come after the baseline date." in field_group(response, "target_on")
     assert stored(kpi) == before
@@ -212,16 +267,26 @@ def test_a_kpi_baseline_date_cannot_move_past_its_first_measurement(client, coac
     make_measurement(kpi, days_ago=10)
     before = stored(kpi)
     client.force_login(coach)
-    response = client.post(kpi_edit_url(kpi), kpi_form(
-        kpi, baseline_on=(timezone.localdate() - timedelta(days=5)).isoformat()))
+    response = client.post(
+        kpi_edit_url(kpi), kpi_form(kpi, baseline_on=(timezone.localdate() - timedelta(days=5)).isoformat())
+    )
     assert response.status_code == 400
     assert "cannot come after the first measurement" in field_group(response, "baseline_on")
     assert stored(kpi) == before
 
 
 def test_an_unmeasured_kpi_may_change_metric_and_channel(coach, kpi):
-    services.update_kpi(actor=coach, kpi=kpi, **{**model_to_dict(kpi, fields=[
-        "label", "baseline_value", "baseline_on", "target_value", "target_on"]), "metric": "posts", "channel": "x"})
+    services.update_kpi(
+        actor=coach,
+        kpi=kpi,
+        **{
+            **model_to_dict(
+                kpi, fields=["label", "baseline_value", "baseline_on", "target_value", "target_on"]
+            ),
+            "metric": "posts",
+            "channel": "x",
+        },
+    )
     assert (KPI.objects.get(pk=kpi.pk).metric, KPI.objects.get(pk=kpi.pk).channel) == ("posts", "x")
 
 
@@ -238,9 +303,14 @@ def edit_requests(goal, kpi):
 
 
 @pytest.mark.parametrize("who", ["unassigned coach", "member of another organization"])
-def test_people_outside_the_workspace_get_404_and_change_nothing(client, make_user, make_organization, who, goal, kpi):
-    person = (make_coach(full_name="Unassigned Coach") if who == "unassigned coach"
-              else make_user(email="someone@other.example", organization=make_organization(name="Other Clinic")))
+def test_people_outside_the_workspace_get_404_and_change_nothing(
+    client, make_user, make_organization, who, goal, kpi
+):
+    person = (
+        make_coach(full_name="Unassigned Coach")
+        if who == "unassigned coach"
+        else make_user(email="someone@other.example", organization=make_organization(name="Other Clinic"))
+    )
     before = (stored(goal), stored(kpi))
     client.force_login(person)
     for method, url, data in edit_requests(goal, kpi):
@@ -263,8 +333,14 @@ def test_a_goal_or_kpi_of_another_engagement_is_404_even_for_an_assigned_coach(c
     before = (stored(foreign_goal), stored(foreign_kpi))
     client.force_login(coach)
     for url, data in (
-        (reverse("consulting:goal-edit", args=[engagement.pk, foreign_goal.pk]), goal_form(foreign_goal, title="Mine")),
-        (reverse("consulting:kpi-edit", args=[engagement.pk, foreign_kpi.pk]), kpi_form(foreign_kpi, label="Mine")),
+        (
+            reverse("consulting:goal-edit", args=[engagement.pk, foreign_goal.pk]),
+            goal_form(foreign_goal, title="Mine"),
+        ),
+        (
+            reverse("consulting:kpi-edit", args=[engagement.pk, foreign_kpi.pk]),
+            kpi_form(foreign_kpi, label="Mine"),
+        ),
     ):
         assert client.get(url).status_code == 404
         assert client.post(url, data).status_code == 404
@@ -274,16 +350,22 @@ def test_a_goal_or_kpi_of_another_engagement_is_404_even_for_an_assigned_coach(c
 def test_the_services_refuse_someone_outside_the_workspace(outsider, goal, kpi):
     before = (stored(goal), stored(kpi))
     with pytest.raises(NotAllowed):
-        services.update_goal(actor=outsider, goal=goal, **{**goal_form(goal), "due_on": goal.due_on, "title": "x"})
+        services.update_goal(
+            actor=outsider, goal=goal, **{**goal_form(goal), "due_on": goal.due_on, "title": "x"}
+        )
     with pytest.raises(NotAllowed):
-        services.update_kpi(actor=outsider, kpi=kpi, **model_to_dict(kpi, exclude=["id", "goal", "created_at"]))
+        services.update_kpi(
+            actor=outsider, kpi=kpi, **model_to_dict(kpi, exclude=["id", "goal", "created_at"])
+        )
     assert (stored(goal), stored(kpi)) == before
 
 
 # --- The plan page's cost -----------------------------------------------------------------------
 
 
-def test_the_plan_page_with_edit_and_remove_controls_has_a_constant_number_of_queries(client, coach, engagement):
+def test_the_plan_page_with_edit_and_remove_controls_has_a_constant_number_of_queries(
+    client, coach, engagement
+):
     def add(goals):
         for _ in range(goals):
             goal = make_goal(engagement)

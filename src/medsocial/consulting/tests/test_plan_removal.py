@@ -78,7 +78,9 @@ def test_a_goal_with_kpis_is_kept_and_the_coach_is_told_what_to_remove_first(cli
     make_kpi(goal)
     client.force_login(coach)
     response = client.post(goal_delete_url(goal), follow=True)
-    assert "This goal still has 2 KPIs with 2 measurements. Remove its KPIs first" in response.content.decode()
+    assert (
+        "This goal still has 2 KPIs with 2 measurements. Remove its KPIs first" in response.content.decode()
+    )
     assert plan_rows() == (1, 2, 2)
 
 
@@ -99,7 +101,10 @@ def test_the_plan_offers_goal_removal_only_once_its_kpis_are_gone(client, coach,
 def test_the_kpi_removal_asks_for_confirmation_naming_its_measurements(client, coach, engagement, kpi):
     client.force_login(coach)
     page = client.get(reverse("consulting:kpi", args=[engagement.pk, kpi.pk])).content.decode()
-    assert 'data-confirm="Remove the KPI “Nurse followers” and its 2 measurements? This cannot be undone."' in page
+    assert (
+        'data-confirm="Remove the KPI “Nurse followers” and its 2 measurements? This cannot be undone."'
+        in page
+    )
 
 
 def test_a_participant_removes_a_measurement_recorded_by_mistake(client, client_member, engagement, kpi):
@@ -129,7 +134,9 @@ def test_a_client_member_may_not_remove_goals_or_kpis(client, client_member, eng
     assert goal_delete_url(empty) not in page and kpi_delete_url(kpi) not in page
     for url in (kpi_delete_url(kpi), goal_delete_url(empty)):
         response = client.post(url, follow=True)
-        assert "Only the engagement's coaches remove parts of the plan." in response.content.decode().replace("&#x27;", "'")
+        assert "Only the engagement's coaches remove parts of the plan." in response.content.decode().replace(
+            "&#x27;", "'"
+        )
     assert plan_rows() == (2, 1, 2)
 
 
@@ -146,9 +153,14 @@ def removal_urls(goal, kpi):
 
 
 @pytest.mark.parametrize("who", ["unassigned coach", "member of another organization"])
-def test_people_outside_the_workspace_get_404_and_remove_nothing(client, make_user, make_organization, who, goal, kpi):
-    person = (make_coach(full_name="Unassigned Coach") if who == "unassigned coach"
-              else make_user(email="someone@other.example", organization=make_organization(name="Other Clinic")))
+def test_people_outside_the_workspace_get_404_and_remove_nothing(
+    client, make_user, make_organization, who, goal, kpi
+):
+    person = (
+        make_coach(full_name="Unassigned Coach")
+        if who == "unassigned coach"
+        else make_user(email="someone@other.example", organization=make_organization(name="Other Clinic"))
+    )
     client.force_login(person)
     for url in removal_urls(goal, kpi):
         assert client.post(url).status_code == 404, f"{who}: POST {url}"

@@ -35,12 +35,23 @@ def test_published_courses_on_a_weak_dimensions_topic_are_recommended(client):
     learning = pytest.importorskip("medsocial.learning.models")
     from medsocial.consulting.services import save_assessment
 
-    crisis = learning.Course.objects.create(title="When a post goes wrong", slug="when-a-post-goes-wrong",
-                                            summary="Handling criticism and incidents.", topic="crisis",
-                                            status="published")
-    learning.Course.objects.create(title="Crisis drafts", slug="crisis-drafts", summary="Not ready.", topic="crisis")
-    learning.Course.objects.create(title="Camera basics", slug="camera-basics", summary="Framing a shot.",
-                                   topic="platforms", status="published")
+    crisis = learning.Course.objects.create(
+        title="When a post goes wrong",
+        slug="when-a-post-goes-wrong",
+        summary="Handling criticism and incidents.",
+        topic="crisis",
+        status="published",
+    )
+    learning.Course.objects.create(
+        title="Crisis drafts", slug="crisis-drafts", summary="Not ready.", topic="crisis"
+    )
+    learning.Course.objects.create(
+        title="Camera basics",
+        slug="camera-basics",
+        summary="Framing a shot.",
+        topic="platforms",
+        status="published",
+    )
     result = recommendations_for(scores(crisis=10), viewer=None)
     assert [(d.key, c.pk) for d, c in result["courses"]] == [("crisis", crisis.pk)]
     answers = {q.key: (0 if d.key == "crisis" else 4) for d in assessment.DIMENSIONS for q in d.questions}

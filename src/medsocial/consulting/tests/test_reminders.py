@@ -18,7 +18,9 @@ def test_owners_of_items_due_tomorrow_or_a_week_late_are_reminded_once(
     make_action_item(engagement, title="Due tomorrow", owner=client_member, due_in_days=1)
     make_action_item(engagement, title="A week late", owner=client_admin, due_in_days=-7)
     make_action_item(engagement, title="Due next month", owner=client_member, due_in_days=30)
-    make_action_item(engagement, title="Already done", owner=client_member, due_in_days=1, done_at=timezone.now())
+    make_action_item(
+        engagement, title="Already done", owner=client_member, due_in_days=1, done_at=timezone.now()
+    )
     call_command("consulting-reminders", stdout=open("/dev/null", "w"))
     smtp_server.wait_for(2)
     assert [m["Subject"] for m in smtp_server.to(client_member.email)] == ["Due tomorrow: Due tomorrow"]
@@ -26,13 +28,17 @@ def test_owners_of_items_due_tomorrow_or_a_week_late_are_reminded_once(
     assert late["Subject"] == "Overdue: A week late" and "overdue" in body_text(late)
 
 
-def test_a_session_tomorrow_reminds_everyone_in_the_workspace(coach, client_admin, client_member, engagement,
-                                                              smtp_server):
+def test_a_session_tomorrow_reminds_everyone_in_the_workspace(
+    coach, client_admin, client_member, engagement, smtp_server
+):
     from medsocial.consulting.models import CoachingSession
 
     tomorrow = timezone.localtime() + timedelta(days=1)
-    CoachingSession.objects.create(engagement=engagement, title="Content review",
-                                   starts_at=tomorrow.replace(hour=11, minute=0, second=0, microsecond=0))
+    CoachingSession.objects.create(
+        engagement=engagement,
+        title="Content review",
+        starts_at=tomorrow.replace(hour=11, minute=0, second=0, microsecond=0),
+    )
     call_command("consulting-reminders", stdout=open("/dev/null", "w"))
     smtp_server.wait_for(3)
     for person in (coach, client_admin, client_member):

@@ -37,8 +37,10 @@ def test_a_member_asks_for_help_for_their_organization(client, client_admin, cli
 def test_a_new_organization_is_created_with_the_requester_as_admin(client, make_user):
     person = make_user(email="founder@heart.example")
     client.force_login(person)
-    client.post(reverse("consulting:request"), form_data(
-        new_organization_name="Heart Friends", new_organization_kind="patient_association"))
+    client.post(
+        reverse("consulting:request"),
+        form_data(new_organization_name="Heart Friends", new_organization_kind="patient_association"),
+    )
     organization = Organization.objects.get(name="Heart Friends")
     assert Membership.objects.get(organization=organization).user == person
     assert Engagement.objects.get().organization == organization
@@ -46,8 +48,10 @@ def test_a_new_organization_is_created_with_the_requester_as_admin(client, make_
 
 def test_a_request_without_any_goal_is_refused(client, client_admin, client_org):
     client.force_login(client_admin)
-    response = client.post(reverse("consulting:request"),
-                           form_data(organization=client_org.slug, business_goals=[], goals_details=""))
+    response = client.post(
+        reverse("consulting:request"),
+        form_data(organization=client_org.slug, business_goals=[], goals_details=""),
+    )
     assert response.status_code == 400
     assert "Tell us at least one business goal." in response.content.decode()
     assert not Engagement.objects.exists()
@@ -62,8 +66,10 @@ def test_one_cannot_ask_for_an_organization_one_does_not_belong_to(client, outsi
 
 def test_an_existing_name_for_a_new_organization_is_refused(client, outsider, client_org):
     client.force_login(outsider)
-    response = client.post(reverse("consulting:request"),
-                           form_data(new_organization_name="lakeview hospital", new_organization_kind="hospital"))
+    response = client.post(
+        reverse("consulting:request"),
+        form_data(new_organization_name="lakeview hospital", new_organization_kind="hospital"),
+    )
     assert response.status_code == 400
     assert "already exists" in response.content.decode()
 

@@ -25,9 +25,16 @@ def test_a_coach_schedules_a_session_and_everyone_gets_an_invitation_with_a_cale
     starts = (timezone.now() + timedelta(days=3)).replace(second=0, microsecond=0)
     client.force_login(coach)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("consulting:sessions", args=[engagement.pk]), {
-            "title": "Policy workshop", "starts_at": local_input(starts), "duration_minutes": 90,
-            "location": "https://video.example/room", "agenda": "Review the draft policy"})
+        response = client.post(
+            reverse("consulting:sessions", args=[engagement.pk]),
+            {
+                "title": "Policy workshop",
+                "starts_at": local_input(starts),
+                "duration_minutes": 90,
+                "location": "https://video.example/room",
+                "agenda": "Review the draft policy",
+            },
+        )
     session = CoachingSession.objects.get()
     assert response.status_code == 302 and session.starts_at == starts
     smtp_server.wait_for(3)
@@ -40,7 +47,9 @@ def test_a_coach_schedules_a_session_and_everyone_gets_an_invitation_with_a_cale
 
 
 def test_the_calendar_file_describes_the_session(client, client_member, engagement):
-    session = make_session(engagement, title="Crisis drill", agenda="Walk through the plan", duration_minutes=45)
+    session = make_session(
+        engagement, title="Crisis drill", agenda="Walk through the plan", duration_minutes=45
+    )
     client.force_login(client_member)
     response = client.get(reverse("consulting:session-calendar", args=[engagement.pk, session.pk]))
     assert response["Content-Type"].startswith("text/calendar")
@@ -52,10 +61,13 @@ def test_the_calendar_file_describes_the_session(client, client_member, engageme
 
 def test_clients_cannot_schedule_sessions(client, client_admin, engagement):
     with pytest.raises(NotAllowed):
-        services.schedule_session(actor=client_admin, engagement=engagement, title="x",
-                                  starts_at=timezone.now() + timedelta(days=1))
+        services.schedule_session(
+            actor=client_admin, engagement=engagement, title="x", starts_at=timezone.now() + timedelta(days=1)
+        )
     client.force_login(client_admin)
-    assert client.post(reverse("consulting:sessions", args=[engagement.pk]), {"title": "x"}).status_code == 404
+    assert (
+        client.post(reverse("consulting:sessions", args=[engagement.pk]), {"title": "x"}).status_code == 404
+    )
     assert not CoachingSession.objects.exists()
 
 
@@ -63,15 +75,24 @@ def test_a_session_in_the_past_is_refused(coach, engagement):
     from medsocial.consulting.errors import ConsultingError
 
     with pytest.raises(ConsultingError, match="future"):
-        services.schedule_session(actor=coach, engagement=engagement, title="Late",
-                                  starts_at=timezone.now() - timedelta(hours=1))
+        services.schedule_session(
+            actor=coach, engagement=engagement, title="Late", starts_at=timezone.now() - timedelta(hours=1)
+        )
 
 
 def test_a_coach_records_notes_and_a_moved_session_gets_a_new_calendar_revision(coach, engagement):
     session = make_session(engagement)
     later = session.starts_at + timedelta(days=1)
-    services.update_session(actor=coach, session=session, title=session.title, starts_at=later, duration_minutes=60,
-                            location="", agenda="", notes="Agreed to post twice a week")
+    services.update_session(
+        actor=coach,
+        session=session,
+        title=session.title,
+        starts_at=later,
+        duration_minutes=60,
+        location="",
+        agenda="",
+        notes="Agreed to post twice a week",
+    )
     session.refresh_from_db()
     assert session.notes == "Agreed to post twice a week" and session.sequence == 1
 
@@ -80,8 +101,15 @@ def test_an_action_item_from_a_session_has_an_owner_and_a_due_date(client, coach
     session = make_session(engagement)
     client.force_login(coach)
     due = timezone.localdate() + timedelta(days=10)
-    response = client.post(reverse("consulting:action-items", args=[engagement.pk]), {
-        "title": "Draft the policy", "owner": client_member.pk, "due_on": due.isoformat(), "session": session.pk})
+    response = client.post(
+        reverse("consulting:action-items", args=[engagement.pk]),
+        {
+            "title": "Draft the policy",
+            "owner": client_member.pk,
+            "due_on": due.isoformat(),
+            "session": session.pk,
+        },
+    )
     assert response.status_code == 302
     item = ActionItem.objects.get()
     assert (item.owner, item.due_on, item.session, item.created_by) == (client_member, due, session, coach)
@@ -91,8 +119,9 @@ def test_an_action_item_owner_must_be_in_the_workspace(coach, engagement, outsid
     from medsocial.consulting.errors import ConsultingError
 
     with pytest.raises(ConsultingError, match="owner"):
-        services.add_action_item(actor=coach, engagement=engagement, title="x", owner=outsider,
-                                 due_on=timezone.localdate())
+        services.add_action_item(
+            actor=coach, engagement=engagement, title="x", owner=outsider, due_on=timezone.localdate()
+        )
 
 
 def test_the_client_marks_an_item_done_and_undone(client, client_member, engagement):
@@ -110,8 +139,11 @@ def test_the_client_marks_an_item_done_and_undone(client, client_member, engagem
 def test_htmx_gets_back_just_the_updated_item(client, client_member, engagement):
     item = make_action_item(engagement, title="Write holding statements")
     client.force_login(client_member)
-    response = client.post(reverse("consulting:action-item-status", args=[engagement.pk, item.pk]), {"done": "1"},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("consulting:action-item-status", args=[engagement.pk, item.pk]),
+        {"done": "1"},
+        headers={"HX-Request": "true"},
+    )
     html = response.content.decode()
     assert html.lstrip().startswith(f'<li class="action-item done" id="action-item-{item.pk}"')
     assert "Mark not done" in html and "<html" not in html
@@ -154,8 +186,9 @@ def test_the_session_list_has_a_constant_number_of_queries(client, client_member
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_an_action_item_is_removed_by_its_author_or_a_coach_only(client, client_member, client_admin, coach,
-                                                                  engagement):
+def test_an_action_item_is_removed_by_its_author_or_a_coach_only(
+    client, client_member, client_admin, coach, engagement
+):
     mine = make_action_item(engagement, title="Mine", created_by=client_member)
     theirs = make_action_item(engagement, title="Theirs", created_by=client_admin)
     client.force_login(client_member)

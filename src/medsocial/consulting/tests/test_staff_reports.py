@@ -52,7 +52,7 @@ def test_a_coachs_reports_only_cover_their_engagements(client, coach, engagement
 
 
 def test_csv_cells_cannot_smuggle_formulas(client, site_admin, engagement):
-    make_action_item(engagement, title="=HYPERLINK(\"http://x\")", due_in_days=-1)
+    make_action_item(engagement, title='=HYPERLINK("http://x")', due_in_days=-1)
     client.force_login(site_admin)
     rows = read_csv(client.get(reverse("consulting:report-csv", args=["overdue"])))
     assert rows[1][2].startswith("'=")

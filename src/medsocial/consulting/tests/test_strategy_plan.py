@@ -18,9 +18,13 @@ pytestmark = pytest.mark.django_db
 def kpi_form(**overrides):
     today = timezone.localdate()
     return {
-        "metric": "followers", "label": "", "channel": "linkedin",
-        "baseline_value": "1200", "baseline_on": (today - timedelta(days=10)).isoformat(),
-        "target_value": "2000", "target_on": (today + timedelta(days=120)).isoformat(),
+        "metric": "followers",
+        "label": "",
+        "channel": "linkedin",
+        "baseline_value": "1200",
+        "baseline_on": (today - timedelta(days=10)).isoformat(),
+        "target_value": "2000",
+        "target_on": (today + timedelta(days=120)).isoformat(),
         **overrides,
     }
 
@@ -28,31 +32,48 @@ def kpi_form(**overrides):
 def test_a_smart_goal_is_added_to_the_plan(client, client_member, engagement):
     client.force_login(client_member)
     due = timezone.localdate() + timedelta(days=200)
-    response = client.post(reverse("consulting:plan", args=[engagement.pk]), {
-        "business_goal": "recruitment", "title": "Double nurse applications from LinkedIn",
-        "owner": "HR communications", "due_on": due.isoformat()})
+    response = client.post(
+        reverse("consulting:plan", args=[engagement.pk]),
+        {
+            "business_goal": "recruitment",
+            "title": "Double nurse applications from LinkedIn",
+            "owner": "HR communications",
+            "due_on": due.isoformat(),
+        },
+    )
     assert response.status_code == 302
     goal = StrategyGoal.objects.get()
     assert (goal.business_goal, goal.owner, goal.due_on) == ("recruitment", "HR communications", due)
 
 
-def test_a_kpi_target_deadline_in_the_past_is_refused_and_nothing_is_created(client, client_member, engagement):
+def test_a_kpi_target_deadline_in_the_past_is_refused_and_nothing_is_created(
+    client, client_member, engagement
+):
     goal = make_goal(engagement)
     client.force_login(client_member)
     today = timezone.localdate()
-    response = client.post(reverse("consulting:kpi-create", args=[engagement.pk, goal.pk]), kpi_form(
-        baseline_on=(today - timedelta(days=90)).isoformat(), target_on=(today - timedelta(days=1)).isoformat()))
+    response = client.post(
+        reverse("consulting:kpi-create", args=[engagement.pk, goal.pk]),
+        kpi_form(
+            baseline_on=(today - timedelta(days=90)).isoformat(),
+            target_on=(today - timedelta(days=1)).isoformat(),
+        ),
+    )
     assert response.status_code == 400
     assert "The target deadline is in the past" in response.content.decode()
     assert not KPI.objects.exists()
 
 
-def test_a_kpi_deadline_before_its_baseline_date_is_refused_and_nothing_is_created(client, client_member, engagement):
+def test_a_kpi_deadline_before_its_baseline_date_is_refused_and_nothing_is_created(
+    client, client_member, engagement
+):
     goal = make_goal(engagement)
     client.force_login(client_member)
     today = timezone.localdate()
-    response = client.post(reverse("consulting:kpi-create", args=[engagement.pk, goal.pk]), kpi_form(
-        baseline_on=today.isoformat(), target_on=(today - timedelta(days=5)).isoformat()))
+    response = client.post(
+        reverse("consulting:kpi-create", args=[engagement.pk, goal.pk]),
+        kpi_form(baseline_on=today.isoformat(), target_on=(today - timedelta(days=5)).isoformat()),
+    )
     assert response.status_code == 400
     assert "The target deadline must come after the baseline date." in response.content.decode()
     assert not KPI.objects.exists()
@@ -62,9 +83,16 @@ def test_the_api_refuses_the_same_dates_in_the_service(client_member, engagement
     goal = make_goal(engagement)
     today = timezone.localdate()
     with pytest.raises(ConsultingError) as refused:
-        services.create_kpi(actor=client_member, goal=goal, metric="posts", channel="facebook",
-                            baseline_value=Decimal(10), baseline_on=today + timedelta(days=30),
-                            target_value=Decimal(20), target_on=today + timedelta(days=20))
+        services.create_kpi(
+            actor=client_member,
+            goal=goal,
+            metric="posts",
+            channel="facebook",
+            baseline_value=Decimal(10),
+            baseline_on=today + timedelta(days=30),
+            target_value=Decimal(20),
+            target_on=today + timedelta(days=20),
+        )
     assert refused.value.field == "target_on"
 
 
@@ -72,8 +100,10 @@ def test_a_measurement_shows_on_the_chart_and_in_the_table(client, client_member
     kpi = make_kpi(make_goal(engagement), baseline=1000, target=2000)
     client.force_login(client_member)
     measured = timezone.localdate() - timedelta(days=2)
-    client.post(reverse("consulting:kpi", args=[engagement.pk, kpi.pk]),
-                {"measured_on": measured.isoformat(), "value": "1500"})
+    client.post(
+        reverse("consulting:kpi", args=[engagement.pk, kpi.pk]),
+        {"measured_on": measured.isoformat(), "value": "1500"},
+    )
     page = client.get(reverse("consulting:kpi", args=[engagement.pk, kpi.pk])).content.decode()
     assert page.count('class="kpi-point"') == 1
     assert 'class="kpi-progress"' in page and 'class="kpi-baseline"' in page and 'class="kpi-target"' in page
@@ -85,8 +115,12 @@ def test_a_measurement_shows_on_the_chart_and_in_the_table(client, client_member
 def test_a_measurement_in_the_future_is_refused(client_member, engagement):
     kpi = make_kpi(make_goal(engagement))
     with pytest.raises(ConsultingError, match="future"):
-        services.record_measurement(actor=client_member, kpi=kpi, measured_on=timezone.localdate() + timedelta(days=1),
-                                    value=Decimal(5))
+        services.record_measurement(
+            actor=client_member,
+            kpi=kpi,
+            measured_on=timezone.localdate() + timedelta(days=1),
+            value=Decimal(5),
+        )
     assert not Measurement.objects.exists()
 
 
@@ -101,7 +135,11 @@ def census_with_points(monkeypatch):
     """A census selector returning fixed observations, as the census app provides them."""
     today = timezone.localdate()
     calls = []
-    points = [(today - timedelta(days=60), 900), (today - timedelta(days=20), 1100), (today - timedelta(days=5), 1250)]
+    points = [
+        (today - timedelta(days=60), 900),
+        (today - timedelta(days=20), 1100),
+        (today - timedelta(days=5), 1250),
+    ]
 
     def census_series(*, organization, network, metric):
         calls.append((organization.pk, network, metric))
@@ -113,9 +151,13 @@ def census_with_points(monkeypatch):
     return points, calls
 
 
-def test_census_observations_since_the_baseline_become_measurements_once(client_member, engagement, census_with_points):
+def test_census_observations_since_the_baseline_become_measurements_once(
+    client_member, engagement, census_with_points
+):
     points, calls = census_with_points
-    kpi = make_kpi(make_goal(engagement), channel="facebook", baseline_on=timezone.localdate() - timedelta(days=30))
+    kpi = make_kpi(
+        make_goal(engagement), channel="facebook", baseline_on=timezone.localdate() - timedelta(days=30)
+    )
     assert services.sync_kpi_from_census(kpi=kpi, actor=client_member) == (2, 0)
     assert services.sync_kpi_from_census(kpi=kpi, actor=client_member) == (0, 0)
     values = list(kpi.measurements.values_list("value", "source"))

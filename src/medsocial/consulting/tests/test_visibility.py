@@ -27,14 +27,31 @@ def full_engagement(engagement, client_admin):
     session = make_session(engagement)
     item = make_action_item(engagement, session=session)
     document = Document.objects.create(engagement=engagement, title="Policy draft", latest_version=1)
-    version = DocumentVersion(document=document, number=1, original_name="policy.txt", size=5, content_type="text/plain")
+    version = DocumentVersion(
+        document=document, number=1, original_name="policy.txt", size=5, content_type="text/plain"
+    )
     version.file.save("policy.txt", ContentFile(b"hello"), save=True)
     kpi = make_kpi(make_goal(engagement))
     measurement = make_measurement(kpi)
-    proposal = Proposal.objects.create(engagement=engagement, scope="s", deliverables="d", starts_on="2030-01-01",
-                                       ends_on="2030-02-01", fee=1, status="accepted")
-    return {"e": engagement, "session": session, "item": item, "document": document, "kpi": kpi,
-            "measurement": measurement, "proposal": proposal, "goal": kpi.goal}
+    proposal = Proposal.objects.create(
+        engagement=engagement,
+        scope="s",
+        deliverables="d",
+        starts_on="2030-01-01",
+        ends_on="2030-02-01",
+        fee=1,
+        status="accepted",
+    )
+    return {
+        "e": engagement,
+        "session": session,
+        "item": item,
+        "document": document,
+        "kpi": kpi,
+        "measurement": measurement,
+        "proposal": proposal,
+        "goal": kpi.goal,
+    }
 
 
 def workspace_urls(o):
@@ -87,7 +104,9 @@ def api_urls(o):
 def test_another_organizations_member_gets_404_on_every_workspace_url(client, outsider, full_engagement):
     client.force_login(outsider)
     for method, url in workspace_urls(full_engagement):
-        response = getattr(client, method)(url, {"done": "1", "body": "hi", "title": "x"} if method == "post" else None)
+        response = getattr(client, method)(
+            url, {"done": "1", "body": "hi", "title": "x"} if method == "post" else None
+        )
         assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
     assert full_engagement["e"].messages.count() == 0
     assert full_engagement["item"].__class__.objects.get(pk=full_engagement["item"].pk).done_at is None
@@ -96,8 +115,12 @@ def test_another_organizations_member_gets_404_on_every_workspace_url(client, ou
 def test_another_organizations_member_gets_404_on_every_api_endpoint(client, outsider, full_engagement):
     _, token = create_access_token(user=outsider, name="t")
     for method, url in api_urls(full_engagement):
-        response = getattr(client, method)(url, data={"done": True}, content_type="application/json",
-                                           headers={"Authorization": f"Bearer {token}"})
+        response = getattr(client, method)(
+            url,
+            data={"done": True},
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {token}"},
+        )
         assert response.status_code == 404, f"{method.upper()} {url} answered {response.status_code}"
         assert response.json()["detail"] == "Not found."
     listing = client.get("/api/v1/consulting/engagements", headers={"Authorization": f"Bearer {token}"})
@@ -109,11 +132,15 @@ def test_an_unassigned_coach_gets_404_in_the_workspace_and_on_the_board(client, 
     client.force_login(stranger)
     for method, url in workspace_urls(full_engagement)[:8]:
         assert getattr(client, method)(url).status_code == 404, url
-    assert client.get(reverse("consulting:staff-engagement", args=[full_engagement["e"].pk])).status_code == 404
+    assert (
+        client.get(reverse("consulting:staff-engagement", args=[full_engagement["e"].pk])).status_code == 404
+    )
     assert "Lakeview Hospital" not in client.get(reverse("consulting:board")).content.decode()
 
 
-def test_client_members_and_assigned_coaches_open_every_workspace_page(client, client_member, coach, full_engagement):
+def test_client_members_and_assigned_coaches_open_every_workspace_page(
+    client, client_member, coach, full_engagement
+):
     for person in (client_member, coach):
         client.force_login(person)
         for method, url in workspace_urls(full_engagement):

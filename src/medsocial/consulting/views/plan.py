@@ -36,7 +36,9 @@ def _plan_context(engagement):
 @login_required
 def plan(request, pk):
     engagement = selectors.access_engagement(request.user, pk)
-    form = forms.GoalForm(request.POST or None, initial={"business_goal": (engagement.business_goals or [None])[0]})
+    form = forms.GoalForm(
+        request.POST or None, initial={"business_goal": (engagement.business_goals or [None])[0]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.create_goal(actor=request.user, engagement=engagement, **form.cleaned_data)
@@ -46,15 +48,22 @@ def plan(request, pk):
             messages.success(request, "The goal was added to the plan. Give it a KPI to measure progress.")
             return redirect("consulting:plan", pk=engagement.pk)
     context = {**_plan_context(engagement), "form": form}
-    return render(request, "consulting/plan.html", {"engagement": engagement, "tab": "plan", **context},
-                  status=status_for(form))
+    return render(
+        request,
+        "consulting/plan.html",
+        {"engagement": engagement, "tab": "plan", **context},
+        status=status_for(form),
+    )
 
 
 @login_required
 def plan_print(request, pk):
     engagement = selectors.access_engagement(request.user, pk)
-    context = {**_plan_context(engagement), "engagement": engagement,
-               "coaches": [a.coach for a in engagement.assignments.select_related("coach")]}
+    context = {
+        **_plan_context(engagement),
+        "engagement": engagement,
+        "coaches": [a.coach for a in engagement.assignments.select_related("coach")],
+    }
     return render(request, "consulting/plan_print.html", context)
 
 
@@ -71,8 +80,12 @@ def kpi_create(request, pk, goal_pk):
         else:
             messages.success(request, "The KPI was added.")
             return redirect("consulting:kpi", pk=engagement.pk, kpi_pk=kpi.pk)
-    return render(request, "consulting/kpi_form.html", {"engagement": engagement, "tab": "plan", "goal": goal,
-                                                        "form": form}, status=status_for(form))
+    return render(
+        request,
+        "consulting/kpi_form.html",
+        {"engagement": engagement, "tab": "plan", "goal": goal, "form": form},
+        status=status_for(form),
+    )
 
 
 @login_required
@@ -88,8 +101,12 @@ def goal_edit(request, pk, goal_pk):
         else:
             messages.success(request, f"The goal “{goal.title}” was saved.")
             return redirect(_goal_on_plan(goal))
-    return render(request, "consulting/goal_form.html", {"engagement": engagement, "tab": "plan", "goal": goal,
-                                                         "form": form}, status=status_for(form))
+    return render(
+        request,
+        "consulting/goal_form.html",
+        {"engagement": engagement, "tab": "plan", "goal": goal, "form": form},
+        status=status_for(form),
+    )
 
 
 @login_required
@@ -105,8 +122,12 @@ def kpi_edit(request, pk, kpi_pk):
         else:
             messages.success(request, "The KPI was saved.")
             return redirect("consulting:kpi", pk=engagement.pk, kpi_pk=kpi.pk)
-    return render(request, "consulting/kpi_form.html", {"engagement": engagement, "tab": "plan", "goal": kpi.goal,
-                                                        "kpi": kpi, "form": form}, status=status_for(form))
+    return render(
+        request,
+        "consulting/kpi_form.html",
+        {"engagement": engagement, "tab": "plan", "goal": kpi.goal, "kpi": kpi, "form": form},
+        status=status_for(form),
+    )
 
 
 def _initial(form_class, instance) -> dict:
@@ -131,7 +152,13 @@ def kpi_detail(request, pk, kpi_pk):
         else:
             messages.success(request, "The measurement was recorded.")
             return redirect("consulting:kpi", pk=engagement.pk, kpi_pk=kpi.pk)
-    context = {"engagement": engagement, "tab": "plan", "form": form, "legend": charts.legend(), **_kpi_view(kpi)}
+    context = {
+        "engagement": engagement,
+        "tab": "plan",
+        "form": form,
+        "legend": charts.legend(),
+        **_kpi_view(kpi),
+    }
     return render(request, "consulting/kpi_detail.html", context, status=status_for(form))
 
 
@@ -146,7 +173,9 @@ def kpi_sync(request, pk, kpi_pk):
         messages.error(request, exc.message)
     else:
         if added or updated:
-            messages.success(request, f"Imported from the census: {added} new and {updated} corrected measurements.")
+            messages.success(
+                request, f"Imported from the census: {added} new and {updated} corrected measurements."
+            )
         elif kpi.measurements.filter(source=Measurement.Source.CENSUS).exists():
             messages.info(request, "The measurements are already up to date with the census.")
         else:

@@ -38,7 +38,9 @@ def home(request):
 
 def assessment_form(request):
     organizations = _member_organizations(request.user)
-    form = forms.AssessmentForm(request.POST or None, organizations=organizations if organizations.exists() else None)
+    form = forms.AssessmentForm(
+        request.POST or None, organizations=organizations if organizations.exists() else None
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -51,8 +53,12 @@ def assessment_form(request):
             add_domain_error(form, exc)
         else:
             return redirect(result)
-    return render(request, "consulting/assessment_form.html", {"form": form, "scale": assessment.SCALE},
-                  status=status_for(form))
+    return render(
+        request,
+        "consulting/assessment_form.html",
+        {"form": form, "scale": assessment.SCALE},
+        status=status_for(form),
+    )
 
 
 def assessment_results(request, key):
@@ -69,7 +75,9 @@ def assessment_results(request, key):
     previous = None
     if result.organization_id is not None:
         previous = (
-            Assessment.objects.filter(organization_id=result.organization_id, created_at__lt=result.created_at)
+            Assessment.objects.filter(
+                organization_id=result.organization_id, created_at__lt=result.created_at
+            )
             .order_by("-created_at")
             .first()
         )
@@ -139,7 +147,9 @@ def request_form(request):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "Thank you: your request was sent. We will get back to you within two business days.")
+            messages.success(
+                request, "Thank you: your request was sent. We will get back to you within two business days."
+            )
             return redirect(engagement)
     organization_list = list(organizations)
     entries = selectors.census_entries(o.pk for o in organization_list)

@@ -37,14 +37,20 @@ def staff_required(view):
 def board(request):
     columns = selectors.board(request.user)
     stages = [(value, label, columns[value]) for value, label in Engagement.Stage.choices]
-    return render(request, "consulting/board.html", {"stages": stages, "is_manager": selectors.is_manager(request.user)})
+    return render(
+        request, "consulting/board.html", {"stages": stages, "is_manager": selectors.is_manager(request.user)}
+    )
 
 
-def _engagement_page(request, engagement, *, stage_form=None, coach_form=None, proposal_form=None, status=200):
+def _engagement_page(
+    request, engagement, *, stage_form=None, coach_form=None, proposal_form=None, status=200
+):
     allowed = ALLOWED_TRANSITIONS[engagement.stage]
     stage_form = stage_form or forms.StageForm(initial={"stage": allowed[0] if allowed else None})
     stage_form.fields["stage"].choices = [(v, label) for v, label in Engagement.Stage.choices if v in allowed]
-    assigned = [a for a in engagement.assignments.select_related("coach", "assigned_by").order_by("assigned_at")]
+    assigned = [
+        a for a in engagement.assignments.select_related("coach", "assigned_by").order_by("assigned_at")
+    ]
     is_manager = selectors.is_manager(request.user)
     available = selectors.coaches().exclude(pk__in=[a.coach_id for a in assigned])
     context = {
@@ -77,8 +83,12 @@ def stage_move(request, pk):
     form = forms.StageForm(request.POST)
     if form.is_valid():
         try:
-            engagement = services.move_stage(actor=request.user, engagement=engagement, to_stage=form.cleaned_data["stage"],
-                                             note=form.cleaned_data["note"])
+            engagement = services.move_stage(
+                actor=request.user,
+                engagement=engagement,
+                to_stage=form.cleaned_data["stage"],
+                note=form.cleaned_data["note"],
+            )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
@@ -103,7 +113,9 @@ def coach_assign(request, pk):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"{form.cleaned_data['coach'].display_name} now coaches this engagement.")
+            messages.success(
+                request, f"{form.cleaned_data['coach'].display_name} now coaches this engagement."
+            )
             return redirect("consulting:staff-engagement", pk=engagement.pk)
     return _engagement_page(request, engagement, coach_form=form, status=400)
 
@@ -168,13 +180,35 @@ def reports(request):
 def _csv_rows(user, name):
     local = timezone.localtime
     if name == "engagements":
-        yield ["id", "organization", "stage", "service", "timeline", "budget", "business goals", "coaches",
-               "open action items", "overdue action items", "requested on", "stage since"]
+        yield [
+            "id",
+            "organization",
+            "stage",
+            "service",
+            "timeline",
+            "budget",
+            "business goals",
+            "coaches",
+            "open action items",
+            "overdue action items",
+            "requested on",
+            "stage since",
+        ]
         for e in selectors.engagements_for_listing(selectors.pipeline_engagements(user)):
-            yield [e.pk, e.organization.name, e.get_stage_display(), e.get_service_display(), e.get_timeline_display(),
-                   e.get_budget_display(), "; ".join(e.business_goal_labels),
-                   "; ".join(a.coach.display_name for a in e.assignments.all()), e.open_items, e.overdue_items,
-                   local(e.created_at).date().isoformat(), local(e.stage_changed_at).date().isoformat()]
+            yield [
+                e.pk,
+                e.organization.name,
+                e.get_stage_display(),
+                e.get_service_display(),
+                e.get_timeline_display(),
+                e.get_budget_display(),
+                "; ".join(e.business_goal_labels),
+                "; ".join(a.coach.display_name for a in e.assignments.all()),
+                e.open_items,
+                e.overdue_items,
+                local(e.created_at).date().isoformat(),
+                local(e.stage_changed_at).date().isoformat(),
+            ]
     elif name == "workload":
         yield ["coach", "email", "active engagements", "open engagements", "sessions in the next 30 days"]
         for c in selectors.coach_workload(user):
@@ -182,14 +216,24 @@ def _csv_rows(user, name):
     elif name == "sessions":
         yield ["starts at", "minutes", "organization", "title", "location"]
         for s in selectors.upcoming_sessions(user):
-            yield [local(s.starts_at).isoformat(timespec="minutes"), s.duration_minutes,
-                   s.engagement.organization.name, s.title, s.location]
+            yield [
+                local(s.starts_at).isoformat(timespec="minutes"),
+                s.duration_minutes,
+                s.engagement.organization.name,
+                s.title,
+                s.location,
+            ]
     elif name == "overdue":
         yield ["due on", "organization", "action item", "owner", "days overdue"]
         today = timezone.localdate()
         for item in selectors.overdue_action_items(user):
-            yield [item.due_on.isoformat(), item.engagement.organization.name, item.title,
-                   item.owner.display_name if item.owner else "", (today - item.due_on).days]
+            yield [
+                item.due_on.isoformat(),
+                item.engagement.organization.name,
+                item.title,
+                item.owner.display_name if item.owner else "",
+                (today - item.due_on).days,
+            ]
     else:
         raise Http404("No such report.")
 
@@ -204,7 +248,9 @@ def _safe_cell(value):
 def report_csv(request, name):
     rows = list(_csv_rows(request.user, name))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consulting-{name}-{timezone.localdate():%Y-%m-%d}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="consulting-{name}-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
     writer = csv.writer(response)
     for row in rows:
         writer.writerow([_safe_cell(cell) for cell in row])

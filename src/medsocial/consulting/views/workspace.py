@@ -37,7 +37,9 @@ def workspace(request, pk):
         "coaches": [a.coach for a in engagement.assignments.select_related("coach").order_by("assigned_at")],
         "next_sessions": selectors.sessions_of(engagement).filter(starts_at__gte=now)[:3],
         "open_items": selectors.action_items_of(engagement).filter(done_at=None)[:8],
-        "done_items": selectors.action_items_of(engagement).exclude(done_at=None).order_by("-done_at", "-pk")[:3],
+        "done_items": selectors.action_items_of(engagement)
+        .exclude(done_at=None)
+        .order_by("-done_at", "-pk")[:3],
         "recent_messages": list(selectors.messages_of(engagement).order_by("-created_at", "-pk")[:3]),
         "history": selectors.stage_history(engagement),
         "census": selectors.census_entries([engagement.organization_id]).get(engagement.organization_id, []),
@@ -58,8 +60,12 @@ def proposal_answer(request, pk, proposal_pk):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "You accepted the proposal: the engagement is now active." if accept
-                         else "You declined the proposal; the team has been told.")
+        messages.success(
+            request,
+            "You accepted the proposal: the engagement is now active."
+            if accept
+            else "You declined the proposal; the team has been told.",
+        )
     return redirect(engagement)
 
 
@@ -75,11 +81,15 @@ def sessions(request, pk):
             raise Http404("Only coaches schedule sessions.")
         if form.is_valid():
             try:
-                session = services.schedule_session(actor=request.user, engagement=engagement, **form.cleaned_data)
+                session = services.schedule_session(
+                    actor=request.user, engagement=engagement, **form.cleaned_data
+                )
             except DomainError as exc:
                 add_domain_error(form, exc)
             else:
-                messages.success(request, "The session is scheduled; everyone in the workspace was sent an invitation.")
+                messages.success(
+                    request, "The session is scheduled; everyone in the workspace was sent an invitation."
+                )
                 return redirect(session)
     now = timezone.now()
     all_sessions = list(selectors.sessions_of(engagement))
@@ -88,8 +98,14 @@ def sessions(request, pk):
         "past": [s for s in all_sessions if s.starts_at < now][::-1],
         "form": form,
     }
-    return _render(request, "consulting/sessions.html", engagement, "sessions", context,
-                   status=status_for(form) if form else 200)
+    return _render(
+        request,
+        "consulting/sessions.html",
+        engagement,
+        "sessions",
+        context,
+        status=status_for(form) if form else 200,
+    )
 
 
 @login_required
@@ -124,8 +140,14 @@ def session_detail(request, pk, session_pk):
         "item_form": forms.ActionItemForm(people=people, initial={"owner": None}),
         "edit_form": edit_form,
     }
-    return _render(request, "consulting/session_detail.html", engagement, "sessions", context,
-                   status=status_for(edit_form) if edit_form else 200)
+    return _render(
+        request,
+        "consulting/session_detail.html",
+        engagement,
+        "sessions",
+        context,
+        status=status_for(edit_form) if edit_form else 200,
+    )
 
 
 @login_required
@@ -151,7 +173,9 @@ def action_items(request, pk):
             session = get_object_or_404(engagement.sessions, pk=request.POST["session"])
         if form.is_valid():
             try:
-                services.add_action_item(actor=request.user, engagement=engagement, session=session, **form.cleaned_data)
+                services.add_action_item(
+                    actor=request.user, engagement=engagement, session=session, **form.cleaned_data
+                )
             except DomainError as exc:
                 add_domain_error(form, exc)
             else:
@@ -160,8 +184,11 @@ def action_items(request, pk):
                     return redirect(session)
                 return redirect("consulting:action-items", pk=engagement.pk)
         if session is not None:
-            messages.error(request, "The action item was not added: " + " ".join(
-                str(e) for errors in form.errors.values() for e in errors))
+            messages.error(
+                request,
+                "The action item was not added: "
+                + " ".join(str(e) for errors in form.errors.values() for e in errors),
+            )
             return redirect(session)
     show = request.GET.get("show", "open")
     items = selectors.action_items_of(engagement)
@@ -170,7 +197,9 @@ def action_items(request, pk):
     elif show == "done":
         items = items.exclude(done_at=None)
     context = {"items": items, "form": form, "show": show, "today": timezone.localdate()}
-    return _render(request, "consulting/action_items.html", engagement, "items", context, status=status_for(form))
+    return _render(
+        request, "consulting/action_items.html", engagement, "items", context, status=status_for(form)
+    )
 
 
 @login_required
@@ -179,14 +208,19 @@ def action_item_status(request, pk, item_pk):
     engagement = selectors.access_engagement(request.user, pk)
     item = get_object_or_404(ActionItem.objects.filter(engagement=engagement), pk=item_pk)
     try:
-        item = services.set_action_item_done(actor=request.user, item=item, done=request.POST.get("done") == "1")
+        item = services.set_action_item_done(
+            actor=request.user, item=item, done=request.POST.get("done") == "1"
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("consulting:action-items", pk=engagement.pk)
     if request.htmx:
         item = selectors.action_items_of(engagement).get(pk=item.pk)
-        return render(request, "consulting/_action_item.html",
-                      {"item": item, "engagement": engagement, "today": timezone.localdate()})
+        return render(
+            request,
+            "consulting/_action_item.html",
+            {"item": item, "engagement": engagement, "today": timezone.localdate()},
+        )
     messages.success(request, f"“{item.title}” is marked {'done' if item.is_done else 'not done'}.")
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -219,7 +253,11 @@ def documents(request, pk):
         data = form.cleaned_data
         try:
             version = services.upload_document(
-                actor=request.user, engagement=engagement, upload=data["file"], title=data["title"], comment=data["comment"]
+                actor=request.user,
+                engagement=engagement,
+                upload=data["file"],
+                title=data["title"],
+                comment=data["comment"],
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -227,7 +265,9 @@ def documents(request, pk):
             messages.success(request, f"“{version.document.title}” was shared.")
             return redirect("consulting:documents", pk=engagement.pk)
     context = {"documents": selectors.documents_of(engagement), "form": form}
-    return _render(request, "consulting/documents.html", engagement, "documents", context, status=status_for(form))
+    return _render(
+        request, "consulting/documents.html", engagement, "documents", context, status=status_for(form)
+    )
 
 
 @login_required
@@ -239,28 +279,42 @@ def document_detail(request, pk, document_pk):
         data = form.cleaned_data
         try:
             version = services.upload_document(
-                actor=request.user, engagement=engagement, upload=data["file"], document=document, comment=data["comment"]
+                actor=request.user,
+                engagement=engagement,
+                upload=data["file"],
+                document=document,
+                comment=data["comment"],
             )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
             messages.success(request, f"Version {version.number} of “{document.title}” was shared.")
             return redirect("consulting:document", pk=engagement.pk, document_pk=document.pk)
-    return _render(request, "consulting/document_detail.html", engagement, "documents",
-                   {"document": document, "form": form}, status=status_for(form))
+    return _render(
+        request,
+        "consulting/document_detail.html",
+        engagement,
+        "documents",
+        {"document": document, "form": form},
+        status=status_for(form),
+    )
 
 
 @login_required
 def document_download(request, pk, document_pk, number):
     engagement = selectors.access_engagement(request.user, pk)
     version = get_object_or_404(
-        DocumentVersion.objects.filter(document__engagement=engagement), document_id=document_pk, number=number
+        DocumentVersion.objects.filter(document__engagement=engagement),
+        document_id=document_pk,
+        number=number,
     )
     try:
         handle = version.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing.")
-    response = FileResponse(handle, as_attachment=True, filename=version.original_name, content_type=version.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=version.original_name, content_type=version.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -280,4 +334,6 @@ def thread(request, pk):
         else:
             return redirect("consulting:messages", pk=engagement.pk)
     context = {"thread": selectors.messages_of(engagement), "form": form}
-    return _render(request, "consulting/messages.html", engagement, "messages", context, status=status_for(form))
+    return _render(
+        request, "consulting/messages.html", engagement, "messages", context, status=status_for(form)
+    )

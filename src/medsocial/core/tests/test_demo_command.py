@@ -7,7 +7,8 @@ def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"accounts", "learning", "events", "consulting", "census", "publishing", "safety"}
+        if model._meta.app_label
+        in {"accounts", "learning", "events", "consulting", "census", "publishing", "safety"}
     }
 
 

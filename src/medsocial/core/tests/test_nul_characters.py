@@ -14,7 +14,8 @@ def test_an_api_query_parameter_with_nul_is_refused_with_its_name(client):
 def test_a_json_body_with_nul_is_refused_with_the_field_path(client, make_user):
     client.force_login(make_user())
     response = client.post(
-        "/api/v1/learning/enrollments", {"course": "social\x00media", "extra": [{"x": "\x00"}]},
+        "/api/v1/learning/enrollments",
+        {"course": "social\x00media", "extra": [{"x": "\x00"}]},
         content_type="application/json",
     )
     assert response.status_code == 400

@@ -28,8 +28,20 @@ print(json.dumps({
 
 
 def settings_under(tmp_path, **env) -> dict:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "DEBUG",
-                                                              "MEDSOCIAL_TESTING", "SECRET_KEY", "MEDSOCIAL_HTTPS"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "EMAIL_URL",
+            "DEBUG",
+            "MEDSOCIAL_TESTING",
+            "SECRET_KEY",
+            "MEDSOCIAL_HTTPS",
+        }
+    }
     clean.update({"DJANGO_SETTINGS_MODULE": "medsocial.settings", "MEDSOCIAL_DATA_DIR": str(tmp_path)}, **env)
     code = "import django; django.setup()\n" + PROBE
     out = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=False)
@@ -58,7 +70,12 @@ def test_database_redis_and_email_urls_are_parsed(tmp_path):
         SECRET_KEY="x" * 50,
     )
     assert values["engine"] == "django.db.backends.postgresql"
-    assert (values["host"], values["port"], values["user"], values["name"]) == ("db.internal", "6543", "hub", "medsocial")
+    assert (values["host"], values["port"], values["user"], values["name"]) == (
+        "db.internal",
+        "6543",
+        "hub",
+        "medsocial",
+    )
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["cache_location"] == "redis://cache.internal:6380/2"
     assert values["sessions"] == "django.contrib.sessions.backends.cache"
@@ -68,8 +85,13 @@ def test_database_redis_and_email_urls_are_parsed(tmp_path):
 
 def test_a_production_database_without_a_secret_key_refuses_to_start(tmp_path):
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "MEDSOCIAL_TESTING", "DEBUG"}}
-    clean.update(DJANGO_SETTINGS_MODULE="medsocial.settings", MEDSOCIAL_DATA_DIR=str(tmp_path),
-                 DATABASE_URL="postgres://hub@db.internal/medsocial")
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=clean, capture_output=True, text=True)
+    clean.update(
+        DJANGO_SETTINGS_MODULE="medsocial.settings",
+        MEDSOCIAL_DATA_DIR=str(tmp_path),
+        DATABASE_URL="postgres://hub@db.internal/medsocial",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], env=clean, capture_output=True, text=True
+    )
     assert out.returncode != 0
     assert "SECRET_KEY must be set" in out.stderr

@@ -12,7 +12,22 @@ from medsocial.events.models.registrations import (
 from medsocial.events.models.workshops import WorkshopRequest
 
 __all__ = [
-    "TIME_ZONE_CHOICES", "AgendaItem", "CalendarFeed", "DiscountCode", "Event", "Order", "Proposal", "Question",
-    "Registration", "Review", "Room", "Session", "Speaker", "TicketType", "Track", "WorkshopRequest", "new_ticket_code",
+    "TIME_ZONE_CHOICES",
+    "AgendaItem",
+    "CalendarFeed",
+    "DiscountCode",
+    "Event",
+    "Order",
+    "Proposal",
+    "Question",
+    "Registration",
+    "Review",
+    "Room",
+    "Session",
+    "Speaker",
+    "TicketType",
+    "Track",
+    "WorkshopRequest",
+    "new_ticket_code",
     "new_token",
 ]

@@ -46,11 +46,17 @@ class Event(models.Model):
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
-    organizer = models.CharField(max_length=200, blank=True, help_text="Who runs the event, as shown to attendees.")
+    organizer = models.CharField(
+        max_length=200, blank=True, help_text="Who runs the event, as shown to attendees."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     visibility = models.CharField(max_length=15, choices=Visibility.choices, default=Visibility.PUBLIC)
     organization = models.ForeignKey(
-        "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="events",
+        "accounts.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
         help_text="For events restricted to one organization's members (on-site workshops).",
     )
     time_zone = models.CharField(max_length=64, default="America/New_York", validators=[validate_time_zone])
@@ -59,7 +65,9 @@ class Event(models.Model):
     venue_name = models.CharField(max_length=200, blank=True)
     venue_address = models.TextField(blank=True)
     join_url = models.URLField(blank=True, help_text="Online join link; shown only to registered people.")
-    recording_url = models.URLField(blank=True, help_text="Shown to registered people once the event is over.")
+    recording_url = models.URLField(
+        blank=True, help_text="Shown to registered people once the event is over."
+    )
     capacity = models.PositiveIntegerField(help_text="Seats; people beyond it join the waitlist.")
     registration_opens_at = models.DateTimeField(null=True, blank=True)
     registration_closes_at = models.DateTimeField(null=True, blank=True)
@@ -67,7 +75,9 @@ class Event(models.Model):
         null=True, blank=True, help_text="Registrants may cancel until then (default: the start)."
     )
     ce_hours = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,7 +85,9 @@ class Event(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["status", "starts_at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(visibility="organization") | models.Q(organization__isnull=False),
                 name="event_restricted_names_organization",
@@ -117,14 +129,21 @@ class TicketType(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="ticket_types")
     name = models.CharField(max_length=100)
     description = models.CharField(max_length=300, blank=True)
-    price = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0"), help_text="Non-member price.")
+    price = models.DecimalField(
+        max_digits=8, decimal_places=2, default=Decimal("0"), help_text="Non-member price."
+    )
     member_price = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True,
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="Price for people who belong to any organization on the hub (blank: same as the price).",
     )
     early_bird_price = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     early_bird_until = models.DateTimeField(null=True, blank=True)
-    quantity = models.PositiveIntegerField(null=True, blank=True, help_text="Blank: limited only by the event's seats.")
+    quantity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Blank: limited only by the event's seats."
+    )
     is_active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
 

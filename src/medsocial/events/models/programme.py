@@ -1,7 +1,5 @@
 """The conference programme and its call for proposals."""
 
-
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -37,10 +35,18 @@ class Speaker(models.Model):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=80, unique=True)
     email = models.EmailField(blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="speaker_profiles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="speaker_profiles",
+    )
     title = models.CharField(max_length=150, blank=True, help_text="Job title.")
     organization_name = models.CharField(max_length=200, blank=True)
-    organization = models.ForeignKey("accounts.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    organization = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="events/speakers/", blank=True)
 
@@ -67,17 +73,23 @@ class Session(models.Model):
     title = models.CharField(max_length=200)
     abstract = models.TextField(blank=True)
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.TALK)
-    track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
+    track = models.ForeignKey(
+        Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
     room = models.ForeignKey(Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="For workshops: seats that attendees reserve.")
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="For workshops: seats that attendees reserve."
+    )
     speakers = models.ManyToManyField(Speaker, blank=True, related_name="sessions")
 
     class Meta:
         ordering = ["starts_at", "track__position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -111,15 +123,21 @@ class Proposal(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="proposals")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_proposals")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_proposals"
+    )
     title = models.CharField(max_length=200)
     abstract = models.TextField()
     format = models.CharField(max_length=10, choices=Session.Format.choices, default=Session.Format.TALK)
     speakers = models.JSONField(default=list, help_text='[{"name", "email", "organization", "bio"}]')
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
-    session = models.OneToOneField(Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal")
+    session = models.OneToOneField(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -141,7 +159,9 @@ class Review(models.Model):
         ordering = ["created_at"]
         constraints = [
             models.UniqueConstraint(fields=["proposal", "reviewer"], name="one_review_per_reviewer"),
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="review_score_1_to_5"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="review_score_1_to_5"
+            ),
         ]
 
     def __str__(self):

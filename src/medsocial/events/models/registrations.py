@@ -33,7 +33,9 @@ class Registration(models.Model):
     ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+    )
     ticket_type = models.ForeignKey(TicketType, on_delete=models.PROTECT, related_name="registrations")
     status = models.CharField(max_length=12, choices=Status.choices)
     answers = models.JSONField(default=dict, blank=True)
@@ -44,7 +46,9 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
-    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reminder_24h_sent_at = models.DateTimeField(null=True, blank=True)
     reminder_1h_sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -88,14 +92,20 @@ class Order(models.Model):
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="order")
     currency = models.CharField(max_length=3, default="USD")
     base_price = models.DecimalField(max_digits=8, decimal_places=2)
-    price_label = models.CharField(max_length=40, blank=True, help_text="Which price applied (early bird, member…).")
-    discount_code = models.ForeignKey(DiscountCode, null=True, blank=True, on_delete=models.SET_NULL, related_name="orders")
+    price_label = models.CharField(
+        max_length=40, blank=True, help_text="Which price applied (early bird, member…)."
+    )
+    discount_code = models.ForeignKey(
+        DiscountCode, null=True, blank=True, on_delete=models.SET_NULL, related_name="orders"
+    )
     discount_amount = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0"))
     total = models.DecimalField(max_digits=8, decimal_places=2)
     payment_provider = models.CharField(max_length=30, default="invoice")
     payment_status = models.CharField(max_length=10, choices=PaymentStatus.choices)
     paid_at = models.DateTimeField(null=True, blank=True)
-    marked_paid_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    marked_paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     refunded_amount = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0"))
     refund_recorded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -116,7 +126,9 @@ class Order(models.Model):
 class CalendarFeed(models.Model):
     """A person's private calendar feed; the token in its URL is the only key, so it can be replaced."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_calendar_feed")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_calendar_feed"
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,7 +1,5 @@
 """On-site workshops organizations ask for."""
 
-
-
 from django.conf import settings
 from django.db import models
 
@@ -17,7 +15,9 @@ class WorkshopRequest(models.Model):
         DECLINED = "declined", "Declined"
         SCHEDULED = "scheduled", "Scheduled"
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="workshop_requests")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="workshop_requests"
+    )
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     topics = models.TextField()
     audience_size = models.PositiveIntegerField()
@@ -25,7 +25,9 @@ class WorkshopRequest(models.Model):
     location = models.TextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     staff_note = models.TextField(blank=True)
-    event = models.OneToOneField(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="workshop_request")
+    event = models.OneToOneField(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="workshop_request"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

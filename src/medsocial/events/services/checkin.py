@@ -14,7 +14,7 @@ def ticket_code_from(payload: str) -> str:
     """Accept what a scanner types (the full QR payload, maybe a URL ending in it) or the bare code."""
     text = (payload or "").strip()
     if PAYLOAD_PREFIX.lower() in text.lower():
-        text = text[text.lower().index(PAYLOAD_PREFIX.lower()) + len(PAYLOAD_PREFIX):]
+        text = text[text.lower().index(PAYLOAD_PREFIX.lower()) + len(PAYLOAD_PREFIX) :]
     return text.strip().strip("/").upper()
 
 
@@ -23,7 +23,9 @@ def ce_source_key(event: Event) -> str:
 
 
 @transaction.atomic
-def check_in(*, event: Event, payload: str = "", registration: Registration | None = None, by, now=None) -> Registration:
+def check_in(
+    *, event: Event, payload: str = "", registration: Registration | None = None, by, now=None
+) -> Registration:
     """Mark a ticket holder as attended and grant the event's CE hours.
 
     Refuses an unknown code, a ticket for another event, a seat that is not confirmed and a
@@ -41,7 +43,10 @@ def check_in(*, event: Event, payload: str = "", registration: Registration | No
     if found.event_id != event.pk:
         raise CheckInError(f"This ticket is for another event: {found.event.title}.", field="payload")
     if found.status != Registration.Status.CONFIRMED:
-        raise CheckInError(f"{found.user.display_name} has no confirmed seat ({found.get_status_display().lower()}).", field="payload")
+        raise CheckInError(
+            f"{found.user.display_name} has no confirmed seat ({found.get_status_display().lower()}).",
+            field="payload",
+        )
     if found.checked_in_at:
         when = timezone.localtime(found.checked_in_at, event.tz)
         raise RegistrationConflict(
@@ -66,7 +71,9 @@ def check_in(*, event: Event, payload: str = "", registration: Registration | No
 @transaction.atomic
 def undo_check_in(*, registration: Registration, by) -> Registration:
     """Take back a check-in made by mistake, with the CE hours it granted."""
-    registration = Registration.objects.select_for_update(of=("self",)).select_related("event").get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("event").get(pk=registration.pk)
+    )
     if not registration.checked_in_at:
         raise CheckInError("This ticket has not been checked in.")
     registration.checked_in_at = None

@@ -29,13 +29,17 @@ def save_event(*, form, by) -> Event:
     if event.pk is not None:
         Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
         _check_sessions_still_fit(event)
-    was_cancelled = event.pk is not None and Event.objects.filter(pk=event.pk, status=Event.Status.CANCELLED).exists()
+    was_cancelled = (
+        event.pk is not None and Event.objects.filter(pk=event.pk, status=Event.Status.CANCELLED).exists()
+    )
     if event.pk is None:
         event.created_by = by
     event.save()
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.status == Event.Status.CANCELLED and not was_cancelled:
-        for registration_id in locked.registrations.filter(status__in=Registration.ACTIVE).values_list("pk", flat=True):
+        for registration_id in locked.registrations.filter(status__in=Registration.ACTIVE).values_list(
+            "pk", flat=True
+        ):
             transaction.on_commit(lambda pk=registration_id: tasks.send_event_cancelled.enqueue(pk))
     else:
         offer_free_seats(locked)
@@ -48,7 +52,8 @@ def _check_sessions_still_fit(event: Event) -> None:
     if early is not None:
         raise EventError(
             f"“{early.title}” starts at {local_time(early.starts_at, event)}, before the new start; "
-            "move or remove it first.", field="starts_at",
+            "move or remove it first.",
+            field="starts_at",
         )
     late = event.sessions.filter(ends_at__gt=event.ends_at).order_by("-ends_at").first()
     if late is not None:
@@ -62,9 +67,14 @@ def _check_ticket_quantity(ticket_type: TicketType) -> None:
     """Tickets already held stay held: call with the event locked, as `register` locks it."""
     if ticket_type.pk is None or ticket_type.quantity is None:
         return
-    held = Registration.objects.filter(ticket_type_id=ticket_type.pk, status__in=Registration.SEAT_HOLDING).count()
+    held = Registration.objects.filter(
+        ticket_type_id=ticket_type.pk, status__in=Registration.SEAT_HOLDING
+    ).count()
     if ticket_type.quantity < held:
-        raise EventError(f"{held} of these tickets are already held; the quantity cannot be less than {held}.", field="quantity")
+        raise EventError(
+            f"{held} of these tickets are already held; the quantity cannot be less than {held}.",
+            field="quantity",
+        )
 
 
 @transaction.atomic
@@ -95,23 +105,49 @@ def removal_blocker(part) -> str:
     if isinstance(part, Track | Room):
         kind = "track" if isinstance(part, Track) else "room"
         n = part.sessions.count()
-        return f"{_sessions_use(n)} the {kind} “{part.name}”; move {'it' if n == 1 else 'them'} elsewhere first." if n else ""
+        return (
+            f"{_sessions_use(n)} the {kind} “{part.name}”; move {'it' if n == 1 else 'them'} elsewhere first."
+            if n
+            else ""
+        )
     if isinstance(part, Speaker):
         n = part.sessions.count()
         plural = "s" if n != 1 else ""
-        return f"{part.name} speaks in {n} session{plural}; take them off the session{plural} first." if n else ""
+        return (
+            f"{part.name} speaks in {n} session{plural}; take them off the session{plural} first."
+            if n
+            else ""
+        )
     if isinstance(part, TicketType):
         n = part.registrations.count()
-        return (f"{n} order{'s were' if n != 1 else ' was'} placed for “{part.name}”, so it stays on record. "
-                "Untick “Is active” to take it off sale instead.") if n else ""
+        return (
+            (
+                f"{n} order{'s were' if n != 1 else ' was'} placed for “{part.name}”, so it stays on record. "
+                "Untick “Is active” to take it off sale instead."
+            )
+            if n
+            else ""
+        )
     if isinstance(part, DiscountCode):
         n = Order.objects.filter(discount_code=part).count()
-        return (f"The code {part.code} was used on {n} order{'s' if n != 1 else ''}, so it stays on record. "
-                "Untick “Is active” to stop it instead.") if n else ""
+        return (
+            (
+                f"The code {part.code} was used on {n} order{'s' if n != 1 else ''}, so it stays on record. "
+                "Untick “Is active” to stop it instead."
+            )
+            if n
+            else ""
+        )
     if isinstance(part, Question):
         n = Registration.objects.filter(event_id=part.event_id, answers__has_key=str(part.pk)).count()
-        return (f"{n} registration{'s' if n != 1 else ''} answered “{part.label}”; removing it would drop those answers "
-                "from the exports.") if n else ""
+        return (
+            (
+                f"{n} registration{'s' if n != 1 else ''} answered “{part.label}”; removing it would drop those answers "
+                "from the exports."
+            )
+            if n
+            else ""
+        )
     return ""
 
 

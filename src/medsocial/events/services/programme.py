@@ -14,7 +14,9 @@ def add_to_agenda(*, session: Session, user) -> AgendaItem:
     """Put a session on the person's agenda; for sessions with a capacity this takes a seat,
     under a lock on the session so the last seat goes to one person."""
     session = Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
-    if not Registration.objects.filter(event_id=session.event_id, user=user, status=Registration.Status.CONFIRMED).exists():
+    if not Registration.objects.filter(
+        event_id=session.event_id, user=user, status=Registration.Status.CONFIRMED
+    ).exists():
         raise EventError("Register for the event first; then you can build your agenda.")
     if AgendaItem.objects.filter(session=session, user=user).exists():
         raise RegistrationConflict("This session is already on your agenda.")
@@ -34,14 +36,18 @@ def _clean_speakers(speakers: list[dict]) -> list[dict]:
         name = str(s.get("name", "")).strip()
         if not name:
             continue
-        cleaned.append({k: str(s.get(k, "")).strip()[:2000] for k in ("name", "email", "organization", "bio")})
+        cleaned.append(
+            {k: str(s.get(k, "")).strip()[:2000] for k in ("name", "email", "organization", "bio")}
+        )
     if not cleaned:
         raise EventError("Name at least one speaker.", field="speakers")
     return cleaned
 
 
 @transaction.atomic
-def submit_proposal(*, event: Event, user, title: str, abstract: str, format: str, speakers: list[dict]) -> Proposal:
+def submit_proposal(
+    *, event: Event, user, title: str, abstract: str, format: str, speakers: list[dict]
+) -> Proposal:
     """Anyone signed in may propose a talk while the event has not started."""
     if event.status != Event.Status.PUBLISHED or event.kind != Event.Kind.CONFERENCE:
         raise EventError("This event does not take proposals.")
@@ -52,7 +58,11 @@ def submit_proposal(*, event: Event, user, title: str, abstract: str, format: st
     if format not in Session.Format.values or format == Session.Format.BREAK:
         raise EventError("Choose a format.", field="format")
     return Proposal.objects.create(
-        event=event, submitted_by=user, title=title.strip(), abstract=abstract.strip(), format=format,
+        event=event,
+        submitted_by=user,
+        title=title.strip(),
+        abstract=abstract.strip(),
+        format=format,
         speakers=_clean_speakers(speakers),
     )
 
@@ -81,13 +91,25 @@ def _speaker_for(entry: dict) -> Speaker:
     while Speaker.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return Speaker.objects.create(
-        name=entry["name"], slug=slug, email=email, organization_name=entry.get("organization", ""), bio=entry.get("bio", "")
+        name=entry["name"],
+        slug=slug,
+        email=email,
+        organization_name=entry.get("organization", ""),
+        bio=entry.get("bio", ""),
     )
 
 
 @transaction.atomic
 def decide_proposal(
-    *, proposal: Proposal, by, accept: bool, starts_at=None, ends_at=None, track=None, room=None, capacity=None
+    *,
+    proposal: Proposal,
+    by,
+    accept: bool,
+    starts_at=None,
+    ends_at=None,
+    track=None,
+    room=None,
+    capacity=None,
 ) -> Proposal:
     """Accept (the talk becomes a session in the programme) or reject; speakers are emailed."""
     from medsocial.events import tasks
@@ -97,10 +119,19 @@ def decide_proposal(
         raise EventError(f"This proposal was already {proposal.get_status_display().lower()}.")
     if accept:
         if not starts_at or not ends_at or ends_at <= starts_at:
-            raise EventError("An accepted talk needs a time slot that ends after it starts.", field="starts_at")
+            raise EventError(
+                "An accepted talk needs a time slot that ends after it starts.", field="starts_at"
+            )
         session = Session(
-            event=proposal.event, title=proposal.title, abstract=proposal.abstract, format=proposal.format,
-            track=track, room=room, starts_at=starts_at, ends_at=ends_at, capacity=capacity,
+            event=proposal.event,
+            title=proposal.title,
+            abstract=proposal.abstract,
+            format=proposal.format,
+            track=track,
+            room=room,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
         )
         event = Event.objects.select_for_update().get(pk=proposal.event_id)  # the programme's lock
         check_session_fits(session=session, event=event)

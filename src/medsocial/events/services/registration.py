@@ -32,7 +32,9 @@ def validate_answers(event: Event, answers: dict) -> dict:
                 raise RegistrationError(f"Please answer “{question.label}”.", field=f"question_{question.pk}")
             continue
         if question.kind == Question.Kind.CHOICE and value not in question.options:
-            raise RegistrationError(f"Choose one of the options for “{question.label}”.", field=f"question_{question.pk}")
+            raise RegistrationError(
+                f"Choose one of the options for “{question.label}”.", field=f"question_{question.pk}"
+            )
         cleaned[str(question.pk)] = value[:2000]
     return cleaned
 
@@ -56,8 +58,11 @@ def quote(*, ticket_type: TicketType, user, discount: DiscountCode | None = None
     base = ticket_type.price_for(is_member=member, now=now)
     label = "Regular"
     if base != ticket_type.price:
-        early = ticket_type.early_bird_price is not None and base == ticket_type.early_bird_price and (
-            ticket_type.early_bird_until and now < ticket_type.early_bird_until)
+        early = (
+            ticket_type.early_bird_price is not None
+            and base == ticket_type.early_bird_price
+            and (ticket_type.early_bird_until and now < ticket_type.early_bird_until)
+        )
         label = "Early bird" if early else "Member"
     off = discount.discount_on(base) if discount else Decimal("0")
     return {"base_price": base, "price_label": label, "discount_amount": off, "total": base - off}
@@ -68,14 +73,23 @@ def _seats_available(event: Event, ticket_type: TicketType) -> bool:
     holding = event.registrations.filter(status__in=Registration.SEAT_HOLDING)
     if holding.count() >= event.capacity:
         return False
-    if ticket_type.quantity is not None and holding.filter(ticket_type=ticket_type).count() >= ticket_type.quantity:
+    if (
+        ticket_type.quantity is not None
+        and holding.filter(ticket_type=ticket_type).count() >= ticket_type.quantity
+    ):
         return False
     # Newcomers do not jump ahead of people already waiting for a seat.
     return not event.registrations.filter(status=Registration.Status.WAITLISTED).exists()
 
 
 def register(
-    *, event: Event, user, ticket_type: TicketType, answers: dict | None = None, discount_code: str = "", now=None
+    *,
+    event: Event,
+    user,
+    ticket_type: TicketType,
+    answers: dict | None = None,
+    discount_code: str = "",
+    now=None,
 ) -> Registration:
     """Register `user`: a confirmed seat while seats last, else a place on the waitlist.
 
@@ -129,10 +143,14 @@ def register(
 
 def _release_discount(order: Order) -> None:
     if order.discount_code_id:
-        DiscountCode.objects.filter(pk=order.discount_code_id, times_used__gt=0).update(times_used=F("times_used") - 1)
+        DiscountCode.objects.filter(pk=order.discount_code_id, times_used__gt=0).update(
+            times_used=F("times_used") - 1
+        )
 
 
-def cancel_registration(*, registration: Registration, by, as_staff: bool = False, reason: str = "", now=None) -> Registration:
+def cancel_registration(
+    *, registration: Registration, by, as_staff: bool = False, reason: str = "", now=None
+) -> Registration:
     """Cancel a registration; its seat goes to the waitlist, a paid order is refunded in full.
 
     The registrant may cancel until the event's cancellation deadline; staff (`as_staff`) at any
@@ -144,13 +162,19 @@ def cancel_registration(*, registration: Registration, by, as_staff: bool = Fals
     now = now or timezone.now()
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
-        registration = Registration.objects.select_for_update(of=("self",)).select_related("order").get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("order")
+            .get(pk=registration.pk)
+        )
         if registration.status not in Registration.ACTIVE:
             raise RegistrationError("This registration is already cancelled.")
         if not as_staff and registration.user_id != by.pk:
             raise RegistrationError("Only the registrant can cancel this registration.")
         if registration.checked_in_at:
-            raise RegistrationError("This person has already checked in; the registration can no longer be cancelled.")
+            raise RegistrationError(
+                "This person has already checked in; the registration can no longer be cancelled."
+            )
         if not as_staff and now >= event.cancellation_closes_at():
             raise RegistrationError("The cancellation deadline has passed; please contact the event team.")
         held_seat = registration.holds_seat
@@ -178,7 +202,9 @@ def mark_paid(*, order: Order, by, now=None) -> Order:
     """Record that an invoice was paid (staff, or a payment provider's callback)."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.payment_status != Order.PaymentStatus.PENDING:
-        raise RegistrationError(f"Only an order awaiting payment can be marked paid (this one is {order.get_payment_status_display().lower()}).")
+        raise RegistrationError(
+            f"Only an order awaiting payment can be marked paid (this one is {order.get_payment_status_display().lower()})."
+        )
     order.payment_status = Order.PaymentStatus.PAID
     order.paid_at = now or timezone.now()
     order.marked_paid_by = by
@@ -193,7 +219,9 @@ def record_refund(*, order: Order, amount: Decimal, by, now=None) -> Order:
     if order.payment_status not in (Order.PaymentStatus.PAID, Order.PaymentStatus.REFUNDED):
         raise RegistrationError("Only a paid order can be refunded.", field="amount")
     if amount <= 0 or order.refunded_amount + amount > order.total:
-        raise RegistrationError(f"A refund must be more than 0 and at most {order.total - order.refunded_amount}.", field="amount")
+        raise RegistrationError(
+            f"A refund must be more than 0 and at most {order.total - order.refunded_amount}.", field="amount"
+        )
     order.refunded_amount += amount
     order.refund_recorded_at = now or timezone.now()
     if order.refunded_amount == order.total:

@@ -25,7 +25,8 @@ def due_reminders(*, now=None) -> list[tuple[int, str]]:
     )
     due = []
     day = base.filter(
-        event__starts_at__lte=now + WINDOWS["24h"][0], event__starts_at__gt=now + WINDOWS["1h"][0],
+        event__starts_at__lte=now + WINDOWS["24h"][0],
+        event__starts_at__gt=now + WINDOWS["1h"][0],
         reminder_24h_sent_at__isnull=True,
     )
     due += [(pk, "24h") for pk in day.values_list("pk", flat=True)]
@@ -39,6 +40,7 @@ def claim_reminder(*, registration_id: int, which: str, now=None) -> bool:
     flipped it, so two workers or two cron runs never send it twice."""
     field = WINDOWS[which][1]
     return bool(
-        Registration.objects.filter(pk=registration_id, status=Registration.Status.CONFIRMED, **{f"{field}__isnull": True})
-        .update(**{field: now or timezone.now()})
+        Registration.objects.filter(
+            pk=registration_id, status=Registration.Status.CONFIRMED, **{f"{field}__isnull": True}
+        ).update(**{field: now or timezone.now()})
     )

@@ -25,21 +25,31 @@ def check_session_fits(*, session: Session, event: Event) -> None:
     if session.ends_at <= session.starts_at:
         raise EventError("The session must end after it starts.", field="ends_at")
     if session.starts_at < event.starts_at:
-        raise EventError(f"The session starts before the event does ({local_time(event.starts_at, event)}).", field="starts_at")
+        raise EventError(
+            f"The session starts before the event does ({local_time(event.starts_at, event)}).",
+            field="starts_at",
+        )
     if session.ends_at > event.ends_at:
-        raise EventError(f"The session ends after the event does ({local_time(event.ends_at, event)}).", field="ends_at")
+        raise EventError(
+            f"The session ends after the event does ({local_time(event.ends_at, event)}).", field="ends_at"
+        )
     for item, label in ((session.track, "track"), (session.room, "room")):
         if item is not None and item.event_id != event.pk:
             raise EventError(f"That {label} belongs to another event.", field=label)
     if session.room is not None:
         clash = (
-            Session.objects.filter(room=session.room, starts_at__lt=session.ends_at, ends_at__gt=session.starts_at)
-            .exclude(pk=session.pk).order_by("starts_at", "pk").first()
+            Session.objects.filter(
+                room=session.room, starts_at__lt=session.ends_at, ends_at__gt=session.starts_at
+            )
+            .exclude(pk=session.pk)
+            .order_by("starts_at", "pk")
+            .first()
         )
         if clash is not None:
             raise EventError(
                 f"{session.room.name} already holds “{clash.title}” from {local_time(clash.starts_at, event)} "
-                f"to {local_time(clash.ends_at, event, 'g:i A')}.", field="room",
+                f"to {local_time(clash.ends_at, event, 'g:i A')}.",
+                field="room",
             )
 
 

@@ -21,7 +21,9 @@ def offer_hours() -> int:
 
 def claim_token(registration: Registration) -> str:
     """A signed token naming the registration and this offer (a later offer gets a new token)."""
-    return signing.dumps({"r": registration.pk, "x": registration.offer_expires_at.isoformat()}, salt=CLAIM_SALT)
+    return signing.dumps(
+        {"r": registration.pk, "x": registration.offer_expires_at.isoformat()}, salt=CLAIM_SALT
+    )
 
 
 def offer_free_seats(event: Event, *, now=None) -> list[Registration]:
@@ -38,7 +40,8 @@ def offer_free_seats(event: Event, *, now=None) -> list[Registration]:
     expires = min(now + datetime.timedelta(hours=offer_hours()), event.starts_at)
     waiting = list(
         event.registrations.select_for_update()
-        .filter(status=Registration.Status.WAITLISTED).order_by("waitlisted_at", "pk")[:free]
+        .filter(status=Registration.Status.WAITLISTED)
+        .order_by("waitlisted_at", "pk")[:free]
     )
     for registration in waiting:
         registration.status = Registration.Status.OFFERED
@@ -65,8 +68,15 @@ def claim_seat(*, token: str, now=None) -> Registration:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CONFIRMED:
             return registration
-        stale = registration.offer_expires_at is None or registration.offer_expires_at.isoformat() != data.get("x")
-        if registration.status != Registration.Status.OFFERED or stale or now >= registration.offer_expires_at:
+        stale = (
+            registration.offer_expires_at is None
+            or registration.offer_expires_at.isoformat() != data.get("x")
+        )
+        if (
+            registration.status != Registration.Status.OFFERED
+            or stale
+            or now >= registration.offer_expires_at
+        ):
             raise RegistrationError("This seat offer has lapsed and went to the next person on the waitlist.")
         registration.status = Registration.Status.CONFIRMED
         registration.confirmed_at = now
@@ -84,20 +94,26 @@ def expire_offers(*, now=None) -> int:
     """Lapse every seat offer past its time and offer those seats to the next people. Idempotent."""
     now = now or timezone.now()
     event_ids = set(
-        Registration.objects.filter(status=Registration.Status.OFFERED, offer_expires_at__lte=now).values_list("event_id", flat=True)
+        Registration.objects.filter(
+            status=Registration.Status.OFFERED, offer_expires_at__lte=now
+        ).values_list("event_id", flat=True)
     )
     lapsed = 0
     for event_id in sorted(event_ids):
         with transaction.atomic():
             event = Event.objects.select_for_update().get(pk=event_id)
-            for registration in event.registrations.select_for_update(of=("self",)).filter(
-                status=Registration.Status.OFFERED, offer_expires_at__lte=now
-            ).select_related("order"):
+            for registration in (
+                event.registrations.select_for_update(of=("self",))
+                .filter(status=Registration.Status.OFFERED, offer_expires_at__lte=now)
+                .select_related("order")
+            ):
                 registration.status = Registration.Status.EXPIRED
                 registration.save(update_fields=["status"])
                 order = registration.order
                 if order.discount_code_id:
-                    DiscountCode.objects.filter(pk=order.discount_code_id, times_used__gt=0).update(times_used=F("times_used") - 1)
+                    DiscountCode.objects.filter(pk=order.discount_code_id, times_used__gt=0).update(
+                        times_used=F("times_used") - 1
+                    )
                 order.payment_status = order.PaymentStatus.VOID
                 order.save(update_fields=["payment_status"])
                 lapsed += 1

@@ -12,15 +12,21 @@ from medsocial.events.models import Event, TicketType, WorkshopRequest
 
 
 @transaction.atomic
-def request_workshop(*, organization, by, topics: str, audience_size: int, preferred_dates: str, location: str) -> WorkshopRequest:
+def request_workshop(
+    *, organization, by, topics: str, audience_size: int, preferred_dates: str, location: str
+) -> WorkshopRequest:
     """An organization's admin asks for a workshop at their site."""
     if not is_organization_admin(by, organization):
         raise EventNotAllowed("Only an admin of the organization can request an on-site workshop.")
     if audience_size < 1:
         raise EventError("The audience needs at least one person.", field="audience_size")
     return WorkshopRequest.objects.create(
-        organization=organization, requested_by=by, topics=topics.strip(), audience_size=audience_size,
-        preferred_dates=preferred_dates.strip(), location=location.strip(),
+        organization=organization,
+        requested_by=by,
+        topics=topics.strip(),
+        audience_size=audience_size,
+        preferred_dates=preferred_dates.strip(),
+        location=location.strip(),
     )
 
 
@@ -37,13 +43,25 @@ def decline_workshop_request(*, request: WorkshopRequest, by, note: str = "") ->
 
 @transaction.atomic
 def schedule_workshop(
-    *, request: WorkshopRequest, by, title: str, starts_at, ends_at, time_zone: str, capacity: int | None = None,
-    ce_hours: Decimal = Decimal("0"), description: str = "",
+    *,
+    request: WorkshopRequest,
+    by,
+    title: str,
+    starts_at,
+    ends_at,
+    time_zone: str,
+    capacity: int | None = None,
+    ce_hours: Decimal = Decimal("0"),
+    description: str = "",
 ) -> Event:
     """Accept the request and create the workshop, visible only to the organization's members."""
     from medsocial.events import tasks
 
-    request = WorkshopRequest.objects.select_for_update(of=("self",)).select_related("organization").get(pk=request.pk)
+    request = (
+        WorkshopRequest.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=request.pk)
+    )
     if request.status in (WorkshopRequest.Status.SCHEDULED, WorkshopRequest.Status.DECLINED):
         raise EventError(f"This request is already {request.get_status_display().lower()}.")
     if ends_at <= starts_at:

@@ -27,16 +27,40 @@ def summit_programme(db):
     from medsocial.events.tests.factories import make_event, make_session
 
     opens = datetime.datetime(timezone.now().year + 1, 6, 10, 14, 0, tzinfo=datetime.UTC)  # 9:00 CDT
-    event = make_event(kind=Event.Kind.CONFERENCE, title="Summit", time_zone="America/Chicago", starts_at=opens, hours=8,
-                       capacity=100)
+    event = make_event(
+        kind=Event.Kind.CONFERENCE,
+        title="Summit",
+        time_zone="America/Chicago",
+        starts_at=opens,
+        hours=8,
+        capacity=100,
+    )
     strategy = Track.objects.create(event=event, name="Strategy", position=1)
     safety = Track.objects.create(event=event, name="Safety", position=2)
     ballroom = Room.objects.create(event=event, name="Grand Ballroom", capacity=300)
     lakeview = Room.objects.create(event=event, name="Lakeview Room", capacity=40)
-    speaker = Speaker.objects.create(name="Dr. Maya Chen", slug="maya-chen", organization_name="Lakeshore Health", bio="ER physician.")
+    speaker = Speaker.objects.create(
+        name="Dr. Maya Chen", slug="maya-chen", organization_name="Lakeshore Health", bio="ER physician."
+    )
     talk = make_session(event, track=strategy, room=ballroom, title="Content calendars that work")
     talk.speakers.add(speaker)
-    workshop = make_session(event, track=safety, room=lakeview, offset_hours=1, title="HIPAA workshop",
-                            format=Session.Format.WORKSHOP, ends_at=opens + datetime.timedelta(hours=2), capacity=3)
-    return SimpleNamespace(event=event, strategy=strategy, safety=safety, ballroom=ballroom, lakeview=lakeview,
-                           speaker=speaker, talk=talk, workshop=workshop)
+    workshop = make_session(
+        event,
+        track=safety,
+        room=lakeview,
+        offset_hours=1,
+        title="HIPAA workshop",
+        format=Session.Format.WORKSHOP,
+        ends_at=opens + datetime.timedelta(hours=2),
+        capacity=3,
+    )
+    return SimpleNamespace(
+        event=event,
+        strategy=strategy,
+        safety=safety,
+        ballroom=ballroom,
+        lakeview=lakeview,
+        speaker=speaker,
+        talk=talk,
+        workshop=workshop,
+    )

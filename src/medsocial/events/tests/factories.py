@@ -21,8 +21,14 @@ from medsocial.events.models import (
 _sequence = itertools.count(1)
 
 
-def make_event(*, ticket: bool = True, price: Decimal = Decimal("0"), starts_in: datetime.timedelta = datetime.timedelta(days=7),
-               hours: int = 2, **fields) -> Event:
+def make_event(
+    *,
+    ticket: bool = True,
+    price: Decimal = Decimal("0"),
+    starts_in: datetime.timedelta = datetime.timedelta(days=7),
+    hours: int = 2,
+    **fields,
+) -> Event:
     """A published public webinar a week from now with one free ticket type (unless told otherwise)."""
     n = next(_sequence)
     starts_at = fields.pop("starts_at", None) or timezone.now() + starts_in
@@ -62,8 +68,12 @@ def make_question(event: Event, **fields) -> Question:
 
 def make_session(event: Event, *, track: Track | None = None, offset_hours: int = 0, **fields) -> Session:
     starts = event.starts_at + datetime.timedelta(hours=offset_hours)
-    defaults = {"title": f"Session {next(_sequence)}", "starts_at": starts, "ends_at": starts + datetime.timedelta(minutes=45),
-                "track": track}
+    defaults = {
+        "title": f"Session {next(_sequence)}",
+        "starts_at": starts,
+        "ends_at": starts + datetime.timedelta(minutes=45),
+        "track": track,
+    }
     defaults.update(fields)
     return Session.objects.create(event=event, **defaults)
 
@@ -89,14 +99,33 @@ def form_data(form, **changes) -> dict:
 def programme_state(event: Event) -> dict:
     """Everything the programme and ticket pages can change, to compare before and after."""
     return {
-        "sessions": list(Session.objects.filter(event=event).order_by("pk").values_list(
-            "pk", "title", "abstract", "format", "track_id", "room_id", "starts_at", "ends_at", "capacity")),
-        "speakers": list(Speaker.objects.order_by("pk").values_list("pk", "name", "slug", "organization_name", "bio", "photo")),
+        "sessions": list(
+            Session.objects.filter(event=event)
+            .order_by("pk")
+            .values_list(
+                "pk", "title", "abstract", "format", "track_id", "room_id", "starts_at", "ends_at", "capacity"
+            )
+        ),
+        "speakers": list(
+            Speaker.objects.order_by("pk").values_list(
+                "pk", "name", "slug", "organization_name", "bio", "photo"
+            )
+        ),
         "session_speakers": sorted(Session.speakers.through.objects.values_list("session_id", "speaker_id")),
-        "tracks": list(Track.objects.filter(event=event).order_by("pk").values_list("pk", "name", "position")),
+        "tracks": list(
+            Track.objects.filter(event=event).order_by("pk").values_list("pk", "name", "position")
+        ),
         "rooms": list(Room.objects.filter(event=event).order_by("pk").values_list("pk", "name", "capacity")),
-        "ticket_types": list(TicketType.objects.filter(event=event).order_by("pk").values_list("pk", "name", "price", "quantity")),
-        "discount_codes": list(DiscountCode.objects.filter(event=event).order_by("pk").values_list("pk", "code", "value")),
-        "questions": list(Question.objects.filter(event=event).order_by("pk").values_list("pk", "label", "required")),
+        "ticket_types": list(
+            TicketType.objects.filter(event=event)
+            .order_by("pk")
+            .values_list("pk", "name", "price", "quantity")
+        ),
+        "discount_codes": list(
+            DiscountCode.objects.filter(event=event).order_by("pk").values_list("pk", "code", "value")
+        ),
+        "questions": list(
+            Question.objects.filter(event=event).order_by("pk").values_list("pk", "label", "required")
+        ),
         "agenda": sorted(AgendaItem.objects.values_list("session_id", "user_id")),
     }

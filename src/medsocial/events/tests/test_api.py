@@ -31,8 +31,11 @@ def test_event_detail_has_ticket_types_and_questions(client):
 def test_register_and_cancel_through_the_api(client, user):
     event = make_event()
     client.force_login(user)
-    response = client.post(f"/api/v1/events/{event.slug}/register", {"ticket_type_id": ticket_of(event).pk},
-                           content_type="application/json")
+    response = client.post(
+        f"/api/v1/events/{event.slug}/register",
+        {"ticket_type_id": ticket_of(event).pk},
+        content_type="application/json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["status"] == "confirmed" and body["ticket_code"]
@@ -46,11 +49,17 @@ def test_api_refusals_use_the_error_format_and_change_nothing(client, user, make
     event, other = make_event(), make_event()
     question = make_question(event, label="Job title")
     client.force_login(user)
-    wrong = client.post(f"/api/v1/events/{event.slug}/register", {"ticket_type_id": ticket_of(other).pk},
-                        content_type="application/json")
+    wrong = client.post(
+        f"/api/v1/events/{event.slug}/register",
+        {"ticket_type_id": ticket_of(other).pk},
+        content_type="application/json",
+    )
     assert wrong.status_code == 400 and "another event" in wrong.json()["detail"]
-    unanswered = client.post(f"/api/v1/events/{event.slug}/register", {"ticket_type_id": ticket_of(event).pk},
-                             content_type="application/json")
+    unanswered = client.post(
+        f"/api/v1/events/{event.slug}/register",
+        {"ticket_type_id": ticket_of(event).pk},
+        content_type="application/json",
+    )
     assert unanswered.status_code == 400
     assert "Job title" in unanswered.json()["detail"]
     assert f"question_{question.pk}" in unanswered.json()["errors"]
@@ -59,8 +68,14 @@ def test_api_refusals_use_the_error_format_and_change_nothing(client, user, make
 
 def test_register_requires_authentication_and_another_persons_registration_is_404(client, user, make_user):
     event = make_event()
-    assert client.post(f"/api/v1/events/{event.slug}/register", {"ticket_type_id": ticket_of(event).pk},
-                       content_type="application/json").status_code == 401
+    assert (
+        client.post(
+            f"/api/v1/events/{event.slug}/register",
+            {"ticket_type_id": ticket_of(event).pk},
+            content_type="application/json",
+        ).status_code
+        == 401
+    )
     from medsocial.events import services
 
     registration = services.register(event=event, user=user, ticket_type=ticket_of(event))

@@ -20,14 +20,22 @@ from medsocial.testing.plugin import save_screenshot, sign_in_through_page
 def _ics_attachment(message) -> bytes:
     for part in message.iter_attachments():
         if part.get_filename() == "event.ics":
-            return part.get_content() if isinstance(part.get_content(), bytes) else part.get_content().encode()
+            return (
+                part.get_content() if isinstance(part.get_content(), bytes) else part.get_content().encode()
+            )
     raise AssertionError("no event.ics attachment")
 
 
 def test_webinar_registration_to_ce_hours_end_to_end(page, browser, live_server, smtp_server, make_user):
     starts = datetime.datetime(2030, 5, 14, 17, 0, tzinfo=datetime.UTC)
-    event = make_event(title="Captioning videos for accessibility", slug="captioning-webinar", starts_at=starts,
-                       ends_at=starts + datetime.timedelta(hours=1), time_zone="America/Chicago", ce_hours=Decimal("1.50"))
+    event = make_event(
+        title="Captioning videos for accessibility",
+        slug="captioning-webinar",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        time_zone="America/Chicago",
+        ce_hours=Decimal("1.50"),
+    )
     attendee = make_user(email="ana@example.org", full_name="Ana Ruiz")
     manager = make_user(email="door@example.org", full_name="Door Staff", roles=[Role.EVENT_MANAGER])
 
@@ -61,7 +69,10 @@ def test_webinar_registration_to_ce_hours_end_to_end(page, browser, live_server,
     staff = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})  # a phone
     door = staff.new_page()
     door_errors = []
-    door.on("console", lambda m: door_errors.append(m.text) if m.type == "error" and "status of 4" not in m.text else None)
+    door.on(
+        "console",
+        lambda m: door_errors.append(m.text) if m.type == "error" and "status of 4" not in m.text else None,
+    )
     sign_in_through_page(door, manager.email, DEFAULT_PASSWORD)
     door.goto(f"/events/manage/{event.slug}/check-in/")
     door.get_by_label("Ticket code or QR scan").fill(registration.qr_payload)

@@ -19,8 +19,13 @@ UTC = datetime.UTC
 def dst_event():
     """9:00–11:00 in Chicago on 8 March 2026, the day clocks spring forward (CST → CDT at 2:00)."""
     starts = datetime.datetime(2026, 3, 8, 9, 0, tzinfo=CHICAGO)
-    return make_event(title="Spring forward clinic", time_zone="America/Chicago", starts_at=starts,
-                      ends_at=starts + datetime.timedelta(hours=2), registration_closes_at=None)
+    return make_event(
+        title="Spring forward clinic",
+        time_zone="America/Chicago",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        registration_closes_at=None,
+    )
 
 
 def _only_vevent(payload: bytes):
@@ -54,7 +59,9 @@ def test_session_ics_names_session_and_event(client):
     session = make_session(event, title="Crisis comms")
     (vevent,) = _only_vevent(client.get(f"/events/{event.slug}/sessions/{session.pk}/session.ics").content)
     assert str(vevent["summary"]).startswith("Crisis comms")
-    assert vevent.decoded("dtstart").astimezone(UTC) == session.starts_at.astimezone(UTC).replace(microsecond=0)
+    assert vevent.decoded("dtstart").astimezone(UTC) == session.starts_at.astimezone(UTC).replace(
+        microsecond=0
+    )
 
 
 def test_the_private_feed_lists_my_events_and_stops_working_when_revoked(client, user):
@@ -104,7 +111,9 @@ def test_recording_link_appears_for_registered_people_after_the_event(client, us
     client.force_login(user)
     assert "rec-42" not in client.get(event.get_absolute_url()).content.decode()
     past_start = datetime.datetime.now(UTC) - datetime.timedelta(days=2)
-    type(event).objects.filter(pk=event.pk).update(starts_at=past_start, ends_at=past_start + datetime.timedelta(hours=1))
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=past_start, ends_at=past_start + datetime.timedelta(hours=1)
+    )
     assert "rec-42" in client.get(event.get_absolute_url()).content.decode()
 
 
@@ -115,5 +124,7 @@ def test_the_feed_also_lists_sessions_on_my_agenda(client, user):
     make_session(event, title="Not on my agenda")
     services.add_to_agenda(session=session, user=user)
     feed = CalendarFeed.objects.create(user=user)
-    summaries = sorted(str(v["summary"]) for v in _only_vevent(client.get(f"/events/calendar/{feed.token}.ics").content))
+    summaries = sorted(
+        str(v["summary"]) for v in _only_vevent(client.get(f"/events/calendar/{feed.token}.ics").content)
+    )
     assert summaries == ["Summit", "Workshop on reels — Summit"]

@@ -25,7 +25,11 @@ def test_checking_in_by_qr_payload_marks_attendance_and_grants_ce_hours(ticket, 
     done = services.check_in(event=ticket.event, payload=ticket.qr_payload, by=manager)
     assert done.checked_in_at is not None and done.checked_in_by == manager
     credit = CECredit.objects.get(user=ticket.user)
-    assert (credit.source, credit.source_key, credit.hours) == ("event", f"event:{ticket.event.pk}", Decimal("2.00"))
+    assert (credit.source, credit.source_key, credit.hours) == (
+        "event",
+        f"event:{ticket.event.pk}",
+        Decimal("2.00"),
+    )
     assert credit.title == "Social media for nurses"
     assert credit.earned_on == timezone.localtime(done.checked_in_at, ticket.event.tz).date()
 
@@ -86,7 +90,12 @@ def test_the_check_in_page_finds_people_by_name(client, ticket, manager):
 def test_the_check_in_page_is_hidden_from_people_without_the_role(client, ticket, make_user):
     client.force_login(make_user())
     assert client.get(f"/events/manage/{ticket.event.slug}/check-in/").status_code == 404
-    assert client.post(f"/events/manage/{ticket.event.slug}/check-in/", {"payload": ticket.qr_payload}).status_code == 404
+    assert (
+        client.post(
+            f"/events/manage/{ticket.event.slug}/check-in/", {"payload": ticket.qr_payload}
+        ).status_code
+        == 404
+    )
     assert Registration.objects.get(pk=ticket.pk).checked_in_at is None
 
 
@@ -126,4 +135,9 @@ def test_checking_in_a_registration_of_another_event_from_the_page_is_refused(cl
     client.force_login(manager)
     response = client.post(f"/events/manage/{other.slug}/check-in/", {"registration": ticket.pk})
     assert response.status_code == 400 and "another event" in response.content.decode()
-    assert client.post(f"/events/manage/{other.slug}/check-in/", {"registration": ticket.pk, "action": "undo"}).status_code == 404
+    assert (
+        client.post(
+            f"/events/manage/{other.slug}/check-in/", {"registration": ticket.pk, "action": "undo"}
+        ).status_code
+        == 404
+    )

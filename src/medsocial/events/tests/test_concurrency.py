@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _people(count: int, prefix: str) -> list[User]:
-    User.objects.bulk_create([User(email=f"{prefix}{i}@example.org", full_name=f"Person {i}") for i in range(count)])
+    User.objects.bulk_create(
+        [User(email=f"{prefix}{i}@example.org", full_name=f"Person {i}") for i in range(count)]
+    )
     return list(User.objects.filter(email__startswith=prefix).order_by("pk"))
 
 
@@ -27,7 +29,9 @@ def test_200_racing_registrations_for_50_seats_confirm_exactly_50_and_waitlist_1
     ticket = ticket_of(event)
     people = _people(200, "racer")
 
-    results = run_concurrently(lambda person: services.register(event=event, user=person, ticket_type=ticket), people, workers=20)
+    results = run_concurrently(
+        lambda person: services.register(event=event, user=person, ticket_type=ticket), people, workers=20
+    )
 
     errors = [r for r in results if isinstance(r, Exception)]
     assert errors == []
@@ -47,8 +51,11 @@ def test_a_discount_code_limited_to_5_uses_is_used_5_times_under_a_race():
     people = _people(20, "coder")
 
     results = run_concurrently(
-        lambda person: services.register(event=event, user=person, ticket_type=ticket_of(event), discount_code="FIVE"),
-        people, workers=20,
+        lambda person: services.register(
+            event=event, user=person, ticket_type=ticket_of(event), discount_code="FIVE"
+        ),
+        people,
+        workers=20,
     )
 
     accepted = [r for r in results if isinstance(r, Registration)]

@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 def _snapshot():
     return (
         list(Event.objects.order_by("slug").values_list("slug", "starts_at", "ends_at", "capacity")),
-        Session.objects.count(), Speaker.objects.count(), Track.objects.count(), TicketType.objects.count(),
+        Session.objects.count(),
+        Speaker.objects.count(),
+        Track.objects.count(),
+        TicketType.objects.count(),
         Registration.objects.count(),
     )
 

@@ -20,7 +20,9 @@ def event_data(event, **changes):
 def test_a_later_start_that_would_strand_a_session_is_refused(client, manager, summit_programme):
     event = summit_programme.event
     client.force_login(manager)
-    response = client.post(f"/events/manage/{event.slug}/edit/", event_data(event, starts_at=local(event, 10)))
+    response = client.post(
+        f"/events/manage/{event.slug}/edit/", event_data(event, starts_at=local(event, 10))
+    )
     assert response.status_code == 400
     assert "“Content calendars that work” starts at" in response.context["form"].errors["starts_at"][0]
     assert Event.objects.get(pk=event.pk).starts_at == event.starts_at

@@ -47,17 +47,24 @@ def test_registering_through_the_page(client, user):
     event = make_event()
     question = make_question(event, label="Job title")
     client.force_login(user)
-    response = client.post(f"/events/{event.slug}/register/", {"ticket_type": ticket_of(event).pk, f"question_{question.pk}": "Nurse"})
+    response = client.post(
+        f"/events/{event.slug}/register/",
+        {"ticket_type": ticket_of(event).pk, f"question_{question.pk}": "Nurse"},
+    )
     registration = Registration.objects.get()
     assert response.status_code == 302 and response["Location"] == registration.get_absolute_url()
     assert registration.answers == {str(question.pk): "Nurse"}
 
 
-@pytest.mark.parametrize("case", ["full-ok", "closed", "expired-code", "used-code", "unanswered", "other-ticket"])
+@pytest.mark.parametrize(
+    "case", ["full-ok", "closed", "expired-code", "used-code", "unanswered", "other-ticket"]
+)
 def test_bad_registration_input_shows_a_clear_message_and_changes_nothing(client, make_user, case):
     event = make_event(price=Decimal("100"), capacity=1)
     question = make_question(event, label="Job title")
-    DiscountCode.objects.create(event=event, code="OLD", value=10, valid_until=timezone.now() - datetime.timedelta(days=1))
+    DiscountCode.objects.create(
+        event=event, code="OLD", value=10, valid_until=timezone.now() - datetime.timedelta(days=1)
+    )
     DiscountCode.objects.create(event=event, code="GONE", value=10, max_uses=1, times_used=1)
     data = {"ticket_type": ticket_of(event).pk, f"question_{question.pk}": "Nurse"}
     expected = {
@@ -68,7 +75,9 @@ def test_bad_registration_input_shows_a_clear_message_and_changes_nothing(client
         "other-ticket": "That ticket belongs to another event.",
     }.get(case)
     if case == "closed":
-        Event.objects.filter(pk=event.pk).update(registration_closes_at=timezone.now() - datetime.timedelta(minutes=1))
+        Event.objects.filter(pk=event.pk).update(
+            registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
     elif case == "expired-code":
         data["discount_code"] = "OLD"
     elif case == "used-code":
@@ -95,30 +104,90 @@ def test_bad_registration_input_shows_a_clear_message_and_changes_nothing(client
 
 def test_a_manager_creates_an_event_in_its_own_time_zone_and_adds_its_parts(client, manager):
     client.force_login(manager)
-    response = client.post("/events/manage/new/", {
-        "title": "Spring webinar", "slug": "spring-webinar", "kind": "webinar", "status": "published", "visibility": "public",
-        "time_zone": "America/Chicago", "starts_at": "2026-03-08T09:00", "ends_at": "2026-03-08T10:00", "capacity": 100,
-        "ce_hours": "1.0", "join_url": "https://meet.example.org/x",
-    })
+    response = client.post(
+        "/events/manage/new/",
+        {
+            "title": "Spring webinar",
+            "slug": "spring-webinar",
+            "kind": "webinar",
+            "status": "published",
+            "visibility": "public",
+            "time_zone": "America/Chicago",
+            "starts_at": "2026-03-08T09:00",
+            "ends_at": "2026-03-08T10:00",
+            "capacity": 100,
+            "ce_hours": "1.0",
+            "join_url": "https://meet.example.org/x",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     event = Event.objects.get(slug="spring-webinar")
     assert event.starts_at == datetime.datetime(2026, 3, 8, 14, 0, tzinfo=datetime.UTC)  # 9:00 CDT (UTC−5)
     base = f"/events/manage/{event.slug}/add"
-    assert client.post(f"{base}/ticket-type/", {"ticket-type-name": "General", "ticket-type-price": "25", "ticket-type-is_active": "on",
-                                                "ticket-type-position": 0}).status_code == 302
-    assert client.post(f"{base}/discount-code/", {"discount-code-code": "early", "discount-code-kind": "percent",
-                                                  "discount-code-value": "10", "discount-code-is_active": "on"}).status_code == 302
-    assert client.post(f"{base}/question/", {"question-label": "Meal", "question-kind": "choice", "question-choices": "A\nB",
-                                             "question-position": 0}).status_code == 302
+    assert (
+        client.post(
+            f"{base}/ticket-type/",
+            {
+                "ticket-type-name": "General",
+                "ticket-type-price": "25",
+                "ticket-type-is_active": "on",
+                "ticket-type-position": 0,
+            },
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"{base}/discount-code/",
+            {
+                "discount-code-code": "early",
+                "discount-code-kind": "percent",
+                "discount-code-value": "10",
+                "discount-code-is_active": "on",
+            },
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"{base}/question/",
+            {
+                "question-label": "Meal",
+                "question-kind": "choice",
+                "question-choices": "A\nB",
+                "question-position": 0,
+            },
+        ).status_code
+        == 302
+    )
     assert client.post(f"{base}/track/", {"track-name": "Main", "track-position": 0}).status_code == 302
-    assert client.post(f"{base}/session/", {"session-title": "Intro", "session-format": "talk", "session-starts_at": "2026-03-08T09:00",
-                                            "session-ends_at": "2026-03-08T09:30"}).status_code == 302
-    bad = client.post(f"{base}/question/", {"question-label": "Meal 2", "question-kind": "choice", "question-choices": "only one",
-                                            "question-position": 0})
+    assert (
+        client.post(
+            f"{base}/session/",
+            {
+                "session-title": "Intro",
+                "session-format": "talk",
+                "session-starts_at": "2026-03-08T09:00",
+                "session-ends_at": "2026-03-08T09:30",
+            },
+        ).status_code
+        == 302
+    )
+    bad = client.post(
+        f"{base}/question/",
+        {
+            "question-label": "Meal 2",
+            "question-kind": "choice",
+            "question-choices": "only one",
+            "question-position": 0,
+        },
+    )
     assert bad.status_code == 400 and "at least two options" in bad.content.decode()
     assert TicketType.objects.get(event=event).price == Decimal("25")
     assert DiscountCode.objects.get(event=event).code == "EARLY"
-    assert Session.objects.get(event=event).starts_at == datetime.datetime(2026, 3, 8, 14, 0, tzinfo=datetime.UTC)
+    assert Session.objects.get(event=event).starts_at == datetime.datetime(
+        2026, 3, 8, 14, 0, tzinfo=datetime.UTC
+    )
     assert client.get(f"/events/manage/{event.slug}/").status_code == 200
     assert client.get(f"/events/manage/{event.slug}/edit/").status_code == 200
 
@@ -142,10 +211,18 @@ def test_raising_capacity_offers_the_new_seats_to_the_waitlist(client, manager, 
 def test_manager_pages_are_404_for_other_people(client, make_user):
     event = make_event()
     client.force_login(make_user())
-    for url in ["/events/manage/", "/events/manage/new/", f"/events/manage/{event.slug}/", f"/events/manage/{event.slug}/edit/",
-                f"/events/manage/{event.slug}/proposals/"]:
+    for url in [
+        "/events/manage/",
+        "/events/manage/new/",
+        f"/events/manage/{event.slug}/",
+        f"/events/manage/{event.slug}/edit/",
+        f"/events/manage/{event.slug}/proposals/",
+    ]:
         assert client.get(url).status_code == 404, url
-    assert client.post(f"/events/manage/{event.slug}/add/ticket-type/", {"ticket-type-name": "x"}).status_code == 404
+    assert (
+        client.post(f"/events/manage/{event.slug}/add/ticket-type/", {"ticket-type-name": "x"}).status_code
+        == 404
+    )
     assert TicketType.objects.filter(event=event).count() == 1
 
 

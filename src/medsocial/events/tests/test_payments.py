@@ -23,8 +23,12 @@ class RecordingProvider(payments.PaymentProvider):
         self.placed.append(order.pk)
 
 
-def test_a_registered_provider_receives_priced_orders(settings, user, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(payments, "_PROVIDERS", dict(payments._PROVIDERS))  # the registration ends with the test
+def test_a_registered_provider_receives_priced_orders(
+    settings, user, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(
+        payments, "_PROVIDERS", dict(payments._PROVIDERS)
+    )  # the registration ends with the test
     provider = payments.register_provider(RecordingProvider())
     settings.EVENTS_PAYMENT_PROVIDER = "test-card"
     event = make_event(price=Decimal("40"))

@@ -18,18 +18,34 @@ def summit():
     event = make_event(kind=Event.Kind.CONFERENCE, title="Summit", hours=30, capacity=300)
     strategy = Track.objects.create(event=event, name="Strategy", position=1)
     safety = Track.objects.create(event=event, name="Safety", position=2)
-    speaker = Speaker.objects.create(name="Dr. Maya Chen", slug="maya-chen", organization_name="Lakeshore Health", bio="ER physician.")
+    speaker = Speaker.objects.create(
+        name="Dr. Maya Chen", slug="maya-chen", organization_name="Lakeshore Health", bio="ER physician."
+    )
     talk = make_session(event, track=strategy, title="Content calendars that work")
     talk.speakers.add(speaker)
     make_session(event, track=safety, title="HIPAA and selfies")
-    make_session(event, track=safety, offset_hours=24, title="Day two workshop", format=Session.Format.WORKSHOP, capacity=1)
+    make_session(
+        event,
+        track=safety,
+        offset_hours=24,
+        title="Day two workshop",
+        format=Session.Format.WORKSHOP,
+        capacity=1,
+    )
     return event
 
 
 def test_the_agenda_shows_days_tracks_sessions_and_speakers(client, summit):
     html = client.get(f"/events/{summit.slug}/agenda/").content.decode()
-    for text in ["Strategy", "Safety", "Content calendars that work", "HIPAA and selfies", "Day two workshop",
-                 "Dr. Maya Chen", "Lakeshore Health"]:
+    for text in [
+        "Strategy",
+        "Safety",
+        "Content calendars that work",
+        "HIPAA and selfies",
+        "Day two workshop",
+        "Dr. Maya Chen",
+        "Lakeshore Health",
+    ]:
         assert text in html
     assert html.count('class="agenda-day"') == 2
 
@@ -55,11 +71,18 @@ def test_a_proposal_is_reviewed_accepted_becomes_a_session_and_speakers_are_emai
     client, summit, user, manager, make_user, django_capture_on_commit_callbacks
 ):
     client.force_login(user)
-    response = client.post(f"/events/{summit.slug}/propose/", {
-        "title": "Patient stories without PHI", "abstract": "How we ask consent.", "format": "talk",
-        "speaker_name": "Pat Jones", "speaker_email": user.email, "speaker_organization": "Prairie Hospital",
-        "co_speakers": "Sam Lee, sam@example.org, Prairie Hospital",
-    })
+    response = client.post(
+        f"/events/{summit.slug}/propose/",
+        {
+            "title": "Patient stories without PHI",
+            "abstract": "How we ask consent.",
+            "format": "talk",
+            "speaker_name": "Pat Jones",
+            "speaker_email": user.email,
+            "speaker_organization": "Prairie Hospital",
+            "co_speakers": "Sam Lee, sam@example.org, Prairie Hospital",
+        },
+    )
     assert response.status_code == 302
     proposal = Proposal.objects.get()
     services.review_proposal(proposal=proposal, reviewer=manager, score=5, comment="Strong")
@@ -69,8 +92,14 @@ def test_a_proposal_is_reviewed_accepted_becomes_a_session_and_speakers_are_emai
     assert "average score 4.0" in page and "Strong" in page
     start = summit.starts_at + datetime.timedelta(hours=3)
     with django_capture_on_commit_callbacks(execute=True):
-        services.decide_proposal(proposal=proposal, by=manager, accept=True, starts_at=start,
-                                 ends_at=start + datetime.timedelta(minutes=30), track=summit.tracks.first())
+        services.decide_proposal(
+            proposal=proposal,
+            by=manager,
+            accept=True,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(minutes=30),
+            track=summit.tracks.first(),
+        )
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACCEPTED
     assert proposal.session.title == "Patient stories without PHI"
@@ -80,8 +109,9 @@ def test_a_proposal_is_reviewed_accepted_becomes_a_session_and_speakers_are_emai
 
 
 def test_a_rejected_proposal_creates_no_session_and_cannot_be_decided_again(summit, user, manager):
-    proposal = services.submit_proposal(event=summit, user=user, title="T", abstract="A", format="talk",
-                                        speakers=[{"name": "Pat"}])
+    proposal = services.submit_proposal(
+        event=summit, user=user, title="T", abstract="A", format="talk", speakers=[{"name": "Pat"}]
+    )
     services.decide_proposal(proposal=proposal, by=manager, accept=False)
     assert not Session.objects.filter(title="T").exists()
     with pytest.raises(EventError, match="already"):
@@ -89,7 +119,9 @@ def test_a_rejected_proposal_creates_no_session_and_cannot_be_decided_again(summ
 
 
 def test_reviewers_score_from_1_to_5_and_not_their_own(summit, user, manager):
-    proposal = services.submit_proposal(event=summit, user=user, title="T", abstract="A", format="talk", speakers=[{"name": "Pat"}])
+    proposal = services.submit_proposal(
+        event=summit, user=user, title="T", abstract="A", format="talk", speakers=[{"name": "Pat"}]
+    )
     with pytest.raises(EventError, match="1 to 5"):
         services.review_proposal(proposal=proposal, reviewer=manager, score=6)
     with pytest.raises(EventError, match="own"):

@@ -30,7 +30,11 @@ pytestmark = pytest.mark.django_db
 def requests_for(p):
     """Every programme-editing request, with data that would change something if it were let through."""
     event = p.event
-    ticket, code, question = ticket_of(event), make_discount(event, code="NURSES"), make_question(event, label="Meal")
+    ticket, code, question = (
+        ticket_of(event),
+        make_discount(event, code="NURSES"),
+        make_question(event, label="Meal"),
+    )
     parts = [
         ("session", p.talk, form_data(SessionForm(instance=p.talk, event=event), title="Hijacked")),
         ("speaker", p.speaker, form_data(SpeakerForm(instance=p.speaker), name="Hijacked")),
@@ -57,13 +61,17 @@ def speaker_user(make_user, summit_programme):
     """The person behind the talk's speaker, registered for the summit with the talk on their agenda."""
     person = make_user(email="maya@example.org")
     Speaker.objects.filter(pk=summit_programme.speaker.pk).update(user=person)
-    services.register(event=summit_programme.event, user=person, ticket_type=ticket_of(summit_programme.event))
+    services.register(
+        event=summit_programme.event, user=person, ticket_type=ticket_of(summit_programme.event)
+    )
     services.add_to_agenda(session=summit_programme.talk, user=person)
     return person
 
 
 @pytest.mark.parametrize("who", ["signed-in", "speaker"])
-def test_people_who_are_not_event_managers_get_404_and_change_nothing(client, summit_programme, make_user, speaker_user, who):
+def test_people_who_are_not_event_managers_get_404_and_change_nothing(
+    client, summit_programme, make_user, speaker_user, who
+):
     p = summit_programme
     requests = requests_for(p)
     before = programme_state(p.event)
@@ -80,7 +88,10 @@ def test_anonymous_visitors_are_asked_to_sign_in_and_change_nothing(client, summ
     before = programme_state(p.event)
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {})
-        assert response.status_code == 302 and response["Location"].startswith("/accounts/sign-in/"), (method, url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/sign-in/"), (
+            method,
+            url,
+        )
     assert programme_state(p.event) == before
 
 
@@ -92,7 +103,12 @@ def test_a_part_of_another_event_is_404_through_this_events_address(client, mana
     elsewhere.speakers.add(guest)
     before = programme_state(other)
     client.force_login(manager)
-    for part, pk in [("session", elsewhere.pk), ("speaker", guest.pk), ("ticket-type", ticket_of(other).pk), ("widget", p.talk.pk)]:
+    for part, pk in [
+        ("session", elsewhere.pk),
+        ("speaker", guest.pk),
+        ("ticket-type", ticket_of(other).pk),
+        ("widget", p.talk.pk),
+    ]:
         for action in ("edit", "remove"):
             url = f"/events/manage/{p.event.slug}/{part}/{pk}/{action}/"
             assert client.get(url).status_code == 404, url
@@ -108,4 +124,7 @@ def test_the_same_requests_from_an_event_manager_go_through(client, manager, sum
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {})
         assert response.status_code == (302 if method == "post" else 200), (method, url, response.status_code)
-    assert not p.event.sessions.filter(pk=p.talk.pk).exists() and not p.event.tracks.filter(pk=p.strategy.pk).exists()
+    assert (
+        not p.event.sessions.filter(pk=p.talk.pk).exists()
+        and not p.event.tracks.filter(pk=p.strategy.pk).exists()
+    )

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _people(n, start):
-    return [User.objects.create_user(email=f"q{start + i}@example.org", password="x", full_name=f"Q {start + i}") for i in range(n)]
+    return [
+        User.objects.create_user(email=f"q{start + i}@example.org", password="x", full_name=f"Q {start + i}")
+        for i in range(n)
+    ]
 
 
 def test_my_registrations_page(client, user):
@@ -20,6 +23,7 @@ def test_my_registrations_page(client, user):
         for _ in range(n):
             event = make_event()
             services.register(event=event, user=user, ticket_type=ticket_of(event))
+
     client.force_login(user)
     add(5)
     few = page_queries(client, "/events/mine/")
@@ -36,8 +40,12 @@ def test_manage_home_and_report_pages(client, manager):
             services.register(event=event, user=person, ticket_type=ticket_of(event))
         for _ in range(n):
             make_event()
+
     add(5, 0)
-    few_home, few_report = page_queries(client, "/events/manage/"), page_queries(client, f"/events/manage/{event.slug}/report/")
+    few_home, few_report = (
+        page_queries(client, "/events/manage/"),
+        page_queries(client, f"/events/manage/{event.slug}/report/"),
+    )
     add(45, 100)
     assert page_queries(client, "/events/manage/") == few_home
     assert page_queries(client, f"/events/manage/{event.slug}/report/") == few_report
@@ -50,7 +58,10 @@ def test_agenda_page(client):
     def add(n, start):
         for i in range(n):
             session = make_session(summit, track=track, offset_hours=i % 40)
-            session.speakers.add(Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org"))
+            session.speakers.add(
+                Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org")
+            )
+
     add(5, 0)
     few = page_queries(client, f"/events/{summit.slug}/agenda/")
     add(45, 100)
@@ -67,13 +78,16 @@ def test_programme_editor_and_manage_event_pages(client, manager, make_user):
             track = Track.objects.create(event=summit, name=f"Track {start + i}", position=i)
             room = Room.objects.create(event=summit, name=f"Room {start + i}")
             session = make_session(summit, track=track, room=room, offset_hours=i % 40, capacity=10)
-            speaker = Speaker.objects.create(name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org")
+            speaker = Speaker.objects.create(
+                name=f"S {start + i}", slug=f"s-{start + i}", organization_name="Org"
+            )
             session.speakers.add(speaker)
             make_session(other).speakers.add(speaker)  # also speaks elsewhere
             Speaker.objects.create(name=f"Unscheduled {start + i}", slug=f"u-{start + i}")
             person = make_user()
             services.register(event=summit, user=person, ticket_type=ticket_of(summit))
             services.add_to_agenda(session=session, user=person)
+
     add(5, 0)
     pages = [f"/events/manage/{summit.slug}/programme/", f"/events/manage/{summit.slug}/"]
     few = [page_queries(client, url) for url in pages]
@@ -98,6 +112,7 @@ def test_api_my_registrations(client, user, make_user):
             event = make_event(capacity=1)
             services.register(event=event, user=make_user(), ticket_type=ticket_of(event))
             services.register(event=event, user=user, ticket_type=ticket_of(event))  # waitlisted
+
     client.force_login(user)
     add(5)
     few = page_queries(client, "/api/v1/events/registrations")

@@ -34,15 +34,21 @@ def test_a_sold_out_ticket_type_waitlists_even_with_event_seats_left(make_user):
     event = make_event(capacity=10)
     vip = TicketType.objects.create(event=event, name="VIP", price=0, quantity=1)
     services.register(event=event, user=make_user(), ticket_type=vip)
-    assert services.register(event=event, user=make_user(), ticket_type=vip).status == Registration.Status.WAITLISTED
+    assert (
+        services.register(event=event, user=make_user(), ticket_type=vip).status
+        == Registration.Status.WAITLISTED
+    )
 
 
-@pytest.mark.parametrize("change", [
-    {"registration_closes_at": timezone.now() - datetime.timedelta(hours=1)},
-    {"registration_opens_at": timezone.now() + datetime.timedelta(days=1)},
-    {"status": "draft"},
-    {"status": "cancelled"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"registration_closes_at": timezone.now() - datetime.timedelta(hours=1)},
+        {"registration_opens_at": timezone.now() + datetime.timedelta(days=1)},
+        {"status": "draft"},
+        {"status": "cancelled"},
+    ],
+)
 def test_closed_registration_is_refused_and_changes_nothing(user, change):
     event = make_event(**change)
     with pytest.raises(RegistrationError, match="closed"):
@@ -70,7 +76,9 @@ def test_an_unanswered_required_question_is_named_and_nothing_is_saved(user):
     event = make_event()
     question = make_question(event, label="Your job title", required=True)
     with pytest.raises(RegistrationError, match="Your job title") as exc:
-        services.register(event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "  "})
+        services.register(
+            event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "  "}
+        )
     assert exc.value.field == f"question_{question.pk}"
     assert not Registration.objects.exists()
 
@@ -79,8 +87,12 @@ def test_a_choice_answer_must_be_one_of_the_options(user):
     event = make_event()
     question = make_question(event, label="Meal", kind=Question.Kind.CHOICE, choices="Regular\nVegetarian")
     with pytest.raises(RegistrationError, match="Meal"):
-        services.register(event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "Steak"})
-    registration = services.register(event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "Vegetarian"})
+        services.register(
+            event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "Steak"}
+        )
+    registration = services.register(
+        event=event, user=user, ticket_type=ticket_of(event), answers={str(question.pk): "Vegetarian"}
+    )
     assert registration.answers == {str(question.pk): "Vegetarian"}
 
 
@@ -90,7 +102,11 @@ def test_percent_and_amount_discounts_are_recorded_on_the_order(make_user):
     make_discount(event, code="FIFTY", kind=DiscountCode.Kind.AMOUNT, value=Decimal("50"))
     a = services.register(event=event, user=make_user(), ticket_type=ticket_of(event), discount_code="twenty")
     b = services.register(event=event, user=make_user(), ticket_type=ticket_of(event), discount_code="FIFTY")
-    assert (a.order.base_price, a.order.discount_amount, a.order.total) == (Decimal("200"), Decimal("40.00"), Decimal("160.00"))
+    assert (a.order.base_price, a.order.discount_amount, a.order.total) == (
+        Decimal("200"),
+        Decimal("40.00"),
+        Decimal("160.00"),
+    )
     assert (b.order.discount_amount, b.order.total) == (Decimal("50"), Decimal("150"))
     assert a.order.payment_status == Order.PaymentStatus.PENDING
     assert a.order.payment_provider == "invoice"
@@ -123,7 +139,9 @@ def test_an_unknown_discount_code_is_refused(user):
 
 def test_members_pay_the_member_price_and_early_birds_the_early_price(make_user, make_organization):
     event = make_event(ticket=False)
-    ticket = TicketType.objects.create(event=event, name="Full", price=Decimal("300"), member_price=Decimal("250"))
+    ticket = TicketType.objects.create(
+        event=event, name="Full", price=Decimal("300"), member_price=Decimal("250")
+    )
     member = make_user(organization=make_organization())
     assert services.register(event=event, user=member, ticket_type=ticket).order.total == Decimal("250")
     assert services.register(event=event, user=make_user(), ticket_type=ticket).order.total == Decimal("300")
@@ -137,7 +155,9 @@ def test_members_pay_the_member_price_and_early_birds_the_early_price(make_user,
 def test_the_registrant_may_cancel_before_the_deadline_and_a_paid_order_is_refunded(user, manager):
     event = make_event(price=Decimal("80"))
     code = make_discount(event, code="TEN", kind=DiscountCode.Kind.AMOUNT, value=Decimal("10"))
-    registration = services.register(event=event, user=user, ticket_type=ticket_of(event), discount_code="TEN")
+    registration = services.register(
+        event=event, user=user, ticket_type=ticket_of(event), discount_code="TEN"
+    )
     services.mark_paid(order=registration.order, by=manager)
     services.cancel_registration(registration=registration, by=user)
     registration.refresh_from_db()

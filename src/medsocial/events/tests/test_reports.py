@@ -19,8 +19,13 @@ def sold_event(make_user, manager):
     vip = TicketType.objects.create(event=event, name="VIP", price=Decimal("250"))
     question = make_question(event, label="Role", required=False)
     make_discount(event, code="HALF", value=Decimal("50"))
-    a = services.register(event=event, user=make_user(full_name="Ana Ruiz"), ticket_type=ticket_of(event), discount_code="HALF",
-                          answers={str(question.pk): "=cmd"})
+    a = services.register(
+        event=event,
+        user=make_user(full_name="Ana Ruiz"),
+        ticket_type=ticket_of(event),
+        discount_code="HALF",
+        answers={str(question.pk): "=cmd"},
+    )
     b = services.register(event=event, user=make_user(full_name="Ben Ode"), ticket_type=vip)
     c = services.register(event=event, user=make_user(full_name="Cy Vale"), ticket_type=ticket_of(event))
     services.mark_paid(order=b.order, by=manager)
@@ -32,9 +37,17 @@ def sold_event(make_user, manager):
 def test_revenue_per_ticket_type_counts_sold_paid_outstanding_and_discounts(sold_event):
     event, *_ = sold_event
     rows = {r["ticket_type"].name: r for r in selectors.revenue_by_ticket_type(event)}
-    assert (rows["Standard"]["sold"], rows["Standard"]["invoiced"], rows["Standard"]["outstanding"],
-            rows["Standard"]["discounts"]) == (1, Decimal("50"), Decimal("50"), Decimal("50"))
-    assert (rows["VIP"]["sold"], rows["VIP"]["paid"], rows["VIP"]["outstanding"]) == (1, Decimal("250"), Decimal("0"))
+    assert (
+        rows["Standard"]["sold"],
+        rows["Standard"]["invoiced"],
+        rows["Standard"]["outstanding"],
+        rows["Standard"]["discounts"],
+    ) == (1, Decimal("50"), Decimal("50"), Decimal("50"))
+    assert (rows["VIP"]["sold"], rows["VIP"]["paid"], rows["VIP"]["outstanding"]) == (
+        1,
+        Decimal("250"),
+        Decimal("0"),
+    )
 
 
 def test_check_in_statistics(sold_event):
@@ -42,7 +55,9 @@ def test_check_in_statistics(sold_event):
     assert (stats["confirmed"], stats["checked_in"], stats["cancelled"], stats["rate"]) == (2, 1, 1, 50)
 
 
-def test_registrations_csv_has_every_registration_answers_and_neutralized_formulas(client, sold_event, manager):
+def test_registrations_csv_has_every_registration_answers_and_neutralized_formulas(
+    client, sold_event, manager
+):
     event, *_ = sold_event
     client.force_login(manager)
     response = client.get(f"/events/manage/{event.slug}/registrations.csv")
@@ -56,15 +71,22 @@ def test_registrations_csv_has_every_registration_answers_and_neutralized_formul
 def test_attendee_csv_lists_confirmed_people_with_attendance(client, sold_event, manager):
     event, *_ = sold_event
     client.force_login(manager)
-    rows = list(csv.reader(io.StringIO(client.get(f"/events/manage/{event.slug}/attendees.csv").content.decode())))
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"/events/manage/{event.slug}/attendees.csv").content.decode()))
+    )
     assert [(r[0], r[5]) for r in rows[1:]] == [("Ana Ruiz", "no"), ("Ben Ode", "yes")]
 
 
 def test_report_page_and_csvs_are_hidden_from_non_managers(client, sold_event, make_user):
     event, a, *_ = sold_event
     client.force_login(a.user)
-    for url in [f"/events/manage/{event.slug}/report/", f"/events/manage/{event.slug}/registrations.csv",
-                f"/events/manage/{event.slug}/attendees.csv", f"/events/manage/{event.slug}/", "/events/manage/"]:
+    for url in [
+        f"/events/manage/{event.slug}/report/",
+        f"/events/manage/{event.slug}/registrations.csv",
+        f"/events/manage/{event.slug}/attendees.csv",
+        f"/events/manage/{event.slug}/",
+        "/events/manage/",
+    ]:
         assert client.get(url).status_code == 404, url
     assert client.post(f"/events/manage/orders/{a.order.pk}/paid/").status_code == 404
 

@@ -19,17 +19,29 @@ def restricted(make_organization):
 
 
 def _urls(event, session):
-    return [f"/events/{event.slug}/", f"/events/{event.slug}/event.ics", f"/events/{event.slug}/agenda/",
-            f"/events/{event.slug}/my-agenda/", f"/events/{event.slug}/propose/", f"/events/{event.slug}/sessions/{session.pk}/",
-            f"/events/{event.slug}/sessions/{session.pk}/session.ics", f"/api/v1/events/{event.slug}"]
+    return [
+        f"/events/{event.slug}/",
+        f"/events/{event.slug}/event.ics",
+        f"/events/{event.slug}/agenda/",
+        f"/events/{event.slug}/my-agenda/",
+        f"/events/{event.slug}/propose/",
+        f"/events/{event.slug}/sessions/{session.pk}/",
+        f"/events/{event.slug}/sessions/{session.pk}/session.ics",
+        f"/api/v1/events/{event.slug}",
+    ]
 
 
-def test_every_url_of_a_restricted_event_is_404_for_members_of_other_organizations(client, restricted, make_user, make_organization):
+def test_every_url_of_a_restricted_event_is_404_for_members_of_other_organizations(
+    client, restricted, make_user, make_organization
+):
     event, _, session = restricted
     client.force_login(make_user(organization=make_organization()))
     for url in _urls(event, session):
         assert client.get(url).status_code == 404, url
-    assert client.post(f"/events/{event.slug}/register/", {"ticket_type": ticket_of(event).pk}).status_code == 404
+    assert (
+        client.post(f"/events/{event.slug}/register/", {"ticket_type": ticket_of(event).pk}).status_code
+        == 404
+    )
     assert client.post(f"/events/{event.slug}/sessions/{session.pk}/agenda/").status_code == 404
     assert not Registration.objects.exists()
 
@@ -60,7 +72,9 @@ def test_pages_for_people_ask_anonymous_visitors_to_sign_in(client):
         assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"], url
 
 
-def test_cancelling_an_event_emails_everyone_registered(client, manager, make_user, django_capture_on_commit_callbacks):
+def test_cancelling_an_event_emails_everyone_registered(
+    client, manager, make_user, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1)
     services.register(event=event, user=make_user(email="a@example.org"), ticket_type=ticket_of(event))
     services.register(event=event, user=make_user(email="b@example.org"), ticket_type=ticket_of(event))
@@ -71,4 +85,7 @@ def test_cancelling_an_event_emails_everyone_registered(client, manager, make_us
     client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(f"/events/manage/{event.slug}/edit/", data).status_code == 302
-    assert sorted(m.to[0] for m in mail.outbox if m.subject.startswith("Cancelled")) == ["a@example.org", "b@example.org"]
+    assert sorted(m.to[0] for m in mail.outbox if m.subject.startswith("Cancelled")) == [
+        "a@example.org",
+        "b@example.org",
+    ]

@@ -20,10 +20,18 @@ pytestmark = pytest.mark.django_db
 def full_event_with_waitlist(make_user):
     """One seat, taken; two people waiting (first, then second)."""
     event = make_event(capacity=1)
-    holder = services.register(event=event, user=make_user(email="holder@example.org"), ticket_type=ticket_of(event))
-    first = services.register(event=event, user=make_user(email="first@example.org"), ticket_type=ticket_of(event),
-                              now=timezone.now() - datetime.timedelta(minutes=2))
-    second = services.register(event=event, user=make_user(email="second@example.org"), ticket_type=ticket_of(event))
+    holder = services.register(
+        event=event, user=make_user(email="holder@example.org"), ticket_type=ticket_of(event)
+    )
+    first = services.register(
+        event=event,
+        user=make_user(email="first@example.org"),
+        ticket_type=ticket_of(event),
+        now=timezone.now() - datetime.timedelta(minutes=2),
+    )
+    second = services.register(
+        event=event, user=make_user(email="second@example.org"), ticket_type=ticket_of(event)
+    )
     return event, holder, first, second
 
 
@@ -31,7 +39,9 @@ def _claim_link(message) -> str:
     return re.search(r"http\S+/events/claim/(\S+?)/", message.body).group(1)
 
 
-def test_a_cancelled_seat_is_offered_to_the_first_person_waiting_by_email(full_event_with_waitlist, django_capture_on_commit_callbacks):
+def test_a_cancelled_seat_is_offered_to_the_first_person_waiting_by_email(
+    full_event_with_waitlist, django_capture_on_commit_callbacks
+):
     event, holder, first, second = full_event_with_waitlist
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(registration=holder, by=holder.user)
@@ -44,7 +54,9 @@ def test_a_cancelled_seat_is_offered_to_the_first_person_waiting_by_email(full_e
     assert "claim" in offer.body.lower() and _claim_link(offer)
 
 
-def test_claiming_the_offer_confirms_the_seat(full_event_with_waitlist, django_capture_on_commit_callbacks, client):
+def test_claiming_the_offer_confirms_the_seat(
+    full_event_with_waitlist, django_capture_on_commit_callbacks, client
+):
     event, holder, first, second = full_event_with_waitlist
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(registration=holder, by=holder.user)
@@ -56,7 +68,9 @@ def test_claiming_the_offer_confirms_the_seat(full_event_with_waitlist, django_c
     assert first.status == Registration.Status.CONFIRMED
 
 
-def test_a_lapsed_offer_goes_to_the_next_person_and_its_link_stops_working(full_event_with_waitlist, django_capture_on_commit_callbacks):
+def test_a_lapsed_offer_goes_to_the_next_person_and_its_link_stops_working(
+    full_event_with_waitlist, django_capture_on_commit_callbacks
+):
     event, holder, first, second = full_event_with_waitlist
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(registration=holder, by=holder.user)
@@ -77,7 +91,9 @@ def test_a_lapsed_offer_goes_to_the_next_person_and_its_link_stops_working(full_
 def test_the_expiry_command_is_idempotent(full_event_with_waitlist):
     event, holder, first, second = full_event_with_waitlist
     services.cancel_registration(registration=holder, by=holder.user)
-    Registration.objects.filter(pk=first.pk).update(offer_expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    Registration.objects.filter(pk=first.pk).update(
+        offer_expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     call_command("expire-seat-offers")
     call_command("expire-seat-offers")
     assert Registration.objects.get(pk=first.pk).status == Registration.Status.EXPIRED

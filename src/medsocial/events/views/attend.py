@@ -23,7 +23,9 @@ def event_list(request):
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
     query = request.GET.get("q", "").strip()[:100]
-    events = selectors.with_registered_flag(selectors.upcoming_events(viewer=request.user, kind=kind, query=query), request.user)
+    events = selectors.with_registered_flag(
+        selectors.upcoming_events(viewer=request.user, kind=kind, query=query), request.user
+    )
     page_obj = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page_obj,
@@ -41,7 +43,9 @@ def event_list(request):
 def _register_form(request, event, data=None):
     types = list(selectors.active_ticket_types(event))
     prices = {t.pk: t.price_for(is_member=selectors.is_member(request.user)) for t in types} if types else {}
-    return forms.RegistrationForm(event, data, ticket_types=types, questions=list(event.questions.all()), prices=prices)
+    return forms.RegistrationForm(
+        event, data, ticket_types=types, questions=list(event.questions.all()), prices=prices
+    )
 
 
 def _detail_context(request, event, form=None):
@@ -78,16 +82,24 @@ def register(request, slug):
     if form.is_valid():
         try:
             registration = services.register(
-                event=event, user=request.user, ticket_type=form.cleaned_data["ticket_type"],
-                answers=form.answers(), discount_code=form.cleaned_data.get("discount_code", ""),
+                event=event,
+                user=request.user,
+                ticket_type=form.cleaned_data["ticket_type"],
+                answers=form.answers(),
+                discount_code=form.cleaned_data.get("discount_code", ""),
             )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
             if registration.status == Registration.Status.CONFIRMED:
-                messages.success(request, "You are registered. A confirmation with a calendar file is on its way.")
+                messages.success(
+                    request, "You are registered. A confirmation with a calendar file is on its way."
+                )
             else:
-                messages.info(request, "The event is full: you are on the waitlist. We will email you if a seat frees up.")
+                messages.info(
+                    request,
+                    "The event is full: you are on the waitlist. We will email you if a seat frees up.",
+                )
             return redirect(registration)
     return render(request, "events/detail.html", _detail_context(request, event, form), status=400)
 
@@ -97,21 +109,33 @@ def registration_detail(request, pk):
     registration = selectors.access_registration(request.user, pk)
     event = registration.event
     order = registration.order
-    return render(request, "events/registration.html", {
-        "registration": registration,
-        "event": event,
-        "order": order,
-        "qr_svg": tickets.qr_svg(registration) if registration.status == Registration.Status.CONFIRMED else "",
-        "payment_instructions": payments.get_provider(order.payment_provider).instructions(order)
-        if order.payment_status == "pending" and registration.status == Registration.Status.CONFIRMED else "",
-        "can_cancel": registration.user_id == request.user.pk and registration.status in Registration.ACTIVE
-        and not registration.checked_in_at
-        and timezone.now() < event.cancellation_closes_at(),
-        "waitlist_position": selectors.waitlist_position(registration),
-        "show_join": registration.status == Registration.Status.CONFIRMED and event.join_url and not event.is_over(),
-        "show_recording": registration.status == Registration.Status.CONFIRMED and event.recording_url and event.is_over(),
-        "viewer_tz": selectors.viewer_time_zone(request.user),
-    })
+    return render(
+        request,
+        "events/registration.html",
+        {
+            "registration": registration,
+            "event": event,
+            "order": order,
+            "qr_svg": tickets.qr_svg(registration)
+            if registration.status == Registration.Status.CONFIRMED
+            else "",
+            "payment_instructions": payments.get_provider(order.payment_provider).instructions(order)
+            if order.payment_status == "pending" and registration.status == Registration.Status.CONFIRMED
+            else "",
+            "can_cancel": registration.user_id == request.user.pk
+            and registration.status in Registration.ACTIVE
+            and not registration.checked_in_at
+            and timezone.now() < event.cancellation_closes_at(),
+            "waitlist_position": selectors.waitlist_position(registration),
+            "show_join": registration.status == Registration.Status.CONFIRMED
+            and event.join_url
+            and not event.is_over(),
+            "show_recording": registration.status == Registration.Status.CONFIRMED
+            and event.recording_url
+            and event.is_over(),
+            "viewer_tz": selectors.viewer_time_zone(request.user),
+        },
+    )
 
 
 @login_required
@@ -155,11 +179,15 @@ def claim_seat(request, token):
 @login_required
 def my_registrations(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    return render(request, "events/my_registrations.html", {
-        "registrations": selectors.registrations_of(request.user),
-        "feed": feed,
-        "feed_url": request.build_absolute_uri(feed.get_absolute_url()) if feed else "",
-    })
+    return render(
+        request,
+        "events/my_registrations.html",
+        {
+            "registrations": selectors.registrations_of(request.user),
+            "feed": feed,
+            "feed_url": request.build_absolute_uri(feed.get_absolute_url()) if feed else "",
+        },
+    )
 
 
 @login_required
@@ -170,8 +198,12 @@ def calendar_feed_reset(request):
         CalendarFeed.objects.filter(user=request.user).delete()
         if request.POST.get("action") != "revoke":
             CalendarFeed.objects.create(user=request.user)
-    messages.success(request, "Your calendar feed address was revoked." if request.POST.get("action") == "revoke"
-                     else "Your private calendar feed address is ready. Any earlier address no longer works.")
+    messages.success(
+        request,
+        "Your calendar feed address was revoked."
+        if request.POST.get("action") == "revoke"
+        else "Your private calendar feed address is ready. Any earlier address no longer works.",
+    )
     return redirect("events:mine")
 
 
@@ -179,8 +211,12 @@ def calendar_feed(request, token):
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404("No such feed")
-    response = HttpResponse(calendars.feed_ics(selectors.calendar_registrations(feed.user),
-                                                    selectors.calendar_sessions(feed.user)), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendars.feed_ics(
+            selectors.calendar_registrations(feed.user), selectors.calendar_sessions(feed.user)
+        ),
+        content_type="text/calendar; charset=utf-8",
+    )
     response["Cache-Control"] = "private, max-age=300"
     return response
 
@@ -196,30 +232,43 @@ def agenda(request, slug):
     event = selectors.access_event(request.user, slug)
     sessions = selectors.programme(event)
     speakers = {s.pk: s for session in sessions for s in session.speakers.all()}
-    return render(request, "events/agenda.html", {
-        "event": event,
-        "days": selectors.agenda_by_day(event, sessions),
-        "tracks": list(event.tracks.all()),
-        "speakers": sorted(speakers.values(), key=lambda s: s.name),
-        "mine": selectors.agenda_session_ids(request.user, event),
-        "confirmed": selectors.has_confirmed_seat(request.user, event),
-        "viewer_tz": selectors.viewer_time_zone(request.user),
-    })
+    return render(
+        request,
+        "events/agenda.html",
+        {
+            "event": event,
+            "days": selectors.agenda_by_day(event, sessions),
+            "tracks": list(event.tracks.all()),
+            "speakers": sorted(speakers.values(), key=lambda s: s.name),
+            "mine": selectors.agenda_session_ids(request.user, event),
+            "confirmed": selectors.has_confirmed_seat(request.user, event),
+            "viewer_tz": selectors.viewer_time_zone(request.user),
+        },
+    )
 
 
 def _session(request, slug, pk) -> Session:
     event = selectors.access_event(request.user, slug)
-    return get_object_or_404(Session.objects.select_related("event", "track", "room").prefetch_related("speakers"), event=event, pk=pk)
+    return get_object_or_404(
+        Session.objects.select_related("event", "track", "room").prefetch_related("speakers"),
+        event=event,
+        pk=pk,
+    )
 
 
 def session_detail(request, slug, pk):
     session = _session(request, slug, pk)
-    return render(request, "events/session.html", {
-        "session": session, "event": session.event,
-        "on_agenda": session.pk in selectors.agenda_session_ids(request.user, session.event),
-        "confirmed": selectors.has_confirmed_seat(request.user, session.event),
-        "reserved": session.agenda_items.count() if session.capacity else None,
-    })
+    return render(
+        request,
+        "events/session.html",
+        {
+            "session": session,
+            "event": session.event,
+            "on_agenda": session.pk in selectors.agenda_session_ids(request.user, session.event),
+            "confirmed": selectors.has_confirmed_seat(request.user, session.event),
+            "reserved": session.agenda_items.count() if session.capacity else None,
+        },
+    )
 
 
 def session_ics(request, slug, pk):
@@ -251,7 +300,11 @@ def agenda_toggle(request, slug, pk):
 @login_required
 def my_agenda(request, slug):
     event = selectors.access_event(request.user, slug)
-    return render(request, "events/my_agenda.html", {"event": event, "sessions": selectors.my_agenda(request.user, event)})
+    return render(
+        request,
+        "events/my_agenda.html",
+        {"event": event, "sessions": selectors.my_agenda(request.user, event)},
+    )
 
 
 @login_required
@@ -259,19 +312,34 @@ def propose(request, slug):
     event = selectors.access_event(request.user, slug)
     if event.kind != Event.Kind.CONFERENCE:
         raise Http404("This event takes no proposals")
-    form = forms.ProposalForm(request.POST or None, initial={"speaker_name": request.user.full_name, "speaker_email": request.user.email})
+    form = forms.ProposalForm(
+        request.POST or None,
+        initial={"speaker_name": request.user.full_name, "speaker_email": request.user.email},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_proposal(event=event, user=request.user, title=form.cleaned_data["title"],
-                                     abstract=form.cleaned_data["abstract"], format=form.cleaned_data["format"],
-                                     speakers=form.speakers())
+            services.submit_proposal(
+                event=event,
+                user=request.user,
+                title=form.cleaned_data["title"],
+                abstract=form.cleaned_data["abstract"],
+                format=form.cleaned_data["format"],
+                speakers=form.speakers(),
+            )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "Thank you! Your proposal is submitted; we will email you the decision.")
+            messages.success(
+                request, "Thank you! Your proposal is submitted; we will email you the decision."
+            )
             return redirect(event)
     mine = event.proposals.filter(submitted_by=request.user)
-    return render(request, "events/propose.html", {"event": event, "form": form, "mine": mine}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "events/propose.html",
+        {"event": event, "form": form, "mine": mine},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -283,13 +351,25 @@ def workshop_request(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.request_workshop(organization=data["organization"], by=request.user, topics=data["topics"],
-                                      audience_size=data["audience_size"], preferred_dates=data["preferred_dates"],
-                                      location=data["location"])
+            services.request_workshop(
+                organization=data["organization"],
+                by=request.user,
+                topics=data["topics"],
+                audience_size=data["audience_size"],
+                preferred_dates=data["preferred_dates"],
+                location=data["location"],
+            )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
             messages.success(request, "Your request is sent. The event team will get back to you.")
             return redirect("events:workshop-request")
-    requests = WorkshopRequest.objects.filter(organization__in=organizations).select_related("organization", "event")
-    return render(request, "events/workshop_request.html", {"form": form, "requests": requests}, status=400 if form.errors else 200)
+    requests = WorkshopRequest.objects.filter(organization__in=organizations).select_related(
+        "organization", "event"
+    )
+    return render(
+        request,
+        "events/workshop_request.html",
+        {"form": form, "requests": requests},
+        status=400 if form.errors else 200,
+    )

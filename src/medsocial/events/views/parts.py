@@ -23,7 +23,9 @@ def _back_url(event, part: str) -> str:
 @login_required
 def programme(request, slug):
     event = selectors.manage_event(request.user, slug)
-    return render(request, "events/manage/programme.html", {"event": event, **selectors.programme_for_editing(event)})
+    return render(
+        request, "events/manage/programme.html", {"event": event, **selectors.programme_for_editing(event)}
+    )
 
 
 @login_required
@@ -41,11 +43,21 @@ def edit_part(request, slug, part, pk):
         else:
             messages.success(request, f"The {label} “{form.instance}” is saved.")
             return redirect(_back_url(event, part))
-    return render(request, "events/manage/part_form.html", {
-        "event": event, "part": part, "pk": pk, "label": label, "name": name, "form": form,
-        "back_url": _back_url(event, part),
-        "other_events": selectors.other_events_of(item, event) if isinstance(item, Speaker) else 0,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "events/manage/part_form.html",
+        {
+            "event": event,
+            "part": part,
+            "pk": pk,
+            "label": label,
+            "name": name,
+            "form": form,
+            "back_url": _back_url(event, part),
+            "other_events": selectors.other_events_of(item, event) if isinstance(item, Speaker) else 0,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -64,9 +76,19 @@ def remove_part(request, slug, part, pk):
         else:
             messages.success(request, f"The {label} “{item}” is removed.")
             return redirect(_back_url(event, part))
-    return render(request, "events/manage/part_remove.html", {
-        "event": event, "part": part, "pk": pk, "label": label, "item": item, "error": error,
-        "back_url": _back_url(event, part),
-        "blocker": services.removal_blocker(item),
-        "people": item.agenda_items.count() if isinstance(item, Session) else 0,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "events/manage/part_remove.html",
+        {
+            "event": event,
+            "part": part,
+            "pk": pk,
+            "label": label,
+            "item": item,
+            "error": error,
+            "back_url": _back_url(event, part),
+            "blocker": services.removal_blocker(item),
+            "people": item.agenda_items.count() if isinstance(item, Session) else 0,
+        },
+        status=400 if error else 200,
+    )

@@ -22,8 +22,12 @@ def _require_manager(request):
 @login_required
 def manage_home(request):
     _require_manager(request)
-    events = selectors.with_seat_counts(Event.objects.select_related("organization")).order_by("-starts_at")[:200]
-    requests = WorkshopRequest.objects.select_related("organization", "requested_by", "event").order_by("status", "-created_at")[:100]
+    events = selectors.with_seat_counts(Event.objects.select_related("organization")).order_by("-starts_at")[
+        :200
+    ]
+    requests = WorkshopRequest.objects.select_related("organization", "requested_by", "event").order_by(
+        "status", "-created_at"
+    )[:100]
     return render(request, "events/manage/home.html", {"events": events, "requests": requests})
 
 
@@ -40,7 +44,12 @@ def event_form(request, slug=None):
         else:
             messages.success(request, "Event saved.")
             return redirect("events:manage-event", slug=event.slug)
-    return render(request, "events/manage/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "events/manage/event_form.html",
+        {"form": form, "event": event},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -101,17 +110,33 @@ def check_in(request, slug):
                 if registration.event_id != event.pk:
                     raise Http404("No such registration")
                 undone = services.undo_check_in(registration=registration, by=request.user)
-                result = {"ok": True, "message": f"Check-in undone for {undone.user.display_name}; the CE hours are withdrawn."}
+                result = {
+                    "ok": True,
+                    "message": f"Check-in undone for {undone.user.display_name}; the CE hours are withdrawn.",
+                }
             else:
-                done = services.check_in(event=event, payload=request.POST.get("payload", "")[:200],
-                                         registration=registration, by=request.user)
-                result = {"ok": True, "message": f"Checked in: {done.user.display_name} ({done.ticket_type.name})."}
+                done = services.check_in(
+                    event=event,
+                    payload=request.POST.get("payload", "")[:200],
+                    registration=registration,
+                    by=request.user,
+                )
+                result = {
+                    "ok": True,
+                    "message": f"Checked in: {done.user.display_name} ({done.ticket_type.name}).",
+                }
         except DomainError as exc:
             result, status = {"ok": False, "message": exc.message}, 409 if exc.status_code == 409 else 400
     form = forms.CheckInForm()  # always an empty field, ready for the next scan
     query = request.GET.get("q", "").strip()[:100]
-    context = {"event": event, "form": form, "result": result, "query": query,
-               "matches": selectors.search_attendees(event, query), "stats": selectors.checkin_stats(event)}
+    context = {
+        "event": event,
+        "form": form,
+        "result": result,
+        "query": query,
+        "matches": selectors.search_attendees(event, query),
+        "stats": selectors.checkin_stats(event),
+    }
     if request.htmx:
         # htmx swaps only successful responses; the refusal is in the fragment itself.
         return render(request, "events/manage/_checkin_panel.html", context)
@@ -121,12 +146,16 @@ def check_in(request, slug):
 @login_required
 def report(request, slug):
     event = selectors.manage_event(request.user, slug)
-    return render(request, "events/manage/report.html", {
-        "event": event,
-        "stats": selectors.checkin_stats(event),
-        "revenue": selectors.revenue_by_ticket_type(event),
-        "registrations": selectors.registrations_for_export(event),
-    })
+    return render(
+        request,
+        "events/manage/report.html",
+        {
+            "event": event,
+            "stats": selectors.checkin_stats(event),
+            "revenue": selectors.revenue_by_ticket_type(event),
+            "registrations": selectors.registrations_for_export(event),
+        },
+    )
 
 
 def _csv_response(filename):
@@ -147,16 +176,44 @@ def registrations_csv(request, slug):
     questions = list(event.questions.all())
     response = _csv_response(f"{event.slug}-registrations.csv")
     writer = csv.writer(response)
-    writer.writerow(["Name", "Email", "Ticket", "Status", "Registered (UTC)", "Checked in (UTC)", "Base price", "Discount code",
-                     "Discount", "Total", "Payment", "Refunded", "Ticket code", *[q.label for q in questions]])
+    writer.writerow(
+        [
+            "Name",
+            "Email",
+            "Ticket",
+            "Status",
+            "Registered (UTC)",
+            "Checked in (UTC)",
+            "Base price",
+            "Discount code",
+            "Discount",
+            "Total",
+            "Payment",
+            "Refunded",
+            "Ticket code",
+            *[q.label for q in questions],
+        ]
+    )
     for r in selectors.registrations_for_export(event):
         order = r.order
-        writer.writerow([_safe(r.user.full_name), r.user.email, _safe(r.ticket_type.name), r.status,
-                         r.created_at.isoformat(timespec="minutes"),
-                         r.checked_in_at.isoformat(timespec="minutes") if r.checked_in_at else "",
-                         order.base_price, order.discount_code.code if order.discount_code else "", order.discount_amount,
-                         order.total, order.payment_status, order.refunded_amount, r.ticket_code,
-                         *[_safe(r.answers.get(str(q.pk), "")) for q in questions]])
+        writer.writerow(
+            [
+                _safe(r.user.full_name),
+                r.user.email,
+                _safe(r.ticket_type.name),
+                r.status,
+                r.created_at.isoformat(timespec="minutes"),
+                r.checked_in_at.isoformat(timespec="minutes") if r.checked_in_at else "",
+                order.base_price,
+                order.discount_code.code if order.discount_code else "",
+                order.discount_amount,
+                order.total,
+                order.payment_status,
+                order.refunded_amount,
+                r.ticket_code,
+                *[_safe(r.answers.get(str(q.pk), "")) for q in questions],
+            ]
+        )
     return response
 
 
@@ -167,8 +224,17 @@ def attendees_csv(request, slug):
     writer = csv.writer(response)
     writer.writerow(["Name", "Credentials", "Email", "Profession", "Ticket", "Checked in", "CE hours"])
     for r in selectors.attendees(event):
-        writer.writerow([_safe(r.user.full_name), _safe(r.user.credentials), r.user.email, _safe(r.user.profession),
-                         _safe(r.ticket_type.name), "yes" if r.checked_in_at else "no", event.ce_hours if r.checked_in_at else 0])
+        writer.writerow(
+            [
+                _safe(r.user.full_name),
+                _safe(r.user.credentials),
+                r.user.email,
+                _safe(r.user.profession),
+                _safe(r.ticket_type.name),
+                "yes" if r.checked_in_at else "no",
+                event.ce_hours if r.checked_in_at else 0,
+            ]
+        )
     return response
 
 
@@ -223,9 +289,16 @@ def staff_cancel(request, pk):
 def proposals(request, slug):
     event = selectors.manage_event(request.user, slug)
     items = list(selectors.proposals_for_review(event).prefetch_related("reviews__reviewer"))
-    return render(request, "events/manage/proposals.html", {
-        "event": event, "proposals": items, "review_form": forms.ReviewForm(), "decision_form": forms.DecisionForm(event),
-    })
+    return render(
+        request,
+        "events/manage/proposals.html",
+        {
+            "event": event,
+            "proposals": items,
+            "review_form": forms.ReviewForm(),
+            "decision_form": forms.DecisionForm(event),
+        },
+    )
 
 
 @login_required
@@ -255,9 +328,16 @@ def decide(request, slug, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.decide_proposal(proposal=proposal, by=request.user, accept=data["decision"] == "accept",
-                                     starts_at=data.get("starts_at"), ends_at=data.get("ends_at"), track=data.get("track"),
-                                     room=data.get("room"), capacity=data.get("capacity"))
+            services.decide_proposal(
+                proposal=proposal,
+                by=request.user,
+                accept=data["decision"] == "accept",
+                starts_at=data.get("starts_at"),
+                ends_at=data.get("ends_at"),
+                track=data.get("track"),
+                room=data.get("room"),
+                capacity=data.get("capacity"),
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
@@ -270,24 +350,40 @@ def decide(request, slug, pk):
 @login_required
 def workshop_request_detail(request, pk):
     _require_manager(request)
-    item = get_object_or_404(WorkshopRequest.objects.select_related("organization", "requested_by", "event"), pk=pk)
+    item = get_object_or_404(
+        WorkshopRequest.objects.select_related("organization", "requested_by", "event"), pk=pk
+    )
     schedule_form = forms.ScheduleWorkshopForm(
         request.POST if request.POST.get("action") == "schedule" else None,
-        initial={"title": f"Social media workshop at {item.organization.name}", "capacity": item.audience_size},
+        initial={
+            "title": f"Social media workshop at {item.organization.name}",
+            "capacity": item.audience_size,
+        },
     )
-    decline_form = forms.DeclineWorkshopForm(request.POST if request.POST.get("action") == "decline" else None)
+    decline_form = forms.DeclineWorkshopForm(
+        request.POST if request.POST.get("action") == "decline" else None
+    )
     if request.method == "POST":
         try:
             if request.POST.get("action") == "schedule" and schedule_form.is_valid():
-                event = services.schedule_workshop(request=item, by=request.user, **schedule_form.cleaned_data)
-                messages.success(request, "The workshop is scheduled; only the organization's members can see it.")
+                event = services.schedule_workshop(
+                    request=item, by=request.user, **schedule_form.cleaned_data
+                )
+                messages.success(
+                    request, "The workshop is scheduled; only the organization's members can see it."
+                )
                 return redirect("events:manage-event", slug=event.slug)
             if request.POST.get("action") == "decline" and decline_form.is_valid():
-                services.decline_workshop_request(request=item, by=request.user, note=decline_form.cleaned_data["note"])
+                services.decline_workshop_request(
+                    request=item, by=request.user, note=decline_form.cleaned_data["note"]
+                )
                 messages.success(request, "The request is declined.")
                 return redirect("events:manage")
         except DomainError as exc:
             messages.error(request, exc.message)
-    return render(request, "events/manage/workshop_request.html",
-                  {"item": item, "schedule_form": schedule_form, "decline_form": decline_form},
-                  status=400 if schedule_form.errors or decline_form.errors else 200)
+    return render(
+        request,
+        "events/manage/workshop_request.html",
+        {"item": item, "schedule_form": schedule_form, "decline_form": decline_form},
+        status=400 if schedule_form.errors or decline_form.errors else 200,
+    )

@@ -15,7 +15,9 @@ REMIND_DAYS_BEFORE_DUE = 3
 
 
 @transaction.atomic
-def assign_course(*, by, organization, course: Course, user_ids: list[int], due_on: datetime.date | None) -> list[Assignment]:
+def assign_course(
+    *, by, organization, course: Course, user_ids: list[int], due_on: datetime.date | None
+) -> list[Assignment]:
     """Assign a published course to members of `organization` and enroll them.
 
     Assigning again updates the due date. Every id must be a member of the organization."""
@@ -28,13 +30,19 @@ def assign_course(*, by, organization, course: Course, user_ids: list[int], due_
     user_ids = sorted(set(user_ids))
     if not user_ids:
         raise LearningError("Choose at least one member.", field="members")
-    members = set(Membership.objects.filter(organization=organization, user_id__in=user_ids).values_list("user_id", flat=True))
+    members = set(
+        Membership.objects.filter(organization=organization, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
     if members != set(user_ids):
         raise LearningError("Only members of this organization can be assigned.", field="members")
     assignments = []
     for user_id in user_ids:
         assignment, created = Assignment.objects.get_or_create(
-            organization=organization, user_id=user_id, course=course,
+            organization=organization,
+            user_id=user_id,
+            course=course,
             defaults={"due_on": due_on, "assigned_by": by},
         )
         if not created and assignment.due_on != due_on:
@@ -54,7 +62,11 @@ def due_assignments_to_remind(*, today: datetime.date | None = None):
         due_on__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE_DUE),
         reminder_sent_at__isnull=True,
     ).exclude(
-        Exists(Enrollment.objects.filter(user_id=OuterRef("user_id"), course_id=OuterRef("course_id"), completed_at__isnull=False))
+        Exists(
+            Enrollment.objects.filter(
+                user_id=OuterRef("user_id"), course_id=OuterRef("course_id"), completed_at__isnull=False
+            )
+        )
     )
 
 
@@ -72,7 +84,9 @@ def send_assignment_reminder(assignment_id: int) -> bool:
     if not claimed:
         return False
     assignment = Assignment.objects.select_related("user", "course", "organization").get(pk=assignment_id)
-    if Enrollment.objects.filter(user=assignment.user, course=assignment.course, completed_at__isnull=False).exists():
+    if Enrollment.objects.filter(
+        user=assignment.user, course=assignment.course, completed_at__isnull=False
+    ).exists():
         return False
     try:
         email_send(
@@ -81,7 +95,8 @@ def send_assignment_reminder(assignment_id: int) -> bool:
             context={
                 "assignment": assignment,
                 "name": assignment.user.display_name,
-                "course_url": settings.SITE_URL.rstrip("/") + reverse("learning:course", args=[assignment.course.slug]),
+                "course_url": settings.SITE_URL.rstrip("/")
+                + reverse("learning:course", args=[assignment.course.slug]),
             },
         )
     except Exception:

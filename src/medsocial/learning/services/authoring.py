@@ -27,9 +27,31 @@ MAX_MEDIA_BYTES = 200 * 1024 * 1024
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 MAX_COVER_BYTES = 5 * 1024 * 1024
 MEDIA_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".m4v")
-RESOURCE_EXTENSIONS = (".pdf", ".docx", ".pptx", ".xlsx", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".zip", ".odt")
-COURSE_FIELDS = {"title", "summary", "description", "topic", "level", "audience", "estimated_hours", "ce_hours",
-                 "validity_months", "cover_image"}
+RESOURCE_EXTENSIONS = (
+    ".pdf",
+    ".docx",
+    ".pptx",
+    ".xlsx",
+    ".csv",
+    ".txt",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".zip",
+    ".odt",
+)
+COURSE_FIELDS = {
+    "title",
+    "summary",
+    "description",
+    "topic",
+    "level",
+    "audience",
+    "estimated_hours",
+    "ce_hours",
+    "validity_months",
+    "cover_image",
+}
 LESSON_FIELDS = {"title", "body", "media_file", "embed_url", "estimated_minutes", "module"}
 
 
@@ -83,8 +105,12 @@ def create_course(*, by, title: str, summary: str, **fields) -> Course:
     unknown = set(fields) - COURSE_FIELDS
     if unknown:
         raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
-    _check_upload(fields.get("cover_image"), limit=MAX_COVER_BYTES, extensions=(".png", ".jpg", ".jpeg", ".webp"),
-                  field="cover_image")
+    _check_upload(
+        fields.get("cover_image"),
+        limit=MAX_COVER_BYTES,
+        extensions=(".png", ".jpg", ".jpeg", ".webp"),
+        field="cover_image",
+    )
     course = Course.objects.create(title=title, summary=summary, slug=_unique_slug(Course, title), **fields)
     course.instructors.add(by)
     refresh_search_text(course)
@@ -97,8 +123,12 @@ def update_course(*, by, course: Course, **fields) -> Course:
     unknown = set(fields) - COURSE_FIELDS
     if unknown:
         raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
-    _check_upload(fields.get("cover_image"), limit=MAX_COVER_BYTES, extensions=(".png", ".jpg", ".jpeg", ".webp"),
-                  field="cover_image")
+    _check_upload(
+        fields.get("cover_image"),
+        limit=MAX_COVER_BYTES,
+        extensions=(".png", ".jpg", ".jpeg", ".webp"),
+        field="cover_image",
+    )
     for name, value in fields.items():
         setattr(course, name, value)
     course.save()
@@ -139,7 +169,9 @@ def add_module(*, by, course: Course, title: str) -> Module:
     _require_editor(by, course)
     if not title.strip():
         raise LearningError("A module needs a title.", field="title")
-    module = Module.objects.create(course=course, title=title.strip(), position=_next_position(course.modules.all()))
+    module = Module.objects.create(
+        course=course, title=title.strip(), position=_next_position(course.modules.all())
+    )
     refresh_search_text(course)
     return module
 
@@ -164,13 +196,20 @@ def delete_module(*, by, module: Module) -> None:
 
 
 def _enrollments_with_progress_in(lessons) -> list[int]:
-    return list(LessonProgress.objects.filter(lesson__in=lessons).values_list("enrollment_id", flat=True).distinct())
+    return list(
+        LessonProgress.objects.filter(lesson__in=lessons).values_list("enrollment_id", flat=True).distinct()
+    )
 
 
 def _recount_lessons_done(enrollment_ids: list[int]) -> None:
     """Progress rows of a deleted lesson go with it; the learners' counts follow."""
     if enrollment_ids:
-        done = LessonProgress.objects.filter(enrollment=OuterRef("pk")).values("enrollment").annotate(n=Count("pk")).values("n")
+        done = (
+            LessonProgress.objects.filter(enrollment=OuterRef("pk"))
+            .values("enrollment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         Enrollment.objects.filter(pk__in=enrollment_ids).update(lessons_done=Coalesce(Subquery(done), 0))
 
 
@@ -186,10 +225,16 @@ def add_lesson(*, by, course: Course, module: Module, title: str, **fields) -> L
     unknown = set(fields) - LESSON_FIELDS
     if unknown:
         raise LearningError(f"Unknown lesson fields: {', '.join(sorted(unknown))}.")
-    _check_upload(fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file")
+    _check_upload(
+        fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file"
+    )
     lesson = Lesson.objects.create(
-        course=course, module=module, title=title, slug=_unique_slug(Lesson, title, course=course),
-        position=_next_position(module.lessons.all()), **fields,
+        course=course,
+        module=module,
+        title=title,
+        slug=_unique_slug(Lesson, title, course=course),
+        position=_next_position(module.lessons.all()),
+        **fields,
     )
     refresh_search_text(course)
     return lesson
@@ -203,7 +248,9 @@ def update_lesson(*, by, lesson: Lesson, **fields) -> Lesson:
         raise LearningError(f"Unknown lesson fields: {', '.join(sorted(unknown))}.")
     if "module" in fields:
         _check_module(lesson.course, fields["module"])
-    _check_upload(fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file")
+    _check_upload(
+        fields.get("media_file"), limit=MAX_MEDIA_BYTES, extensions=MEDIA_EXTENSIONS, field="media_file"
+    )
     for name, value in fields.items():
         setattr(lesson, name, value)
     lesson.save()
@@ -228,7 +275,9 @@ def add_resource(*, by, lesson: Lesson, title: str, file) -> LessonResource:
     if not file:
         raise LearningError("Choose a file.", field="file")
     _check_upload(file, limit=MAX_RESOURCE_BYTES, extensions=RESOURCE_EXTENSIONS, field="file")
-    return LessonResource.objects.create(lesson=lesson, title=title.strip() or file.name, file=file, size=file.size)
+    return LessonResource.objects.create(
+        lesson=lesson, title=title.strip() or file.name, file=file, size=file.size
+    )
 
 
 @transaction.atomic
@@ -256,8 +305,14 @@ def move(*, by, item, direction: str) -> None:
 
 
 @transaction.atomic
-def reorder(*, by, course: Course, module_ids: Sequence[int] | None = None, module_id: int | None = None,
-            lesson_ids: Sequence[int] | None = None) -> None:
+def reorder(
+    *,
+    by,
+    course: Course,
+    module_ids: Sequence[int] | None = None,
+    module_id: int | None = None,
+    lesson_ids: Sequence[int] | None = None,
+) -> None:
     """Put the course's modules, or the lessons of one of its modules, in the order given.
 
     Either `module_ids` lists every module of the course, or `lesson_ids` lists every lesson of
@@ -295,18 +350,29 @@ def _reorder_modules(course: Course, ids: list[int]) -> None:
 
 
 def _reorder_lessons(course: Course, module_id: int | None, ids: list[int]) -> None:
-    module = Module.objects.select_for_update().filter(pk=module_id).first() if module_id is not None else None
+    module = (
+        Module.objects.select_for_update().filter(pk=module_id).first() if module_id is not None else None
+    )
     if module is None:
         raise LearningError("Choose a module of this course for the lessons.")
     if module.course_id != course.pk:
         raise LearningError("Lessons can only move into a module of their own course.")
     # Every lesson of the course is locked: moved lessons leave a gap in the module they came from.
-    lessons = {lesson.pk: lesson for lesson in
-               Lesson.objects.select_for_update().filter(course=course).order_by("pk").only("module", "position")}
+    lessons = {
+        lesson.pk: lesson
+        for lesson in Lesson.objects.select_for_update()
+        .filter(course=course)
+        .order_by("pk")
+        .only("module", "position")
+    }
     if set(ids) - set(lessons):
         raise LearningError("The new order lists a lesson that is not part of this course.")
-    _check_order(ids, {pk for pk, lesson in lessons.items() if lesson.module_id == module.pk},
-                 noun="lesson", parent="this module")
+    _check_order(
+        ids,
+        {pk for pk, lesson in lessons.items() if lesson.module_id == module.pk},
+        noun="lesson",
+        parent="this module",
+    )
     left = {lessons[pk].module_id for pk in ids} - {module.pk}
     changed = []
     for position, pk in enumerate(ids):
@@ -315,8 +381,10 @@ def _reorder_lessons(course: Course, module_id: int | None, ids: list[int]) -> N
             lesson.module_id, lesson.position = module.pk, position
             changed.append(lesson)
     for source_id in left:
-        remaining = sorted((lesson for lesson in lessons.values() if lesson.module_id == source_id),
-                           key=lambda lesson: (lesson.position, lesson.pk))
+        remaining = sorted(
+            (lesson for lesson in lessons.values() if lesson.module_id == source_id),
+            key=lambda lesson: (lesson.position, lesson.pk),
+        )
         for position, lesson in enumerate(remaining):
             if lesson.position != position:
                 lesson.position = position
@@ -331,8 +399,13 @@ def add_quiz(*, by, course: Course, title: str, module: Module | None = None, **
         _check_module(course, module)
     if not title.strip():
         raise LearningError("A quiz needs a title.", field="title")
-    return Quiz.objects.create(course=course, module=module, title=title.strip(),
-                               slug=_unique_slug(Quiz, title, course=course), **fields)
+    return Quiz.objects.create(
+        course=course,
+        module=module,
+        title=title.strip(),
+        slug=_unique_slug(Quiz, title, course=course),
+        **fields,
+    )
 
 
 @transaction.atomic
@@ -379,9 +452,18 @@ def _validate_question(kind: str, choices: list[tuple[str, bool]], post_text: st
 
 
 @transaction.atomic
-def add_question(*, by, quiz: Quiz, kind: str, prompt: str, choices: list[tuple[str, bool]] = (),
-                 post_text: str = "", feedback_correct: str = "", feedback_incorrect: str = "",
-                 points: int = 1) -> Question:
+def add_question(
+    *,
+    by,
+    quiz: Quiz,
+    kind: str,
+    prompt: str,
+    choices: list[tuple[str, bool]] = (),
+    post_text: str = "",
+    feedback_correct: str = "",
+    feedback_incorrect: str = "",
+    points: int = 1,
+) -> Question:
     """Add a question; `choices` are (text, is_correct) pairs (ignored for patient-details questions)."""
     _require_editor(by, quiz.course)
     if kind not in Question.Kind.values:
@@ -390,29 +472,54 @@ def add_question(*, by, quiz: Quiz, kind: str, prompt: str, choices: list[tuple[
         raise LearningError("Write the question.", field="prompt")
     choices = _validate_question(kind, list(choices), post_text)
     question = Question.objects.create(
-        quiz=quiz, kind=kind, prompt=prompt.strip(), post_text=post_text, feedback_correct=feedback_correct,
-        feedback_incorrect=feedback_incorrect, points=points, position=_next_position(quiz.questions.all()),
+        quiz=quiz,
+        kind=kind,
+        prompt=prompt.strip(),
+        post_text=post_text,
+        feedback_correct=feedback_correct,
+        feedback_incorrect=feedback_incorrect,
+        points=points,
+        position=_next_position(quiz.questions.all()),
     )
     Choice.objects.bulk_create(
-        [Choice(question=question, text=text, is_correct=ok, position=i) for i, (text, ok) in enumerate(choices)]
+        [
+            Choice(question=question, text=text, is_correct=ok, position=i)
+            for i, (text, ok) in enumerate(choices)
+        ]
     )
     return question
 
 
 @transaction.atomic
-def update_question(*, by, question: Question, kind: str, prompt: str, choices: list[tuple[str, bool]] = (),
-                    post_text: str = "", feedback_correct: str = "", feedback_incorrect: str = "",
-                    points: int = 1) -> Question:
+def update_question(
+    *,
+    by,
+    question: Question,
+    kind: str,
+    prompt: str,
+    choices: list[tuple[str, bool]] = (),
+    post_text: str = "",
+    feedback_correct: str = "",
+    feedback_incorrect: str = "",
+    points: int = 1,
+) -> Question:
     _require_editor(by, question.quiz.course)
     if kind not in Question.Kind.values:
         raise LearningError("Choose a question type.", field="kind")
     choices = _validate_question(kind, list(choices), post_text)
     question.kind, question.prompt, question.post_text = kind, prompt.strip(), post_text
-    question.feedback_correct, question.feedback_incorrect, question.points = feedback_correct, feedback_incorrect, points
+    question.feedback_correct, question.feedback_incorrect, question.points = (
+        feedback_correct,
+        feedback_incorrect,
+        points,
+    )
     question.save()
     question.choices.all().delete()
     Choice.objects.bulk_create(
-        [Choice(question=question, text=text, is_correct=ok, position=i) for i, (text, ok) in enumerate(choices)]
+        [
+            Choice(question=question, text=text, is_correct=ok, position=i)
+            for i, (text, ok) in enumerate(choices)
+        ]
     )
     return question
 

@@ -28,7 +28,9 @@ def issue_certificate(*, enrollment: Enrollment) -> Certificate:
     course, user = enrollment.course, enrollment.user
     now = timezone.now()
     previous = (
-        Certificate.objects.filter(user=user, course=course, revoked_at__isnull=True, replaced_by__isnull=True)
+        Certificate.objects.filter(
+            user=user, course=course, revoked_at__isnull=True, replaced_by__isnull=True
+        )
         .order_by("-issued_at")
         .first()
     )
@@ -83,7 +85,9 @@ def start_recertification(*, enrollment: Enrollment) -> Enrollment:
     """Start the course again to earn a new certificate: progress resets, a new attempt cycle begins."""
     enrollment = Enrollment.objects.select_for_update().select_related("course").get(pk=enrollment.pk)
     latest = (
-        Certificate.objects.filter(user_id=enrollment.user_id, course_id=enrollment.course_id, replaced_by__isnull=True)
+        Certificate.objects.filter(
+            user_id=enrollment.user_id, course_id=enrollment.course_id, replaced_by__isnull=True
+        )
         .order_by("-issued_at")
         .first()
     )
@@ -135,7 +139,8 @@ def send_expiry_reminder(certificate_id: int) -> bool:
             context={
                 "certificate": certificate,
                 "name": certificate.user.display_name,
-                "course_url": settings.SITE_URL.rstrip("/") + reverse("learning:course", args=[certificate.course.slug]),
+                "course_url": settings.SITE_URL.rstrip("/")
+                + reverse("learning:course", args=[certificate.course.slug]),
                 "verify_url": settings.SITE_URL.rstrip("/") + certificate.get_absolute_url(),
             },
         )

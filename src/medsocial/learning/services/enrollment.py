@@ -30,7 +30,9 @@ def unenroll(*, user, course: Course) -> None:
 
     assigned = Assignment.objects.filter(user=user, course=course).select_related("organization").first()
     if assigned is not None:
-        raise LearningError(f"{assigned.organization.name} assigned this course to you, so you cannot leave it.")
+        raise LearningError(
+            f"{assigned.organization.name} assigned this course to you, so you cannot leave it."
+        )
     deleted, _ = Enrollment.objects.filter(user=user, course=course).delete()
     if not deleted:
         raise LearningError("You are not enrolled in this course.")
@@ -57,7 +59,9 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Lesson) -> bool:
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     _, created = LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
     if created:
-        Enrollment.objects.filter(pk=enrollment.pk).update(lessons_done=F("lessons_done") + 1, last_lesson=lesson)
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            lessons_done=F("lessons_done") + 1, last_lesson=lesson
+        )
         enrollment.refresh_from_db()
     return complete_if_finished(enrollment)
 

@@ -58,14 +58,16 @@ def grade_patient_details(question: Question, marked: list[int], *, analyzer=Non
     details = []
     for finding in findings:
         found = any(overlaps(words[i], finding) for i in marked_set)
-        details.append({
-            "text": finding.text,
-            "category": str(finding.category),
-            "severity": finding.severity,
-            "explanation": finding.explanation,
-            "suggestion": finding.suggestion,
-            "found": found,
-        })
+        details.append(
+            {
+                "text": finding.text,
+                "category": str(finding.category),
+                "severity": finding.severity,
+                "explanation": finding.explanation,
+                "suggestion": finding.suggestion,
+                "found": found,
+            }
+        )
     extra = sorted(marked_set - revealing)
     correct = all(d["found"] for d in details) and not extra
     return {
@@ -89,7 +91,9 @@ def _parse_ints(values: list[str], *, allowed: set[int], question: Question) -> 
     return result
 
 
-def grade_answers(questions: list[Question], answers: dict[str, list[str]], *, analyzer=None) -> tuple[int, list[dict]]:
+def grade_answers(
+    questions: list[Question], answers: dict[str, list[str]], *, analyzer=None
+) -> tuple[int, list[dict]]:
     """Grade `answers` ({"q<id>": [choice ids or word indexes]}) against `questions` (with
     their choices prefetched). Returns (percent, per-question results). Raises LearningError
     for an answer that is not an option."""
@@ -99,7 +103,9 @@ def grade_answers(questions: list[Question], answers: dict[str, list[str]], *, a
         total += question.points
         result = {"question": question.pk, "prompt": question.prompt}
         if question.kind == Question.Kind.PATIENT_DETAILS:
-            marked = _parse_ints(given, allowed=set(range(len(post_words(question.post_text)))), question=question)
+            marked = _parse_ints(
+                given, allowed=set(range(len(post_words(question.post_text)))), question=question
+            )
             detail = grade_patient_details(question, marked, analyzer=analyzer)
             correct = detail["correct"]
             result.update(detail, marked=marked)
@@ -124,14 +130,21 @@ def attempts_used(enrollment: Enrollment, quiz: Quiz) -> int:
 
 
 @transaction.atomic
-def submit_quiz(*, enrollment: Enrollment, quiz: Quiz, answers: dict[str, list[str]], analyzer=None) -> QuizAttempt:
+def submit_quiz(
+    *, enrollment: Enrollment, quiz: Quiz, answers: dict[str, list[str]], analyzer=None
+) -> QuizAttempt:
     """Grade and record one attempt; completes the course when this was the last thing left."""
     from medsocial.learning.services.enrollment import complete_if_finished
 
     if quiz.course_id != enrollment.course_id:
         raise LearningError("That quiz belongs to another course.")
     enrollment = Enrollment.objects.select_for_update().select_related("course", "user").get(pk=enrollment.pk)
-    used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle).aggregate(n=Max("number"))["n"] or 0
+    used = (
+        QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle).aggregate(
+            n=Max("number")
+        )["n"]
+        or 0
+    )
     if quiz.max_attempts is not None and used >= quiz.max_attempts:
         raise LearningError("You have used every attempt for this quiz.")
     questions = list(quiz.questions.prefetch_related("choices"))

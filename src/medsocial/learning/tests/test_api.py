@@ -17,9 +17,12 @@ def test_catalog_is_public_and_hides_drafts(client, instructor, course):
 def test_catalog_search_and_filters(client):
     make_course(title="TikTok for Nurses", topic="platforms")
     make_course(title="Handling a Crisis", topic="crisis")
-    assert [c["title"] for c in client.get("/api/v1/learning/courses?q=tiktok").json()["items"]] == ["TikTok for Nurses"]
+    assert [c["title"] for c in client.get("/api/v1/learning/courses?q=tiktok").json()["items"]] == [
+        "TikTok for Nurses"
+    ]
     assert [c["title"] for c in client.get("/api/v1/learning/courses?topic=crisis").json()["items"]] == [
-        "Handling a Crisis"]
+        "Handling a Crisis"
+    ]
 
 
 def test_course_detail_public_with_syllabus_and_draft_is_404(client, instructor, course):
@@ -44,11 +47,19 @@ def test_enroll_through_api_twice_is_409(client, learner, course):
 
     _, token = create_access_token(user=learner, name="test")
     headers = {"Authorization": f"Bearer {token}"}
-    response = client.post("/api/v1/learning/enrollments", {"course": course.slug}, content_type="application/json",
-                           headers=headers)
+    response = client.post(
+        "/api/v1/learning/enrollments",
+        {"course": course.slug},
+        content_type="application/json",
+        headers=headers,
+    )
     assert response.status_code == 201
-    again = client.post("/api/v1/learning/enrollments", {"course": course.slug}, content_type="application/json",
-                        headers=headers)
+    again = client.post(
+        "/api/v1/learning/enrollments",
+        {"course": course.slug},
+        content_type="application/json",
+        headers=headers,
+    )
     assert again.status_code == 409 and "already enrolled" in again.json()["detail"]
     assert Enrollment.objects.filter(user=learner).count() == 1
 

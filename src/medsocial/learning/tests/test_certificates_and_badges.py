@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def complete(user, course) -> Certificate:
-    enrollment = Enrollment.objects.filter(user=user, course=course).first() or services.enroll(user=user, course=course)
+    enrollment = Enrollment.objects.filter(user=user, course=course).first() or services.enroll(
+        user=user, course=course
+    )
     for lesson in course.lessons.all():
         services.complete_lesson(enrollment=enrollment, lesson=lesson)
     for quiz in course.quizzes.all():
@@ -76,15 +78,21 @@ def test_expiring_certificate_shows_expiry_then_expired(client, learner, instruc
     certificate = complete(learner, course)
     assert certificate.expires_at.year == certificate.issued_at.year + 1
     assert "Valid until" in client.get(reverse("learning:verify", args=[certificate.code])).content.decode()
-    Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(days=1)
+    )
     text = client.get(reverse("learning:verify", args=[certificate.code])).content.decode()
     assert "expired" in text
 
 
-def test_expiry_reminder_sent_once_by_command(smtp_server, learner, instructor, django_capture_on_commit_callbacks):
+def test_expiry_reminder_sent_once_by_command(
+    smtp_server, learner, instructor, django_capture_on_commit_callbacks
+):
     course = make_course(instructors=[instructor], validity_months=12)
     certificate = complete(learner, course)
-    Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() + datetime.timedelta(days=10))
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_at=timezone.now() + datetime.timedelta(days=10)
+    )
     call_command("learning-reminders")
     call_command("learning-reminders")
     message = smtp_server.wait_for(1)[0]
@@ -145,7 +153,9 @@ def test_open_badges_documents_have_every_required_property(client, learner, cou
     assert badge_class["@context"] == "https://w3id.org/openbadges/v2"
     assert badge_class["type"] == "BadgeClass" and badge_class["id"] == assertion["badge"]
     assert badge_class["name"] == "Privacy Online" and badge_class["description"]
-    assert badge_class["criteria"]["narrative"] and badge_class["criteria"]["id"].endswith(course.get_absolute_url())
+    assert badge_class["criteria"]["narrative"] and badge_class["criteria"]["id"].endswith(
+        course.get_absolute_url()
+    )
     image = client.get(_path(badge_class["image"]))
     assert image.status_code == 200 and image["Content-Type"] == "image/svg+xml"
     assert b"<svg" in image.content
@@ -154,7 +164,9 @@ def test_open_badges_documents_have_every_required_property(client, learner, cou
     # Issuer (Profile): id, type, name, url, email; hosted verification uses revocationList
     assert issuer["@context"] == "https://w3id.org/openbadges/v2"
     assert issuer["type"] == "Issuer" and issuer["id"] == badge_class["issuer"]
-    assert issuer["name"] == settings.SITE_NAME and issuer["url"].startswith("http") and "@" in issuer["email"]
+    assert (
+        issuer["name"] == settings.SITE_NAME and issuer["url"].startswith("http") and "@" in issuer["email"]
+    )
     revocations = _get(client, _path(issuer["revocationList"]))
     assert revocations["type"] == "RevocationList" and revocations["revokedAssertions"] == []
 
@@ -181,7 +193,9 @@ def test_failed_reminder_email_is_retried_next_run(learner, instructor, monkeypa
 
     course = make_course(instructors=[instructor], validity_months=12)
     certificate = complete(learner, course)
-    Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() + datetime.timedelta(days=5))
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_at=timezone.now() + datetime.timedelta(days=5)
+    )
 
     def broken(**kwargs):
         raise ConnectionError("mail server down")

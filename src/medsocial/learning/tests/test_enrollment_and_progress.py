@@ -60,7 +60,9 @@ def test_resume_where_left_off(client, learner, course):
     assert f"Resume: {second.title}" in page
 
 
-def test_completing_every_lesson_and_passing_quiz_completes_course_with_certificate_and_credit(learner, course):
+def test_completing_every_lesson_and_passing_quiz_completes_course_with_certificate_and_credit(
+    learner, course
+):
     enrollment = services.enroll(user=learner, course=course)
     for lesson in course.lessons.all():
         assert services.complete_lesson(enrollment=enrollment, lesson=lesson) is False  # quiz still open
@@ -97,8 +99,14 @@ def test_unenroll_drops_progress(client, learner, course):
 def test_dashboard_lists_progress_and_ce_hours(client, learner, course):
     enrollment = services.enroll(user=learner, course=course)
     services.complete_lesson(enrollment=enrollment, lesson=course.lessons.first())
-    services.award_ce_credit(user=learner, source="event", source_key="event:9", title="Summit 2026",
-                             hours="3.00", earned_on=enrollment.enrolled_at.date())
+    services.award_ce_credit(
+        user=learner,
+        source="event",
+        source_key="event:9",
+        title="Summit 2026",
+        hours="3.00",
+        earned_on=enrollment.enrolled_at.date(),
+    )
     client.force_login(learner)
     page = client.get(reverse("learning:dashboard")).content.decode()
     assert "Privacy Online" in page and "50%" in page
@@ -106,8 +114,12 @@ def test_dashboard_lists_progress_and_ce_hours(client, learner, course):
 
 
 def test_catalog_filters_and_htmx_partial(client):
-    make_course(title="TikTok Basics", topic="platforms", level="introductory", audience="nurse", ce_hours="0")
-    make_course(title="Crisis Playbook", topic="crisis", level="advanced", audience="communications", ce_hours="2")
+    make_course(
+        title="TikTok Basics", topic="platforms", level="introductory", audience="nurse", ce_hours="0"
+    )
+    make_course(
+        title="Crisis Playbook", topic="crisis", level="advanced", audience="communications", ce_hours="2"
+    )
     make_course(title="For Everyone", topic="foundations", audience="", ce_hours="1")
 
     def titles(**params):

@@ -29,14 +29,20 @@ def nurse(make_user, hospital):
 
 @pytest.fixture
 def outsider(make_user, make_organization):
-    return make_user(email="x@other.example", full_name="Out Sider", organization=make_organization(name="Other Clinic"))
+    return make_user(
+        email="x@other.example", full_name="Out Sider", organization=make_organization(name="Other Clinic")
+    )
 
 
-def test_admin_assigns_course_with_due_date_and_member_is_enrolled(client, org_admin, nurse, hospital, course):
+def test_admin_assigns_course_with_due_date_and_member_is_enrolled(
+    client, org_admin, nurse, hospital, course
+):
     client.force_login(org_admin)
     due = timezone.localdate() + datetime.timedelta(days=14)
-    response = client.post(reverse("learning:organization", args=[hospital.slug]),
-                           {"course": course.pk, "members": [nurse.pk], "due_on": due.isoformat()})
+    response = client.post(
+        reverse("learning:organization", args=[hospital.slug]),
+        {"course": course.pk, "members": [nurse.pk], "due_on": due.isoformat()},
+    )
     assert response.status_code == 302
     assignment = Assignment.objects.get()
     assert assignment.user == nurse and assignment.due_on == due
@@ -47,13 +53,17 @@ def test_admin_assigns_course_with_due_date_and_member_is_enrolled(client, org_a
 
 def test_cannot_assign_to_someone_outside_the_organization(org_admin, outsider, hospital, course):
     with pytest.raises(LearningError, match="Only members"):
-        services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[outsider.pk], due_on=None)
+        services.assign_course(
+            by=org_admin, organization=hospital, course=course, user_ids=[outsider.pk], due_on=None
+        )
     assert not Assignment.objects.exists() and not Enrollment.objects.exists()
 
 
 def test_member_cannot_assign_or_see_progress(client, nurse, hospital, course):
     with pytest.raises(LearningNotAllowed):
-        services.assign_course(by=nurse, organization=hospital, course=course, user_ids=[nurse.pk], due_on=None)
+        services.assign_course(
+            by=nurse, organization=hospital, course=course, user_ids=[nurse.pk], due_on=None
+        )
     client.force_login(nurse)
     assert client.get(reverse("learning:organization", args=[hospital.slug])).status_code == 403
     assert client.get(reverse("learning:organization-csv", args=[hospital.slug])).status_code == 403
@@ -66,10 +76,12 @@ def test_admin_of_another_organization_gets_404(client, make_user, make_organiza
     assert client.get(reverse("learning:organization-csv", args=[hospital.slug])).status_code == 404
 
 
-def test_admin_sees_only_own_members_progress_and_overdue(client, org_admin, nurse, outsider, hospital, course,
-                                                          make_organization):
-    services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk],
-                           due_on=timezone.localdate())
+def test_admin_sees_only_own_members_progress_and_overdue(
+    client, org_admin, nurse, outsider, hospital, course, make_organization
+):
+    services.assign_course(
+        by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk], due_on=timezone.localdate()
+    )
     Assignment.objects.update(due_on=timezone.localdate() - datetime.timedelta(days=2))
     other = outsider.memberships.get().organization
     Assignment.objects.create(organization=other, user=outsider, course=course)
@@ -83,13 +95,23 @@ def test_admin_sees_only_own_members_progress_and_overdue(client, org_admin, nur
 
 def test_past_due_date_is_refused(org_admin, nurse, hospital, course):
     with pytest.raises(LearningError, match="past"):
-        services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk],
-                               due_on=timezone.localdate() - datetime.timedelta(days=1))
+        services.assign_course(
+            by=org_admin,
+            organization=hospital,
+            course=course,
+            user_ids=[nurse.pk],
+            due_on=timezone.localdate() - datetime.timedelta(days=1),
+        )
 
 
 def test_reminder_email_for_assignment_due_soon_sent_once(smtp_server, org_admin, nurse, hospital, course):
-    services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk],
-                           due_on=timezone.localdate() + datetime.timedelta(days=2))
+    services.assign_course(
+        by=org_admin,
+        organization=hospital,
+        course=course,
+        user_ids=[nurse.pk],
+        due_on=timezone.localdate() + datetime.timedelta(days=2),
+    )
     call_command("learning-reminders")
     call_command("learning-reminders")
     message = smtp_server.wait_for(1)[0]
@@ -99,8 +121,13 @@ def test_reminder_email_for_assignment_due_soon_sent_once(smtp_server, org_admin
 
 
 def test_no_reminder_when_already_completed_or_far_off(org_admin, nurse, hospital, course):
-    services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk],
-                           due_on=timezone.localdate() + datetime.timedelta(days=30))
+    services.assign_course(
+        by=org_admin,
+        organization=hospital,
+        course=course,
+        user_ids=[nurse.pk],
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
     assert not services.due_assignments_to_remind().exists()
     Assignment.objects.update(due_on=timezone.localdate() + datetime.timedelta(days=1))
     assert services.due_assignments_to_remind().count() == 1
@@ -113,11 +140,16 @@ def test_dashboard_links_admins_to_their_members_learning(client, org_admin, nur
     page = client.get(reverse("learning:dashboard")).content.decode()
     assert reverse("learning:organization", args=[hospital.slug]) in page
     client.force_login(nurse)
-    assert reverse("learning:organization", args=[hospital.slug]) not in client.get(reverse("learning:dashboard")).content.decode()
+    assert (
+        reverse("learning:organization", args=[hospital.slug])
+        not in client.get(reverse("learning:dashboard")).content.decode()
+    )
 
 
 def test_assigned_course_cannot_be_left(org_admin, nurse, hospital, course):
-    services.assign_course(by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk], due_on=None)
+    services.assign_course(
+        by=org_admin, organization=hospital, course=course, user_ids=[nurse.pk], due_on=None
+    )
     with pytest.raises(LearningError, match="assigned this course"):
         services.unenroll(user=nurse, course=course)
     assert Enrollment.objects.filter(user=nurse, course=course).exists()

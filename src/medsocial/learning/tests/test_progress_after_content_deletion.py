@@ -27,7 +27,9 @@ def test_deleting_a_finished_lesson_lowers_the_count(instructor, course, enrollm
     services.delete_lesson(by=instructor, lesson=course.lessons.get(title="Lesson 1.1"))
     enrollment.refresh_from_db()
     assert enrollment.lessons_done == 2
-    assert selectors.done_lesson_ids(enrollment) == set(course.lessons.filter(title__in=["Lesson 1.2", "Lesson 2.1"]).values_list("pk", flat=True))
+    assert selectors.done_lesson_ids(enrollment) == set(
+        course.lessons.filter(title__in=["Lesson 1.2", "Lesson 2.1"]).values_list("pk", flat=True)
+    )
 
 
 def test_deleting_a_module_lowers_the_count_by_its_finished_lessons(instructor, course, enrollment):

@@ -22,8 +22,12 @@ def test_done_and_resume_follow_a_lesson_into_another_module(client, instructor,
     services.complete_lesson(enrollment=enrollment, lesson=moved)
     second = course.modules.get(title="Module 2")
 
-    services.reorder(by=instructor, course=course, module_id=second.pk,
-                     lesson_ids=[moved.pk, *second.lessons.order_by("position").values_list("pk", flat=True)])
+    services.reorder(
+        by=instructor,
+        course=course,
+        module_id=second.pk,
+        lesson_ids=[moved.pk, *second.lessons.order_by("position").values_list("pk", flat=True)],
+    )
 
     enrollment.refresh_from_db()
     assert selectors.done_lesson_ids(enrollment) == {moved.pk}
@@ -34,12 +38,18 @@ def test_done_and_resume_follow_a_lesson_into_another_module(client, instructor,
     assert client.get(reverse("learning:lesson", args=[course.slug, moved.slug])).status_code == 200
 
 
-def test_the_next_lesson_follows_the_new_order_and_the_course_still_completes(client, instructor, learner, course):
+def test_the_next_lesson_follows_the_new_order_and_the_course_still_completes(
+    client, instructor, learner, course
+):
     enrollment = services.enroll(user=learner, course=course)
     moved = course.lessons.get(title="Lesson 1.2")
     second = course.modules.get(title="Module 2")
-    services.reorder(by=instructor, course=course, module_id=second.pk,
-                     lesson_ids=[*second.lessons.order_by("position").values_list("pk", flat=True), moved.pk])
+    services.reorder(
+        by=instructor,
+        course=course,
+        module_id=second.pk,
+        lesson_ids=[*second.lessons.order_by("position").values_list("pk", flat=True), moved.pk],
+    )
     client.force_login(learner)
 
     reading_order = [lesson.title for lesson in selectors.ordered_lessons(course)]

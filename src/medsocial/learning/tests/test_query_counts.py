@@ -15,9 +15,17 @@ def _course_with_lessons(n, instructor):
     course = make_course(instructors=[instructor], lessons=0, modules=0)
     modules = [Module.objects.create(course=course, title=f"M{i}", position=i) for i in range(max(1, n // 5))]
     for i in range(n):
-        lesson = Lesson.objects.create(course=course, module=modules[i % len(modules)], title=f"L{i}", slug=f"l{i}",
-                                       position=i, body="Text")
-        LessonResource.objects.create(lesson=lesson, title="Handout", file="learning/resources/h.pdf", size=10)
+        lesson = Lesson.objects.create(
+            course=course,
+            module=modules[i % len(modules)],
+            title=f"L{i}",
+            slug=f"l{i}",
+            position=i,
+            body="Text",
+        )
+        LessonResource.objects.create(
+            lesson=lesson, title="Handout", file="learning/resources/h.pdf", size=10
+        )
     make_quiz(course, module=modules[0])
     return course
 
@@ -88,8 +96,14 @@ def test_transcript_and_org_progress_constant(client, learner, django_assert_num
 
     def add(start, n):
         for i in range(start, start + n):
-            services.award_ce_credit(user=learner, source="event", source_key=f"event:{i}", title=f"Event {i}",
-                                     hours="1.00", earned_on=datetime.date(2026, 1, 1))
+            services.award_ce_credit(
+                user=learner,
+                source="event",
+                source_key=f"event:{i}",
+                title=f"Event {i}",
+                hours="1.00",
+                earned_on=datetime.date(2026, 1, 1),
+            )
 
     add(0, 5)
     expected = page_queries(client, reverse("learning:transcript"))

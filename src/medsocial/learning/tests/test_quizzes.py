@@ -100,8 +100,9 @@ def test_shuffled_order_is_stable_per_attempt_and_varies_between_attempts(course
 
 def _patient_question(course):
     quiz = make_quiz(course)
-    return quiz, Question.objects.create(quiz=quiz, kind=Question.Kind.PATIENT_DETAILS, prompt="Find the patient",
-                                          post_text=POST, position=5)
+    return quiz, Question.objects.create(
+        quiz=quiz, kind=Question.Kind.PATIENT_DETAILS, prompt="Find the patient", post_text=POST, position=5
+    )
 
 
 def _indexes(*words):
@@ -117,7 +118,9 @@ def test_patient_details_correct_when_every_finding_marked_and_nothing_else(cour
 
 def test_patient_details_missed_finding_is_incorrect_and_named(course):
     _, question = _patient_question(course)
-    result = grade_patient_details(question, _indexes("John", "Smith"), analyzer=fake_analyzer("John Smith", "52"))
+    result = grade_patient_details(
+        question, _indexes("John", "Smith"), analyzer=fake_analyzer("John Smith", "52")
+    )
     assert not result["correct"]
     assert [f["text"] for f in result["findings"] if not f["found"]] == ["52"]
 
@@ -135,7 +138,9 @@ def test_patient_details_word_index_out_of_range_is_refused(learner, course):
     answers = answers_for(quiz)
     answers[f"q{question.pk}"] = ["500"]
     with pytest.raises(LearningError):
-        services.submit_quiz(enrollment=enrollment, quiz=quiz, answers=answers, analyzer=fake_analyzer("John"))
+        services.submit_quiz(
+            enrollment=enrollment, quiz=quiz, answers=answers, analyzer=fake_analyzer("John")
+        )
 
 
 def test_patient_details_question_renders_words_as_checkboxes(client, learner, course):

@@ -17,8 +17,14 @@ def credits(learner, course):
         services.complete_lesson(enrollment=enrollment, lesson=lesson)
     quiz = course.quizzes.get()
     services.submit_quiz(enrollment=enrollment, quiz=quiz, answers=answers_for(quiz))
-    services.award_ce_credit(user=learner, source="event", source_key="event:7", title="Health Social Media Summit",
-                             hours=Decimal("4.00"), earned_on=datetime.date(2026, 3, 2))
+    services.award_ce_credit(
+        user=learner,
+        source="event",
+        source_key="event:7",
+        title="Health Social Media Summit",
+        hours=Decimal("4.00"),
+        earned_on=datetime.date(2026, 3, 2),
+    )
 
 
 def test_transcript_lists_courses_and_events_with_total(client, learner, credits):
@@ -43,13 +49,24 @@ def test_transcript_pdf(client, learner, credits):
 
 
 def test_transcript_requires_sign_in(client):
-    for name in ("learning:transcript", "learning:transcript-csv", "learning:transcript-pdf", "learning:dashboard"):
+    for name in (
+        "learning:transcript",
+        "learning:transcript-csv",
+        "learning:transcript-pdf",
+        "learning:dashboard",
+    ):
         assert client.get(reverse(name)).status_code == 302
 
 
 def test_awarding_the_same_source_twice_keeps_one_credit(learner):
     for _ in range(2):
-        services.award_ce_credit(user=learner, source="event", source_key="event:1", title="Webinar",
-                                 hours=Decimal("1.00"), earned_on=datetime.date(2026, 1, 5))
+        services.award_ce_credit(
+            user=learner,
+            source="event",
+            source_key="event:1",
+            title="Webinar",
+            hours=Decimal("1.00"),
+            earned_on=datetime.date(2026, 1, 5),
+        )
     assert learner.ce_credits.count() == 1
     assert services.withdraw_ce_credit(user=learner, source_key="event:1") == 1

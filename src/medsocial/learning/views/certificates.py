@@ -19,11 +19,15 @@ JSON_LD = "application/ld+json"
 @login_required
 def certificate_detail(request, code):
     certificate = selectors.own_certificate(request.user, code)
-    return render(request, "learning/certificate.html", {
-        "certificate": certificate,
-        "assertion_url": badges.assertion_url(certificate),
-        "verify_url": badges.absolute(certificate.get_absolute_url()),
-    })
+    return render(
+        request,
+        "learning/certificate.html",
+        {
+            "certificate": certificate,
+            "assertion_url": badges.assertion_url(certificate),
+            "verify_url": badges.absolute(certificate.get_absolute_url()),
+        },
+    )
 
 
 @login_required
@@ -38,11 +42,20 @@ def verify(request, code=None):
     """Public: anyone with an ID learns whether it is a valid, expired or revoked certificate."""
     code = code or request.GET.get("code", "")
     certificate = selectors.certificate_by_code(code) if code else None
-    can_revoke_it = certificate is not None and request.user.is_authenticated and can_revoke(request.user, certificate)
+    can_revoke_it = (
+        certificate is not None and request.user.is_authenticated and can_revoke(request.user, certificate)
+    )
     status = 404 if code and certificate is None else 200
-    return render(request, "learning/verify.html", {
-        "code": code, "certificate": certificate, "revoke_form": RevokeForm() if can_revoke_it else None,
-    }, status=status)
+    return render(
+        request,
+        "learning/verify.html",
+        {
+            "code": code,
+            "certificate": certificate,
+            "revoke_form": RevokeForm() if can_revoke_it else None,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -54,7 +67,9 @@ def revoke(request, code):
     form = RevokeForm(request.POST)
     if form.is_valid():
         try:
-            services.revoke_certificate(by=request.user, certificate=certificate, reason=form.cleaned_data["reason"])
+            services.revoke_certificate(
+                by=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
+            )
         except LearningError as exc:
             messages.error(request, exc.message)
         else:

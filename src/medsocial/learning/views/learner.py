@@ -25,8 +25,12 @@ def catalog(request):
     form = CatalogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     courses = selectors.catalog(
-        viewer=request.user, query=filters.get("q", ""), topic=filters.get("topic", ""),
-        profession=filters.get("profession", ""), level=filters.get("level", ""), ce_only=filters.get("ce", False),
+        viewer=request.user,
+        query=filters.get("q", ""),
+        topic=filters.get("topic", ""),
+        profession=filters.get("profession", ""),
+        level=filters.get("level", ""),
+        ce_only=filters.get("ce", False),
     )
     page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -46,26 +50,35 @@ def course_detail(request, slug):
     certificate = assignment = None
     if enrollment is not None:
         assignment = course.assignments.filter(user=request.user).select_related("organization").first()
-        certificate = (course.certificates.filter(user=request.user, replaced_by__isnull=True)
-                       .order_by("-issued_at").first())
+        certificate = (
+            course.certificates.filter(user=request.user, replaced_by__isnull=True)
+            .order_by("-issued_at")
+            .first()
+        )
     first_lesson = next((m.lessons.all()[0] for m in modules if m.lessons.all()), None)
-    return render(request, "learning/course_detail.html", {
-        "course": course,
-        "description_html": render_markdown(course.description),
-        "modules": modules,
-        "course_quizzes": [q for q in course.quizzes.all() if q.module_id is None],
-        "instructors": list(course.instructors.all()),
-        "enrollment": enrollment,
-        "done": done,
-        "passed": passed,
-        "lesson_total": lesson_total,
-        "percent": round(100 * len(done) / lesson_total) if lesson_total else 0,
-        "certificate": certificate,
-        "assignment": assignment,
-        "recertify": enrollment is not None and enrollment.completed_at and recertification_open(certificate),
-        "first_lesson": first_lesson,
-        "can_edit": request.user.is_authenticated and can_edit(request.user, course),
-    })
+    return render(
+        request,
+        "learning/course_detail.html",
+        {
+            "course": course,
+            "description_html": render_markdown(course.description),
+            "modules": modules,
+            "course_quizzes": [q for q in course.quizzes.all() if q.module_id is None],
+            "instructors": list(course.instructors.all()),
+            "enrollment": enrollment,
+            "done": done,
+            "passed": passed,
+            "lesson_total": lesson_total,
+            "percent": round(100 * len(done) / lesson_total) if lesson_total else 0,
+            "certificate": certificate,
+            "assignment": assignment,
+            "recertify": enrollment is not None
+            and enrollment.completed_at
+            and recertification_open(certificate),
+            "first_lesson": first_lesson,
+            "can_edit": request.user.is_authenticated and can_edit(request.user, course),
+        },
+    )
 
 
 @login_required
@@ -109,7 +122,9 @@ def recertify(request, slug):
     except LearningError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Recertification started: work through the course again for a new certificate.")
+        messages.success(
+            request, "Recertification started: work through the course again for a new certificate."
+        )
     return redirect(course)
 
 
@@ -183,9 +198,14 @@ def dashboard(request):
 @login_required
 def transcript(request):
     credits = selectors.transcript(request.user)
-    return render(request, "learning/transcript.html", {
-        "credits": credits, "total": sum((c.hours for c in credits), start=0),
-    })
+    return render(
+        request,
+        "learning/transcript.html",
+        {
+            "credits": credits,
+            "total": sum((c.hours for c in credits), start=0),
+        },
+    )
 
 
 @login_required
@@ -201,7 +221,8 @@ def transcript_csv(request):
 
 @login_required
 def transcript_download(request):
-    response = HttpResponse(transcript_pdf(request.user, selectors.transcript(request.user)),
-                            content_type="application/pdf")
+    response = HttpResponse(
+        transcript_pdf(request.user, selectors.transcript(request.user)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = 'attachment; filename="ce-transcript.pdf"'
     return response

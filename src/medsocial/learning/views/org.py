@@ -24,8 +24,11 @@ def organization_learning(request, org_slug):
         if form.is_valid():
             try:
                 assigned = services.assign_course(
-                    by=request.user, organization=organization, course=form.cleaned_data["course"],
-                    user_ids=[int(pk) for pk in form.cleaned_data["members"]], due_on=form.cleaned_data["due_on"],
+                    by=request.user,
+                    organization=organization,
+                    course=form.cleaned_data["course"],
+                    user_ids=[int(pk) for pk in form.cleaned_data["members"]],
+                    due_on=form.cleaned_data["due_on"],
                 )
             except LearningError as exc:
                 add_domain_error(form, exc)
@@ -34,10 +37,17 @@ def organization_learning(request, org_slug):
                 return redirect("learning:organization", org_slug=organization.slug)
         status = 400
     assignments = selectors.organization_progress(organization)
-    return render(request, "learning/organization.html", {
-        "organization": organization, "form": form, "assignments": assignments,
-        "overdue": sum(a.overdue for a in assignments),
-    }, status=status)
+    return render(
+        request,
+        "learning/organization.html",
+        {
+            "organization": organization,
+            "form": form,
+            "assignments": assignments,
+            "overdue": sum(a.overdue for a in assignments),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -48,6 +58,15 @@ def organization_learning_csv(request, org_slug):
     writer = csv.writer(response)
     writer.writerow(["member", "email", "course", "due_on", "progress_percent", "completed_at", "overdue"])
     for a in selectors.organization_progress(organization):
-        writer.writerow([a.user.display_name, a.user.email, a.course.title, a.due_on or "", a.percent,
-                         a.completed_at.isoformat() if a.completed_at else "", "yes" if a.overdue else "no"])
+        writer.writerow(
+            [
+                a.user.display_name,
+                a.user.email,
+                a.course.title,
+                a.due_on or "",
+                a.percent,
+                a.completed_at.isoformat() if a.completed_at else "",
+                "yes" if a.overdue else "no",
+            ]
+        )
     return response

@@ -40,14 +40,30 @@ def quiz_take(request, slug, quiz_slug):
             for question in questions:
                 question.has_error = error_field == f"q{question.pk}"
         else:
-            return redirect("learning:quiz-attempt", slug=course.slug, quiz_slug=quiz.slug, number=attempt.number)
-    last = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle).order_by("-number").first()
-    return render(request, "learning/quiz.html", {
-        "course": course, "quiz": quiz, "questions": questions, "enrollment": enrollment,
-        "attempts_used": used,
-        "attempts_left": None if quiz.max_attempts is None else max(quiz.max_attempts - used, 0),
-        "last_attempt": last, "error": error, "error_field": error_field,
-    }, status=status)
+            return redirect(
+                "learning:quiz-attempt", slug=course.slug, quiz_slug=quiz.slug, number=attempt.number
+            )
+    last = (
+        QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle)
+        .order_by("-number")
+        .first()
+    )
+    return render(
+        request,
+        "learning/quiz.html",
+        {
+            "course": course,
+            "quiz": quiz,
+            "questions": questions,
+            "enrollment": enrollment,
+            "attempts_used": used,
+            "attempts_left": None if quiz.max_attempts is None else max(quiz.max_attempts - used, 0),
+            "last_attempt": last,
+            "error": error,
+            "error_field": error_field,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -57,7 +73,9 @@ def quiz_attempt(request, slug, quiz_slug, number):
     enrollment = selectors.enrollment_for(request.user, course)
     if enrollment is None:
         raise Http404("No such attempt.")
-    attempt = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle, number=number).first()
+    attempt = QuizAttempt.objects.filter(
+        enrollment=enrollment, quiz=quiz, cycle=enrollment.cycle, number=number
+    ).first()
     if attempt is None:
         raise Http404("No such attempt.")
     choices = {c.pk: c.text for q in selectors.quiz_questions(quiz) for c in q.choices.all()}
@@ -66,7 +84,14 @@ def quiz_attempt(request, slug, quiz_slug, number):
         result["correct_text"] = [choices.get(pk, "") for pk in result.get("correct_choices", [])]
     used = attempts_used(enrollment, quiz)
     enrollment.refresh_from_db()
-    return render(request, "learning/quiz_attempt.html", {
-        "course": course, "quiz": quiz, "attempt": attempt, "enrollment": enrollment,
-        "can_retry": not attempt.passed and (quiz.max_attempts is None or used < quiz.max_attempts),
-    })
+    return render(
+        request,
+        "learning/quiz_attempt.html",
+        {
+            "course": course,
+            "quiz": quiz,
+            "attempt": attempt,
+            "enrollment": enrollment,
+            "can_retry": not attempt.passed and (quiz.max_attempts is None or used < quiz.max_attempts),
+        },
+    )

@@ -30,19 +30,30 @@ def course_create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            course = services.create_course(by=request.user, title=data.pop("title"), summary=data.pop("summary"), **data)
+            course = services.create_course(
+                by=request.user, title=data.pop("title"), summary=data.pop("summary"), **data
+            )
         except LearningError as exc:
             add_domain_error(form, exc)
         else:
             messages.success(request, "Course created as a draft. Add modules and lessons.")
             return redirect("learning:teach-course", slug=course.slug)
-    return render(request, "learning/teach/course_form.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "learning/teach/course_form.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _outline_context(course, **extra):
-    return {"course": course, "modules": selectors.syllabus(course),
-            "module_form": ModuleForm(), "course_quizzes": list(course.quizzes.filter(module__isnull=True)), **extra}
+    return {
+        "course": course,
+        "modules": selectors.syllabus(course),
+        "module_form": ModuleForm(),
+        "course_quizzes": list(course.quizzes.filter(module__isnull=True)),
+        **extra,
+    }
 
 
 @login_required
@@ -59,8 +70,12 @@ def course_edit(request, slug):
             messages.success(request, "Course saved.")
             return redirect("learning:teach-course", slug=course.slug)
     course.refresh_from_db()
-    return render(request, "learning/teach/course_edit.html", {"form": form, **_outline_context(course)},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "learning/teach/course_edit.html",
+        {"form": form, **_outline_context(course)},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -109,7 +124,9 @@ def reorder(request, slug, kind, item_id):
     elif kind == "lesson":
         item = get_object_or_404(Lesson, course=course, pk=item_id)
     else:
-        item = get_object_or_404(Question.objects.select_related("quiz__course"), quiz__course=course, pk=item_id)
+        item = get_object_or_404(
+            Question.objects.select_related("quiz__course"), quiz__course=course, pk=item_id
+        )
     try:
         services.move(by=request.user, item=item, direction=request.POST.get("direction", ""))
     except LearningError as exc:
@@ -124,7 +141,11 @@ def reorder(request, slug, kind, item_id):
 def _posted_order(data) -> dict:
     """The order a drag and drop sent: `module_ids`, or `module_id` with its `lesson_ids`."""
     try:
-        order = {name: [int(pk) for pk in data.getlist(name)] for name in ("module_ids", "lesson_ids") if name in data}
+        order = {
+            name: [int(pk) for pk in data.getlist(name)]
+            for name in ("module_ids", "lesson_ids")
+            if name in data
+        }
         if data.get("module_id"):
             order["module_id"] = int(data["module_id"])
     except ValueError:
@@ -141,12 +162,18 @@ def outline_order(request, slug):
         services.reorder(by=request.user, course=course, **_posted_order(request.POST))
     except (LearningError, LearningNotAllowed) as exc:
         if request.htmx:
-            return render(request, "learning/teach/_outline.html",
-                          _outline_context(course, outline_error=exc.message), status=exc.status_code)
+            return render(
+                request,
+                "learning/teach/_outline.html",
+                _outline_context(course, outline_error=exc.message),
+                status=exc.status_code,
+            )
         messages.error(request, exc.message)
     else:
         if request.htmx:
-            return render(request, "learning/teach/_outline.html", _outline_context(course, outline_saved=True))
+            return render(
+                request, "learning/teach/_outline.html", _outline_context(course, outline_saved=True)
+            )
         messages.success(request, "New order saved.")
     return redirect("learning:teach-course", slug=course.slug)
 
@@ -156,14 +183,20 @@ def lesson_edit(request, slug, lesson_id=None):
     course = selectors.access_course_for_editing(request.user, slug)
     lesson = get_object_or_404(Lesson, course=course, pk=lesson_id) if lesson_id else None
     initial = {"module": request.GET.get("module")} if lesson is None else None
-    form = LessonForm(request.POST or None, request.FILES or None, instance=lesson, course=course, initial=initial)
+    form = LessonForm(
+        request.POST or None, request.FILES or None, instance=lesson, course=course, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if not (k == "media_file" and v is None)}
         try:
             if lesson is None:
-                lesson = services.add_lesson(by=request.user, course=course, title=data.pop("title"),
-                                             **{k: v for k, v in data.items() if k != "module"},
-                                             module=data["module"])
+                lesson = services.add_lesson(
+                    by=request.user,
+                    course=course,
+                    title=data.pop("title"),
+                    **{k: v for k, v in data.items() if k != "module"},
+                    module=data["module"],
+                )
             else:
                 services.update_lesson(by=request.user, lesson=lesson, **data)
         except LearningError as exc:
@@ -171,10 +204,18 @@ def lesson_edit(request, slug, lesson_id=None):
         else:
             messages.success(request, "Lesson saved.")
             return redirect("learning:teach-lesson", slug=course.slug, lesson_id=lesson.pk)
-    return render(request, "learning/teach/lesson_form.html", {
-        "course": course, "lesson": lesson, "form": form,
-        "resource_form": ResourceForm(), "resources": list(lesson.resources.all()) if lesson else [],
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "learning/teach/lesson_form.html",
+        {
+            "course": course,
+            "lesson": lesson,
+            "form": form,
+            "resource_form": ResourceForm(),
+            "resources": list(lesson.resources.all()) if lesson else [],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -194,17 +235,29 @@ def resource_add(request, slug, lesson_id):
     form = ResourceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_resource(by=request.user, lesson=lesson, title=form.cleaned_data["title"],
-                                  file=form.cleaned_data["file"])
+            services.add_resource(
+                by=request.user,
+                lesson=lesson,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
         except LearningError as exc:
             form.add_error("file", exc.message)
         else:
             messages.success(request, "File attached.")
             return redirect("learning:teach-lesson", slug=course.slug, lesson_id=lesson.pk)
-    return render(request, "learning/teach/lesson_form.html", {
-        "course": course, "lesson": lesson, "form": LessonForm(instance=lesson, course=course),
-        "resource_form": form, "resources": list(lesson.resources.all()),
-    }, status=400)
+    return render(
+        request,
+        "learning/teach/lesson_form.html",
+        {
+            "course": course,
+            "lesson": lesson,
+            "form": LessonForm(instance=lesson, course=course),
+            "resource_form": form,
+            "resources": list(lesson.resources.all()),
+        },
+        status=400,
+    )
 
 
 @login_required
@@ -224,10 +277,18 @@ def quiz_edit(request, slug, quiz_id=None):
         else:
             messages.success(request, "Quiz saved.")
             return redirect("learning:teach-quiz", slug=course.slug, quiz_id=quiz.pk)
-    return render(request, "learning/teach/quiz_form.html", {
-        "course": course, "quiz": quiz, "form": form, "question_form": QuestionForm(),
-        "questions": list(quiz.questions.prefetch_related("choices")) if quiz else [],
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "learning/teach/quiz_form.html",
+        {
+            "course": course,
+            "quiz": quiz,
+            "form": form,
+            "question_form": QuestionForm(),
+            "questions": list(quiz.questions.prefetch_related("choices")) if quiz else [],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -238,8 +299,11 @@ def question_edit(request, slug, quiz_id, question_id=None):
     initial = None
     if question is not None:
         initial = {
-            "kind": question.kind, "prompt": question.prompt, "post_text": question.post_text,
-            "feedback_correct": question.feedback_correct, "feedback_incorrect": question.feedback_incorrect,
+            "kind": question.kind,
+            "prompt": question.prompt,
+            "post_text": question.post_text,
+            "feedback_correct": question.feedback_correct,
+            "feedback_incorrect": question.feedback_incorrect,
             "points": question.points,
             "choices": "\n".join(("*" if c.is_correct else "") + c.text for c in question.choices.all()),
         }
@@ -257,17 +321,21 @@ def question_edit(request, slug, quiz_id, question_id=None):
         else:
             messages.success(request, "Question saved.")
             return redirect("learning:teach-quiz", slug=course.slug, quiz_id=quiz.pk)
-    return render(request, "learning/teach/question_form.html",
-                  {"course": course, "quiz": quiz, "question": question, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "learning/teach/question_form.html",
+        {"course": course, "quiz": quiz, "question": question, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 @require_POST
 def question_delete(request, slug, quiz_id, question_id):
     course = selectors.access_course_for_editing(request.user, slug)
-    question = get_object_or_404(Question.objects.select_related("quiz__course"), quiz__course=course,
-                                 quiz_id=quiz_id, pk=question_id)
+    question = get_object_or_404(
+        Question.objects.select_related("quiz__course"), quiz__course=course, quiz_id=quiz_id, pk=question_id
+    )
     services.delete_question(by=request.user, question=question)
     messages.success(request, "Question deleted.")
     return redirect("learning:teach-quiz", slug=course.slug, quiz_id=quiz_id)
@@ -276,4 +344,6 @@ def question_delete(request, slug, quiz_id, question_id):
 @login_required
 def course_report(request, slug):
     course = selectors.access_course_for_editing(request.user, slug)
-    return render(request, "learning/teach/report.html", {"course": course, **selectors.course_report(course)})
+    return render(
+        request, "learning/teach/report.html", {"course": course, **selectors.course_report(course)}
+    )

@@ -39,10 +39,26 @@ def editorial_problems(article: Article) -> list[str]:
 
 
 @transaction.atomic
-def save_article(*, editor, article: Article | None = None, title: str, body: str, summary: str = "",
-                 authors=(), reviewer=None, categories=(), tags=(), sources=(), disclosure: str = "",
-                 is_health_information: bool = True, last_reviewed_at=None, cover_image=None, cover_alt: str = "",
-                 comments_open: bool = True, slug: str = "") -> Article:
+def save_article(
+    *,
+    editor,
+    article: Article | None = None,
+    title: str,
+    body: str,
+    summary: str = "",
+    authors=(),
+    reviewer=None,
+    categories=(),
+    tags=(),
+    sources=(),
+    disclosure: str = "",
+    is_health_information: bool = True,
+    last_reviewed_at=None,
+    cover_image=None,
+    cover_alt: str = "",
+    comments_open: bool = True,
+    slug: str = "",
+) -> Article:
     """Create or update an article and keep a revision of its words. Editors only.
 
     `sources` is a list of (citation, url) pairs and replaces the article's sources."""
@@ -73,11 +89,15 @@ def save_article(*, editor, article: Article | None = None, title: str, body: st
     article.tags.set(tags)
     article.sources.all().delete()
     Source.objects.bulk_create(
-        [Source(article=article, citation=c.strip(), url=(u or "").strip(), position=i)
-         for i, (c, u) in enumerate(sources) if c.strip()]
+        [
+            Source(article=article, citation=c.strip(), url=(u or "").strip(), position=i)
+            for i, (c, u) in enumerate(sources)
+            if c.strip()
+        ]
     )
-    ArticleRevision.objects.create(article=article, title=article.title, summary=article.summary, body=body,
-                                   editor=editor)
+    ArticleRevision.objects.create(
+        article=article, title=article.title, summary=article.summary, body=body, editor=editor
+    )
     if article.is_live:
         problems = editorial_problems(article)
         if problems:
@@ -129,7 +149,9 @@ def publish_due_articles(now=None) -> int:
     """Publish every scheduled article whose time has come; returns how many went live."""
     now = now or timezone.now()
     count = 0
-    for pk in Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).values_list("pk", flat=True):
+    for pk in Article.objects.filter(status=Article.Status.SCHEDULED, publish_at__lte=now).values_list(
+        "pk", flat=True
+    ):
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=pk)
             if article.status != Article.Status.SCHEDULED or editorial_problems(article):

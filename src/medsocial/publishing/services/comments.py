@@ -34,8 +34,17 @@ def _screening_reasons(text: str) -> list[str]:
 
 
 @transaction.atomic
-def submit_comment(*, target, body: str, user=None, name: str = "", email: str = "", parent: Comment | None = None,
-                   ip_address: str | None = None, honeypot: str = "") -> Comment:
+def submit_comment(
+    *,
+    target,
+    body: str,
+    user=None,
+    name: str = "",
+    email: str = "",
+    parent: Comment | None = None,
+    ip_address: str | None = None,
+    honeypot: str = "",
+) -> Comment:
     """Take a comment on an article or episode (`target`).
 
     Held for a moderator when the person has no approved comment yet, or when the safety
@@ -76,13 +85,23 @@ def submit_comment(*, target, body: str, user=None, name: str = "", email: str =
 
     concerns = _screening_reasons(body)
     trusted = signed_in and (has_role(user, Role.MODERATOR) or has_role(user, Role.EDITOR))
-    known = Comment.objects.filter(status=Comment.Status.APPROVED).filter(
-        **({"user": user} if signed_in else {"user__isnull": True, "guest_email__iexact": email})
-    ).exists()
+    known = (
+        Comment.objects.filter(status=Comment.Status.APPROVED)
+        .filter(**({"user": user} if signed_in else {"user__isnull": True, "guest_email__iexact": email}))
+        .exists()
+    )
     status = Comment.Status.APPROVED if (trusted or known) and not concerns else Comment.Status.PENDING
     comment = Comment.objects.create(
-        **{field: target}, parent=parent, user=user, guest_name=name, guest_email=email, body=body,
-        body_html=render_markdown(body, comment=True), status=status, concerns=concerns, ip_address=ip_address,
+        **{field: target},
+        parent=parent,
+        user=user,
+        guest_name=name,
+        guest_email=email,
+        body=body,
+        body_html=render_markdown(body, comment=True),
+        status=status,
+        concerns=concerns,
+        ip_address=ip_address,
     )
     if status == Comment.Status.APPROVED:
         _notify_parent_author(comment)
@@ -103,8 +122,12 @@ def moderate_comment(*, moderator, comment: Comment, action: str) -> Comment:
     if not has_role(moderator, Role.MODERATOR):
         raise NotAllowed("Only moderators moderate comments.")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    statuses = {"approve": Comment.Status.APPROVED, "reject": Comment.Status.REJECTED,
-                "spam": Comment.Status.SPAM, "ban": Comment.Status.REJECTED}
+    statuses = {
+        "approve": Comment.Status.APPROVED,
+        "reject": Comment.Status.REJECTED,
+        "spam": Comment.Status.SPAM,
+        "ban": Comment.Status.REJECTED,
+    }
     if action not in statuses:
         raise CommentError("Unknown moderation action.")
     was_approved = comment.status == Comment.Status.APPROVED
@@ -113,8 +136,10 @@ def moderate_comment(*, moderator, comment: Comment, action: str) -> Comment:
     comment.moderated_by = moderator
     comment.save(update_fields=["status", "moderated_at", "moderated_by"])
     if action == "ban" and comment.author_email:
-        CommenterBan.objects.get_or_create(email=comment.author_email.lower(),
-                                           defaults={"created_by": moderator, "reason": "Banned from the queue"})
+        CommenterBan.objects.get_or_create(
+            email=comment.author_email.lower(),
+            defaults={"created_by": moderator, "reason": "Banned from the queue"},
+        )
         Comment.objects.filter(status=Comment.Status.PENDING).filter(
             guest_email__iexact=comment.author_email
         ).update(status=Comment.Status.REJECTED, moderated_at=timezone.now(), moderated_by=moderator)

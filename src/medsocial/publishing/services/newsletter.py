@@ -70,11 +70,17 @@ def subscribe(*, email: str, lists, name: str = "") -> list[Subscription]:
             pending.append(subscription)
         if pending:
             enqueue_email(
-                template_prefix="publishing/emails/confirm_subscription", to=[email],
-                context={"links": [
-                    {"list": s.mailing_list.name,
-                     "url": _absolute(reverse("publishing:newsletter-confirm", args=[s.token]))} for s in pending
-                ]},
+                template_prefix="publishing/emails/confirm_subscription",
+                to=[email],
+                context={
+                    "links": [
+                        {
+                            "list": s.mailing_list.name,
+                            "url": _absolute(reverse("publishing:newsletter-confirm", args=[s.token])),
+                        }
+                        for s in pending
+                    ]
+                },
             )
     return pending
 
@@ -82,7 +88,9 @@ def subscribe(*, email: str, lists, name: str = "") -> list[Subscription]:
 @transaction.atomic
 def confirm_subscription(*, token: str) -> Subscription:
     """The confirmation link was followed: the address starts receiving the list."""
-    subscription = Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    subscription = (
+        Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    )
     if subscription is None or subscription.status == Subscription.Status.UNSUBSCRIBED:
         raise PublishingError("This confirmation link is not valid any more. Sign up again.")
     if subscription.status == Subscription.Status.PENDING:
@@ -95,7 +103,9 @@ def confirm_subscription(*, token: str) -> Subscription:
 @transaction.atomic
 def unsubscribe(*, token: str) -> Subscription:
     """Leave the list (one click, from the email's link or the mail app's button)."""
-    subscription = Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    subscription = (
+        Subscription.objects.select_for_update().select_related("mailing_list").filter(token=token).first()
+    )
     if subscription is None:
         raise PublishingError("This unsubscribe link is not valid.")
     if subscription.status != Subscription.Status.UNSUBSCRIBED:
@@ -111,7 +121,9 @@ def _require_editor(user):
 
 
 @transaction.atomic
-def save_issue(*, editor, mailing_list: MailingList, subject: str, body: str, issue: Issue | None = None) -> Issue:
+def save_issue(
+    *, editor, mailing_list: MailingList, subject: str, body: str, issue: Issue | None = None
+) -> Issue:
     """Create or edit a draft issue."""
     _require_editor(editor)
     if issue is not None:
@@ -128,14 +140,21 @@ def save_issue(*, editor, mailing_list: MailingList, subject: str, body: str, is
 
 
 def issue_context(issue: Issue) -> dict:
-    return {"subject": issue.subject, "body_text": issue.body, "body_html": render_markdown(issue.body),
-            "list_name": issue.mailing_list.name}
+    return {
+        "subject": issue.subject,
+        "body_text": issue.body,
+        "body_html": render_markdown(issue.body),
+        "list_name": issue.mailing_list.name,
+    }
 
 
 def send_test_issue(*, editor, issue: Issue, to: str) -> None:
     """Send the issue to one address (the editor's) to check it before it goes out."""
     _require_editor(editor)
-    context = issue_context(issue) | {"unsubscribe_url": _absolute(reverse("publishing:newsletter")), "test": True}
+    context = issue_context(issue) | {
+        "unsubscribe_url": _absolute(reverse("publishing:newsletter")),
+        "test": True,
+    }
     enqueue_email(template_prefix="publishing/emails/issue", to=[to], context=context)
 
 
@@ -158,27 +177,37 @@ def send_issue(*, editor, issue: Issue) -> Issue:
 def queue_deliveries(issue_id: int) -> list[list[int]]:
     """One delivery per confirmed subscription, returned in batches of delivery ids."""
     issue = Issue.objects.get(pk=issue_id)
-    subscription_ids = list(Subscription.objects.filter(
-        mailing_list_id=issue.mailing_list_id, status=Subscription.Status.CONFIRMED
-    ).values_list("pk", flat=True))
-    Delivery.objects.bulk_create([Delivery(issue=issue, subscription_id=pk) for pk in subscription_ids],
-                                 ignore_conflicts=True)
-    Issue.objects.filter(pk=issue_id).update(recipients_count=len(subscription_ids), progressed_at=timezone.now())
-    ids = list(Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED).values_list("pk", flat=True))
+    subscription_ids = list(
+        Subscription.objects.filter(
+            mailing_list_id=issue.mailing_list_id, status=Subscription.Status.CONFIRMED
+        ).values_list("pk", flat=True)
+    )
+    Delivery.objects.bulk_create(
+        [Delivery(issue=issue, subscription_id=pk) for pk in subscription_ids], ignore_conflicts=True
+    )
+    Issue.objects.filter(pk=issue_id).update(
+        recipients_count=len(subscription_ids), progressed_at=timezone.now()
+    )
+    ids = list(
+        Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED).values_list("pk", flat=True)
+    )
     if not ids:
         _finish_if_done(issue_id)
     return _batches(ids)
 
 
 def _batches(ids: list[int]) -> list[list[int]]:
-    return [ids[i:i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
+    return [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
 
 
 def claim_delivery(delivery_id: int) -> bool:
     """Move a queued delivery to sending with a conditional update. True only for the one caller
     that moved it, so two workers handed the same batch never both send one email."""
-    return bool(Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED)
-                .update(status=Delivery.Status.SENDING, claimed_at=timezone.now()))
+    return bool(
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now()
+        )
+    )
 
 
 def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
@@ -188,7 +217,8 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
     issue = Issue.objects.select_related("mailing_list").get(pk=issue_id)
     context = issue_context(issue)
     deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED).select_related(
-        "subscription__mailing_list")
+        "subscription__mailing_list"
+    )
     for delivery in deliveries:
         if not claim_delivery(delivery.pk):
             continue  # another worker has it
@@ -196,26 +226,42 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
         if subscription.status != Subscription.Status.CONFIRMED:
             delivery.delete()
             Issue.objects.filter(pk=issue_id).update(
-                recipients_count=F("recipients_count") - 1, progressed_at=timezone.now())
+                recipients_count=F("recipients_count") - 1, progressed_at=timezone.now()
+            )
             continue
         try:
             email_send(
-                template_prefix="publishing/emails/issue", to=[subscription.email],
+                template_prefix="publishing/emails/issue",
+                to=[subscription.email],
                 headers=unsubscribe_headers(subscription),
-                context=context | {"unsubscribe_url": _absolute(
-                    reverse("publishing:newsletter-unsubscribe", args=[subscription.token]))},
+                context=context
+                | {
+                    "unsubscribe_url": _absolute(
+                        reverse("publishing:newsletter-unsubscribe", args=[subscription.token])
+                    )
+                },
             )
         except Exception as exc:  # SMTP refusals vary; the failure is recorded per address
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(exc)[:300])
-            Issue.objects.filter(pk=issue_id).update(failed_count=F("failed_count") + 1, progressed_at=timezone.now())
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=Delivery.Status.FAILED, error=str(exc)[:300]
+            )
+            Issue.objects.filter(pk=issue_id).update(
+                failed_count=F("failed_count") + 1, progressed_at=timezone.now()
+            )
         else:
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
-            Issue.objects.filter(pk=issue_id).update(sent_count=F("sent_count") + 1, progressed_at=timezone.now())
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=Delivery.Status.SENT, sent_at=timezone.now()
+            )
+            Issue.objects.filter(pk=issue_id).update(
+                sent_count=F("sent_count") + 1, progressed_at=timezone.now()
+            )
     _finish_if_done(issue_id)
 
 
 def _finish_if_done(issue_id: int) -> None:
-    unsettled = Delivery.objects.filter(issue_id=issue_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING])
+    unsettled = Delivery.objects.filter(
+        issue_id=issue_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+    )
     if not unsettled.exists():
         Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(status=Issue.Status.SENT)
 
@@ -226,9 +272,11 @@ def resume_stalled_sends(*, now=None) -> list[int]:
     SEND_STALLED_AFTER has passed, and the claims keep every email to one send."""
     now = now or timezone.now()
     cutoff = now - SEND_STALLED_AFTER
-    stalled_ids = Issue.objects.filter(status=Issue.Status.SENDING).filter(
-        Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True, sent_at__lt=cutoff)
-    ).values_list("pk", flat=True)
+    stalled_ids = (
+        Issue.objects.filter(status=Issue.Status.SENDING)
+        .filter(Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True, sent_at__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
     return [issue_id for issue_id in list(stalled_ids) if _resume(issue_id, now=now)]
 
 
@@ -239,8 +287,9 @@ def resume_issue(*, editor, issue: Issue) -> None:
         raise PublishingError("Only an issue that is being sent can be resumed.")
     if not _resume(issue.pk, now=timezone.now()):
         minutes = int(SEND_STALLED_AFTER.total_seconds() // 60)
-        raise PublishingError(f"This issue is still being sent. If nothing moves for {minutes} minutes, "
-                              "it can be resumed.")
+        raise PublishingError(
+            f"This issue is still being sent. If nothing moves for {minutes} minutes, it can be resumed."
+        )
 
 
 @transaction.atomic
@@ -265,8 +314,11 @@ def _resume(issue_id: int, *, now) -> bool:
         # The worker stopped before the deliveries were made; make them now.
         transaction.on_commit(lambda: queue_issue_deliveries.enqueue(issue_id))
         return True
-    queued = list(Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED)
-                  .order_by("pk").values_list("pk", flat=True))
+    queued = list(
+        Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     for batch in _batches(queued):
         transaction.on_commit(lambda batch=batch: deliver_issue_batch.enqueue(issue_id, batch))
     if not queued:
@@ -282,7 +334,9 @@ def import_subscribers(*, editor, csv_text: str) -> tuple[int, list[tuple[int, s
     lists = {m.slug: m for m in MailingList.objects.all()}
     reader = csv.DictReader(io.StringIO(csv_text))
     if not reader.fieldnames or "email" not in reader.fieldnames or "list" not in reader.fieldnames:
-        raise PublishingError("The file needs a header row with at least the columns email and list.", field="file")
+        raise PublishingError(
+            "The file needs a header row with at least the columns email and list.", field="file"
+        )
     imported, errors = 0, []
     for line, row in enumerate(reader, start=2):
         email = (row.get("email") or "").strip().lower()
@@ -302,7 +356,10 @@ def import_subscribers(*, editor, csv_text: str) -> tuple[int, list[tuple[int, s
         try:
             with transaction.atomic():
                 Subscription.objects.create(
-                    mailing_list=mailing_list, email=email, name=(row.get("name") or "").strip()[:120], status=status,
+                    mailing_list=mailing_list,
+                    email=email,
+                    name=(row.get("name") or "").strip()[:120],
+                    status=status,
                     confirmed_at=timezone.now() if status == Subscription.Status.CONFIRMED else None,
                 )
         except IntegrityError:

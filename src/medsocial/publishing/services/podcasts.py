@@ -28,7 +28,9 @@ def _valid_chapters(chapters) -> list[dict]:
         try:
             start = float(chapter["startTime"])
         except (TypeError, ValueError):
-            raise PublishingError("A chapter's startTime must be a number of seconds.", field="chapters") from None
+            raise PublishingError(
+                "A chapter's startTime must be a number of seconds.", field="chapters"
+            ) from None
         clean.append({"startTime": start, "title": str(chapter["title"])[:200]})
     return sorted(clean, key=lambda c: c["startTime"])
 
@@ -46,10 +48,15 @@ def check_artwork(uploaded, *, field: str = "cover_art") -> None:
     if image_format not in ARTWORK_FORMATS:
         raise PublishingError("Cover art must be a JPEG or PNG image.", field=field)
     if width != height:
-        raise PublishingError(f"Cover art must be square; this image is {width} × {height} pixels.", field=field)
+        raise PublishingError(
+            f"Cover art must be square; this image is {width} × {height} pixels.", field=field
+        )
     if not ARTWORK_MIN_PIXELS <= width <= ARTWORK_MAX_PIXELS:
-        raise PublishingError(f"Cover art must be between {ARTWORK_MIN_PIXELS} and {ARTWORK_MAX_PIXELS} pixels "
-                              f"a side; this image is {width} pixels.", field=field)
+        raise PublishingError(
+            f"Cover art must be between {ARTWORK_MIN_PIXELS} and {ARTWORK_MAX_PIXELS} pixels "
+            f"a side; this image is {width} pixels.",
+            field=field,
+        )
     if mode == "CMYK":
         raise PublishingError("Cover art must use the RGB colour space (not CMYK).", field=field)
 
@@ -63,9 +70,24 @@ def _unique_episode_slug(show: Show, title: str) -> str:
 
 
 @transaction.atomic
-def save_episode(*, editor, show: Show, title: str, audio=None, episode: Episode | None = None, summary: str = "",
-                 show_notes: str = "", transcript: str = "", chapters=(), number=None, season=None,
-                 kind: str = Episode.Kind.FULL, explicit: bool = False, published_at=None, cover_art=None) -> Episode:
+def save_episode(
+    *,
+    editor,
+    show: Show,
+    title: str,
+    audio=None,
+    episode: Episode | None = None,
+    summary: str = "",
+    show_notes: str = "",
+    transcript: str = "",
+    chapters=(),
+    number=None,
+    season=None,
+    kind: str = Episode.Kind.FULL,
+    explicit: bool = False,
+    published_at=None,
+    cover_art=None,
+) -> Episode:
     """Create or update an episode. Editors only.
 
     A new audio file is read for its duration, size and type, so the feed's enclosure length is
@@ -82,7 +104,11 @@ def save_episode(*, editor, show: Show, title: str, audio=None, episode: Episode
     if audio is not None:
         info = read_audio(audio)
         episode.audio = audio
-        episode.audio_mime, episode.audio_bytes, episode.duration_seconds = info.mime, info.size, info.duration_seconds
+        episode.audio_mime, episode.audio_bytes, episode.duration_seconds = (
+            info.mime,
+            info.size,
+            info.duration_seconds,
+        )
     elif not episode.audio:
         raise PublishingError("Upload the episode's audio.", field="audio")
     if cover_art:
@@ -101,9 +127,21 @@ def save_episode(*, editor, show: Show, title: str, audio=None, episode: Episode
 
 
 @transaction.atomic
-def save_show(*, editor, show: Show, title: str, description: str, author: str, owner_name: str,
-              owner_email: str, category: str, subcategory: str = "", language: str = "en-us",
-              explicit: bool = False, cover_art=None) -> Show:
+def save_show(
+    *,
+    editor,
+    show: Show,
+    title: str,
+    description: str,
+    author: str,
+    owner_name: str,
+    owner_email: str,
+    category: str,
+    subcategory: str = "",
+    language: str = "en-us",
+    explicit: bool = False,
+    cover_art=None,
+) -> Show:
     """Update a show's details, which podcast apps read from its feed. Editors only.
 
     The slug and guid stay as they are: the feed's address and the show's identity in
@@ -111,8 +149,14 @@ def save_show(*, editor, show: Show, title: str, description: str, author: str, 
     if not has_role(editor, Role.EDITOR):
         raise NotAllowed("Only editors change podcast shows.")
     show = Show.objects.select_for_update().get(pk=show.pk)
-    required = {"title": title, "description": description, "author": author, "owner_name": owner_name,
-                "owner_email": owner_email, "category": category}
+    required = {
+        "title": title,
+        "description": description,
+        "author": author,
+        "owner_name": owner_name,
+        "owner_email": owner_email,
+        "category": category,
+    }
     for field, value in required.items():
         if not value.strip():
             raise PublishingError(f"The show's {field.replace('_', ' ')} cannot be empty.", field=field)

@@ -8,13 +8,17 @@ from medsocial.publishing.models import Article, Episode, SearchDocument
 
 def _write(kind: str, object_id: int, *, title: str, body: str, url: str, summary: str) -> None:
     document, _ = SearchDocument.objects.update_or_create(
-        kind=kind, object_id=object_id, defaults={"title": title, "body": body, "url": url, "summary": summary}
+        kind=kind,
+        object_id=object_id,
+        defaults={"title": title, "body": body, "url": url, "summary": summary},
     )
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM publishing_search_fts WHERE rowid = %s", [document.pk])
-            cursor.execute("INSERT INTO publishing_search_fts(rowid, title, body) VALUES (%s, %s, %s)",
-                           [document.pk, title, body])
+            cursor.execute(
+                "INSERT INTO publishing_search_fts(rowid, title, body) VALUES (%s, %s, %s)",
+                [document.pk, title, body],
+            )
 
 
 def _remove(kind: str, object_id: int) -> None:
@@ -30,8 +34,14 @@ def index_article(article: Article) -> None:
     if not article.is_live:
         _remove("article", article.pk)
         return
-    _write("article", article.pk, title=article.title, summary=article.summary, url=article.get_absolute_url(),
-           body=f"{article.summary}\n{plain_text(article.body)}")
+    _write(
+        "article",
+        article.pk,
+        title=article.title,
+        summary=article.summary,
+        url=article.get_absolute_url(),
+        body=f"{article.summary}\n{plain_text(article.body)}",
+    )
 
 
 def index_episode(episode: Episode) -> None:
@@ -39,5 +49,11 @@ def index_episode(episode: Episode) -> None:
     if episode.published_at is None:
         _remove("episode", episode.pk)
         return
-    _write("episode", episode.pk, title=episode.title, summary=episode.summary, url=episode.get_absolute_url(),
-           body=f"{episode.summary}\n{plain_text(episode.show_notes)}\n{episode.transcript}")
+    _write(
+        "episode",
+        episode.pk,
+        title=episode.title,
+        summary=episode.summary,
+        url=episode.get_absolute_url(),
+        body=f"{episode.summary}\n{plain_text(episode.show_notes)}\n{episode.transcript}",
+    )

@@ -19,29 +19,52 @@ def make_category(name=None):
     return Category.objects.create(name=name, slug=f"category-{n}")
 
 
-def make_article(*, title=None, body="Body text.", summary="A summary.", authors=(), sources=1, published=True,
-                 categories=(), **extra):
+def make_article(
+    *,
+    title=None,
+    body="Body text.",
+    summary="A summary.",
+    authors=(),
+    sources=1,
+    published=True,
+    categories=(),
+    **extra,
+):
     n = next(_seq)
     title = title or f"Article {n}"
     now = timezone.now()
     article = Article.objects.create(
-        title=title, slug=f"article-{n}", body=body, body_html=render_markdown(body), summary=summary,
+        title=title,
+        slug=f"article-{n}",
+        body=body,
+        body_html=render_markdown(body),
+        summary=summary,
         status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
-        published_at=now - timedelta(minutes=n) if published else None, publish_at=now if published else None,
+        published_at=now - timedelta(minutes=n) if published else None,
+        publish_at=now if published else None,
         **extra,
     )
     article.authors.set(authors)
     article.categories.set(categories)
     for i in range(sources):
-        Source.objects.create(article=article, citation=f"Source {i + 1}", url="https://example.org/s", position=i)
+        Source.objects.create(
+            article=article, citation=f"Source {i + 1}", url="https://example.org/s", position=i
+        )
     index_article(article)
     return article
 
 
 def make_show(**extra):
     n = next(_seq)
-    return Show.objects.create(title=extra.pop("title", f"Show {n}"), slug=f"show-{n}", description="About the show.",
-                               author="Hosts", owner_name="Owner", owner_email="owner@example.org", **extra)
+    return Show.objects.create(
+        title=extra.pop("title", f"Show {n}"),
+        slug=f"show-{n}",
+        description="About the show.",
+        author="Hosts",
+        owner_name="Owner",
+        owner_email="owner@example.org",
+        **extra,
+    )
 
 
 def mp3_upload(seconds=3, name="episode.mp3"):
@@ -52,19 +75,44 @@ def make_episode(show=None, *, number=None, transcript="", title=None, published
     show = show or make_show()
     n = next(_seq)
     audio = silent_mp3(seconds)
-    episode = Episode(show=show, title=title or f"Episode {n}", slug=f"episode-{n}", number=number, season=1,
-                      summary="Summary.", transcript=transcript, audio_mime="audio/mpeg", audio_bytes=len(audio),
-                      duration_seconds=seconds, published_at=timezone.now() - timedelta(minutes=n) if published else None,
-                      chapters=[{"startTime": 0, "title": "Start"}])
+    episode = Episode(
+        show=show,
+        title=title or f"Episode {n}",
+        slug=f"episode-{n}",
+        number=number,
+        season=1,
+        summary="Summary.",
+        transcript=transcript,
+        audio_mime="audio/mpeg",
+        audio_bytes=len(audio),
+        duration_seconds=seconds,
+        published_at=timezone.now() - timedelta(minutes=n) if published else None,
+        chapters=[{"startTime": 0, "title": "Start"}],
+    )
     episode.audio.save(f"ep-{n}.mp3", ContentFile(audio), save=False)
     episode.save()
     index_episode(episode)
     return episode
 
 
-def make_comment(target, *, body="Nice.", status=Comment.Status.APPROVED, user=None, name="Guest",
-                 email="guest@example.org", parent=None):
+def make_comment(
+    target,
+    *,
+    body="Nice.",
+    status=Comment.Status.APPROVED,
+    user=None,
+    name="Guest",
+    email="guest@example.org",
+    parent=None,
+):
     field = "article" if isinstance(target, Article) else "episode"
-    return Comment.objects.create(**{field: target}, body=body, body_html=render_markdown(body, comment=True),
-                                  status=status, user=user, guest_name="" if user else name,
-                                  guest_email="" if user else email, parent=parent)
+    return Comment.objects.create(
+        **{field: target},
+        body=body,
+        body_html=render_markdown(body, comment=True),
+        status=status,
+        user=user,
+        guest_name="" if user else name,
+        guest_email="" if user else email,
+        parent=parent,
+    )

@@ -25,28 +25,44 @@ def test_lists_and_details_are_public(client, article):
 
 
 def test_guest_comment_is_held(client, article):
-    response = client.post("/api/v1/publishing/comments", {"article_id": article.pk, "body": "Hi",
-                                                            "name": "G", "email": "g@example.org"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/publishing/comments",
+        {"article_id": article.pk, "body": "Hi", "name": "G", "email": "g@example.org"},
+        content_type="application/json",
+    )
     assert response.status_code == 201
     assert response.json()["status"] == "pending"
 
 
 def test_guest_without_email_gets_a_field_error(client, article):
-    response = client.post("/api/v1/publishing/comments", {"article_id": article.pk, "body": "Hi", "name": "G"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/publishing/comments",
+        {"article_id": article.pk, "body": "Hi", "name": "G"},
+        content_type="application/json",
+    )
     assert response.status_code == 400
     assert "email" in response.json()["errors"]
     assert not Comment.objects.exists()
 
 
 def test_honeypot_and_target_rules(client, article):
-    spam = client.post("/api/v1/publishing/comments", {"article_id": article.pk, "body": "x", "name": "G",
-                                                        "email": "g@example.org", "website": "http://spam"},
-                       content_type="application/json")
+    spam = client.post(
+        "/api/v1/publishing/comments",
+        {
+            "article_id": article.pk,
+            "body": "x",
+            "name": "G",
+            "email": "g@example.org",
+            "website": "http://spam",
+        },
+        content_type="application/json",
+    )
     assert spam.status_code == 400
-    both = client.post("/api/v1/publishing/comments", {"article_id": article.pk, "episode_id": 1, "body": "x"},
-                       content_type="application/json")
+    both = client.post(
+        "/api/v1/publishing/comments",
+        {"article_id": article.pk, "episode_id": 1, "body": "x"},
+        content_type="application/json",
+    )
     assert both.status_code == 400
 
 
@@ -56,8 +72,11 @@ def test_session_comment_needs_csrf(article, make_user):
     user = make_user(roles=[])
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(user)
-    response = browser.post("/api/v1/publishing/comments", {"article_id": article.pk, "body": "Hi"},
-                            content_type="application/json")
+    response = browser.post(
+        "/api/v1/publishing/comments",
+        {"article_id": article.pk, "body": "Hi"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert not Comment.objects.exists()
 

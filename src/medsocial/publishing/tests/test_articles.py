@@ -22,8 +22,12 @@ def editor(make_user):
 
 
 def draft(editor, **kw):
-    defaults = {"title": "Hand hygiene", "body": "Wash.", "authors": [editor],
-                "sources": [("WHO guidelines", "https://who.int")]}
+    defaults = {
+        "title": "Hand hygiene",
+        "body": "Wash.",
+        "authors": [editor],
+        "sources": [("WHO guidelines", "https://who.int")],
+    }
     return services.save_article(editor=editor, **(defaults | kw))
 
 
@@ -48,8 +52,9 @@ def test_complete_article_is_published_with_a_date(editor):
 
 
 def test_scheduled_article_goes_live_when_the_command_runs_after_its_time(editor, client):
-    article = services.publish_article(editor=editor, article=draft(editor),
-                                       publish_at=timezone.now() + timedelta(hours=1))
+    article = services.publish_article(
+        editor=editor, article=draft(editor), publish_at=timezone.now() + timedelta(hours=1)
+    )
     assert article.status == Article.Status.SCHEDULED
     call_command("publish-scheduled")
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -62,8 +67,14 @@ def test_scheduled_article_goes_live_when_the_command_runs_after_its_time(editor
 
 def test_every_save_keeps_a_revision(editor):
     article = draft(editor)
-    services.save_article(editor=editor, article=article, title="Hand hygiene, revised", body="Wash well.",
-                          authors=[editor], sources=[("WHO", "")])
+    services.save_article(
+        editor=editor,
+        article=article,
+        title="Hand hygiene, revised",
+        body="Wash well.",
+        authors=[editor],
+        sources=[("WHO", "")],
+    )
     assert [r.title for r in article.revisions.all()] == ["Hand hygiene, revised", "Hand hygiene"]
 
 
@@ -86,11 +97,19 @@ def test_editor_pages_are_refused_to_others(client, make_user, editor):
 
 def test_editor_writes_and_publishes_in_the_site(client, editor):
     client.force_login(editor)
-    response = client.post("/articles/new/", {
-        "title": "Posting from the ward", "body": "Text **here**.", "summary": "Short.",
-        "authors": [editor.pk], "sources": "CDC guidance | https://cdc.gov\nA book", "is_health_information": "on",
-        "tags": "privacy, photos", "comments_open": "on",
-    })
+    response = client.post(
+        "/articles/new/",
+        {
+            "title": "Posting from the ward",
+            "body": "Text **here**.",
+            "summary": "Short.",
+            "authors": [editor.pk],
+            "sources": "CDC guidance | https://cdc.gov\nA book",
+            "is_health_information": "on",
+            "tags": "privacy, photos",
+            "comments_open": "on",
+        },
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert [s.citation for s in article.sources.all()] == ["CDC guidance", "A book"]
@@ -102,11 +121,23 @@ def test_editor_writes_and_publishes_in_the_site(client, editor):
 def test_article_page_shows_trust_details_open_graph_and_json_ld(client, make_user):
     author = make_user(full_name="Ana Ruiz", credentials="RN", roles=[])
     reviewer = make_user(full_name="Dr Lee", credentials="MD", roles=[])
-    article = make_article(title="Safe selfies", authors=[author], reviewer=reviewer,
-                           disclosure="Funded by nobody.", last_reviewed_at=timezone.now().date())
+    article = make_article(
+        title="Safe selfies",
+        authors=[author],
+        reviewer=reviewer,
+        disclosure="Funded by nobody.",
+        last_reviewed_at=timezone.now().date(),
+    )
     html = client.get(article.get_absolute_url()).content.decode()
-    for expected in ("Ana Ruiz, RN", "Dr Lee, MD", "Funded by nobody.", "Source 1", "Last reviewed",
-                     '<meta property="og:title" content="Safe selfies">', '<meta name="twitter:card"'):
+    for expected in (
+        "Ana Ruiz, RN",
+        "Dr Lee, MD",
+        "Funded by nobody.",
+        "Source 1",
+        "Last reviewed",
+        '<meta property="og:title" content="Safe selfies">',
+        '<meta name="twitter:card"',
+    ):
         assert expected in html, expected
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "Article" and data["headline"] == "Safe selfies"

@@ -30,8 +30,9 @@ def test_upload_reads_duration_size_and_type(db, make_user):
 def test_upload_refuses_files_that_are_not_audio(db, make_user, name, content):
     editor = make_user(roles=[Role.EDITOR])
     with pytest.raises(AudioError):
-        services.save_episode(editor=editor, show=make_show(), title="Bad",
-                              audio=SimpleUploadedFile(name, content))
+        services.save_episode(
+            editor=editor, show=make_show(), title="Bad", audio=SimpleUploadedFile(name, content)
+        )
 
 
 def test_only_editors_add_episodes(db, make_user):
@@ -87,10 +88,18 @@ def test_editor_uploads_an_episode_through_the_page(client, db, make_user):
     editor = make_user(roles=[Role.EDITOR])
     show = make_show()
     client.force_login(editor)
-    response = client.post(f"/podcasts/{show.slug}/episodes/new/", {
-        "title": "Uploaded", "audio": mp3_upload(6), "kind": "full", "number": 4, "season": 1,
-        "chapters": '[{"startTime": 0, "title": "Hello"}]', "published_at": "2024-01-02T10:00",
-    })
+    response = client.post(
+        f"/podcasts/{show.slug}/episodes/new/",
+        {
+            "title": "Uploaded",
+            "audio": mp3_upload(6),
+            "kind": "full",
+            "number": 4,
+            "season": 1,
+            "chapters": '[{"startTime": 0, "title": "Hello"}]',
+            "published_at": "2024-01-02T10:00",
+        },
+    )
     assert response.status_code == 302
     episode = show.episodes.get()
     assert episode.duration_seconds == 6 and episode.chapters == [{"startTime": 0.0, "title": "Hello"}]

@@ -14,10 +14,14 @@ pytestmark = pytest.mark.browser
 def test_guest_comment_is_held_then_approved_and_published(page, make_user, live_server):
     author = make_user(full_name="Ana Ruiz", credentials="RN", roles=[])
     reviewer = make_user(full_name="Sam Lee", credentials="PharmD", roles=[])
-    article = make_article(title="Five checks before posting from the unit", authors=[author], reviewer=reviewer,
-                           summary="A photo from a busy shift can reveal more than you think.",
-                           body="## The checks\n\n1. **Background**: whiteboards and monitors.\n2. **Consent**.",
-                           disclosure="No outside funding.")
+    article = make_article(
+        title="Five checks before posting from the unit",
+        authors=[author],
+        reviewer=reviewer,
+        summary="A photo from a busy shift can reveal more than you think.",
+        body="## The checks\n\n1. **Background**: whiteboards and monitors.\n2. **Consent**.",
+        disclosure="No outside funding.",
+    )
     make_user(email="mod@example.org", roles=[Role.MODERATOR])
 
     page.goto(article.get_absolute_url())
@@ -29,7 +33,9 @@ def test_guest_comment_is_held_then_approved_and_published(page, make_user, live
     assert page.locator(".comment").count() == 0
     save_screenshot(page, "publishing-article")
 
-    context = page.context.browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = page.context.browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
     moderator_page = context.new_page()
     moderator_page.console_errors = []
     moderator_page.on("console", lambda m: m.type == "error" and moderator_page.console_errors.append(m.text))

@@ -46,13 +46,18 @@ def test_comments_on_episodes(db, moderator):
 
 def test_screening_reasons_hold_even_a_known_commenter_and_are_kept(article, moderator, monkeypatch, client):
     make_comment(article, email="known@example.org")
-    monkeypatch.setattr(safety_services, "comment_concerns",
-                        lambda text: ["Seems to identify a patient (name and room number)."])
+    monkeypatch.setattr(
+        safety_services,
+        "comment_concerns",
+        lambda text: ["Seems to identify a patient (name and room number)."],
+    )
     comment = guest(article, body="Anything", email="known@example.org")
     assert comment.status == Comment.Status.PENDING
     assert comment.concerns == ["Seems to identify a patient (name and room number)."]
     client.force_login(moderator)
-    assert b"Seems to identify a patient (name and room number)." in client.get("/comments/moderation/").content
+    assert (
+        b"Seems to identify a patient (name and room number)." in client.get("/comments/moderation/").content
+    )
 
 
 def test_a_known_commenter_without_concerns_is_not_held(article, monkeypatch):
@@ -66,8 +71,9 @@ def test_a_known_commenter_without_concerns_is_not_held(article, monkeypatch):
 def test_real_engine_holds_a_comment_naming_a_patient(article):
     """Uses the safety coach's engine as it is; it must find the patient details."""
     make_comment(article, email="known@example.org")
-    comment = guest(article, email="known@example.org",
-                    body="My patient John Smith in room 412 was discharged yesterday")
+    comment = guest(
+        article, email="known@example.org", body="My patient John Smith in room 412 was discharged yesterday"
+    )
     assert comment.status == Comment.Status.PENDING
     assert comment.concerns, "the safety engine found nothing in a comment naming a patient and a room"
 
@@ -129,15 +135,18 @@ def test_author_is_emailed_when_someone_replies(article, smtp_server, django_cap
     top = make_comment(article, name="Ana", email="ana@example.org")
     make_comment(article, email="ben@example.org")  # ben is known, so his reply is published at once
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_comment(target=article, body="I agree", name="Ben", email="ben@example.org", parent=top)
+        services.submit_comment(
+            target=article, body="I agree", name="Ben", email="ben@example.org", parent=top
+        )
     [message] = smtp_server.wait_for(1)
     assert message["To"] == "ana@example.org"
     assert "Ben replied" in message["Subject"]
 
 
 def test_guest_deletes_own_comment_from_the_same_browser(client, article):
-    response = client.post(f"/comments/article/{article.pk}/",
-                           {"body": "Oops", "name": "Guest", "email": "g@example.org"})
+    response = client.post(
+        f"/comments/article/{article.pk}/", {"body": "Oops", "name": "Guest", "email": "g@example.org"}
+    )
     assert response.status_code == 302
     comment = Comment.objects.get()
     other_browser = client.__class__()
@@ -171,5 +180,7 @@ def test_page_form_shows_errors_without_name(client, article):
 
 def test_no_comments_on_drafts(client, db):
     draft = make_article(published=False)
-    response = client.post(f"/comments/article/{draft.pk}/", {"body": "Hi", "name": "G", "email": "g@example.org"})
+    response = client.post(
+        f"/comments/article/{draft.pk}/", {"body": "Hi", "name": "G", "email": "g@example.org"}
+    )
     assert response.status_code == 404

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot():
-    return (Article.objects.count(), Episode.objects.count(), Comment.objects.count(), Show.objects.count(),
-            Subscription.objects.count(), sorted(Episode.objects.values_list("audio", flat=True)))
+    return (
+        Article.objects.count(),
+        Episode.objects.count(),
+        Comment.objects.count(),
+        Show.objects.count(),
+        Subscription.objects.count(),
+        sorted(Episode.objects.values_list("audio", flat=True)),
+    )
 
 
 def test_demo_loads_once_fast_with_authors_sources_audio_and_comments(client):

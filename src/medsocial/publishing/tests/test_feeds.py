@@ -24,7 +24,9 @@ def parse(client, url):
 def content(db, make_user):
     author = make_user(full_name="Ana Ruiz", roles=[])
     category = make_category("Privacy")
-    article = make_article(title="Privacy & <you>", authors=[author], categories=[category], body="**Bold** & text")
+    article = make_article(
+        title="Privacy & <you>", authors=[author], categories=[category], body="**Bold** & text"
+    )
     make_comment(article, body="A *first* comment")
     show = make_show(title="The Careful Post")
     episodes = [make_episode(show, number=n, transcript="Words") for n in (1, 2, 3)]
@@ -34,12 +36,18 @@ def content(db, make_user):
 
 def test_article_comment_and_podcast_feeds_parse_without_bozo(client, content):
     article, episode = content["article"], content["episodes"][0]
-    urls = ["/feeds/articles.rss", "/feeds/articles.atom",
-            f"/feeds/category/{content['category'].slug}.rss", f"/feeds/category/{content['category'].slug}.atom",
-            f"/feeds/author/{content['author'].pk}.rss", f"/feeds/author/{content['author'].pk}.atom",
-            "/feeds/comments.rss", f"/feeds/comments/article/{article.slug}.rss",
-            f"/feeds/comments/podcasts/{episode.show.slug}/{episode.slug}.rss",
-            f"/feeds/podcasts/{content['show'].slug}.rss"]
+    urls = [
+        "/feeds/articles.rss",
+        "/feeds/articles.atom",
+        f"/feeds/category/{content['category'].slug}.rss",
+        f"/feeds/category/{content['category'].slug}.atom",
+        f"/feeds/author/{content['author'].pk}.rss",
+        f"/feeds/author/{content['author'].pk}.atom",
+        "/feeds/comments.rss",
+        f"/feeds/comments/article/{article.slug}.rss",
+        f"/feeds/comments/podcasts/{episode.show.slug}/{episode.slug}.rss",
+        f"/feeds/podcasts/{content['show'].slug}.rss",
+    ]
     for url in urls:
         feed, _ = parse(client, url)
         assert feed.entries, url
@@ -54,21 +62,38 @@ def test_site_comment_feed_lists_comments_on_articles_and_episodes(client, conte
 def test_podcast_feed_has_required_apple_tags_enclosures_and_unique_guids(client, content):
     feed, response = parse(client, f"/feeds/podcasts/{content['show'].slug}.rss")
     xml = response.content.decode()
-    for tag in ("<itunes:author>", "<itunes:owner>", "<itunes:name>", "<itunes:email>", "<itunes:image href=",
-                "<itunes:category text=", "<itunes:explicit>", "<language>", "<podcast:guid>"):
+    for tag in (
+        "<itunes:author>",
+        "<itunes:owner>",
+        "<itunes:name>",
+        "<itunes:email>",
+        "<itunes:image href=",
+        "<itunes:category text=",
+        "<itunes:explicit>",
+        "<language>",
+        "<podcast:guid>",
+    ):
         assert tag in xml, tag
     assert "<itunes:explicit>false</itunes:explicit>" in xml
     guids = [e.id for e in feed.entries]
     assert len(guids) == 3 and len(set(guids)) == 3
-    for entry, episode in zip(sorted(feed.entries, key=lambda e: int(e.itunes_episode)), content["episodes"], strict=True):
+    for entry, episode in zip(
+        sorted(feed.entries, key=lambda e: int(e.itunes_episode)), content["episodes"], strict=True
+    ):
         enclosure = entry.enclosures[0]
         assert int(enclosure.length) == episode.audio.size == episode.audio_bytes
         assert enclosure.type == "audio/mpeg"
         assert entry.itunes_duration == str(episode.duration_seconds)
         assert entry.itunes_episodetype == "full"
         assert entry.itunes_season == "1"
-    for tag in ("<itunes:duration>", "<itunes:episode>", "<itunes:season>", "<itunes:episodeType>",
-                "<podcast:transcript ", "<podcast:chapters "):
+    for tag in (
+        "<itunes:duration>",
+        "<itunes:episode>",
+        "<itunes:season>",
+        "<itunes:episodeType>",
+        "<podcast:transcript ",
+        "<podcast:chapters ",
+    ):
         assert tag in xml, tag
 
 

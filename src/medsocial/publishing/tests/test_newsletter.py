@@ -19,7 +19,9 @@ def editor(make_user):
 
 def send(client, editor, subject, capture):
     general = MailingList.objects.get(slug="general")
-    issue = services.save_issue(editor=editor, mailing_list=general, subject=subject, body=f"# {subject}\n\nNews.")
+    issue = services.save_issue(
+        editor=editor, mailing_list=general, subject=subject, body=f"# {subject}\n\nNews."
+    )
     client.force_login(editor)
     with capture(execute=True):
         client.post(f"/newsletter/issues/{issue.pk}/send/")
@@ -29,7 +31,8 @@ def send(client, editor, subject, capture):
 
 
 def test_sign_up_confirm_receive_one_click_unsubscribe_then_nothing(
-        client, editor, smtp_server, django_capture_on_commit_callbacks):
+    client, editor, smtp_server, django_capture_on_commit_callbacks
+):
     reader = "reader@example.org"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/newsletter/", {"email": reader, "lists": ["general"]})
@@ -51,18 +54,24 @@ def test_sign_up_confirm_receive_one_click_unsubscribe_then_nothing(
     assert issue.sent_count == 1 and issue.failed_count == 0 and issue.status == Issue.Status.SENT
 
     # The mail app's POST carries no cookie and no CSRF token.
-    response = client.post("/" + one_click.split("://", 1)[1].split("/", 1)[1],
-                           data="List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/" + one_click.split("://", 1)[1].split("/", 1)[1],
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 200
     assert Subscription.objects.get(email=reader).status == Subscription.Status.UNSUBSCRIBED
 
     send(client, editor, "December news", django_capture_on_commit_callbacks)
-    assert [m["Subject"] for m in smtp_server.to(reader) if m["Subject"].endswith("news")] == ["November news"]
+    assert [m["Subject"] for m in smtp_server.to(reader) if m["Subject"].endswith("news")] == [
+        "November news"
+    ]
     assert len(messages) == 2
 
 
-def test_unconfirmed_addresses_never_receive_an_issue(client, editor, smtp_server,
-                                                      django_capture_on_commit_callbacks):
+def test_unconfirmed_addresses_never_receive_an_issue(
+    client, editor, smtp_server, django_capture_on_commit_callbacks
+):
     general = MailingList.objects.get(slug="general")
     Subscription.objects.create(mailing_list=general, email="pending@example.org")
     Subscription.objects.create(mailing_list=general, email="ok@example.org", status="confirmed")
@@ -72,8 +81,9 @@ def test_unconfirmed_addresses_never_receive_an_issue(client, editor, smtp_serve
     assert issue.recipients_count == 1 and issue.sent_count == 1
 
 
-def test_issue_is_sent_in_batches_and_counts_failures(db, editor, monkeypatch, mailoutbox,
-                                                      django_capture_on_commit_callbacks):
+def test_issue_is_sent_in_batches_and_counts_failures(
+    db, editor, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
     general = MailingList.objects.get(slug="general")
     for i in range(5):
         Subscription.objects.create(mailing_list=general, email=f"r{i}@example.org", status="confirmed")
@@ -95,16 +105,20 @@ def test_issue_is_sent_in_batches_and_counts_failures(db, editor, monkeypatch, m
 
 
 def test_an_issue_is_sent_only_once(db, editor):
-    issue = services.save_issue(editor=editor, mailing_list=MailingList.objects.get(slug="general"),
-                                subject="S", body="B")
+    issue = services.save_issue(
+        editor=editor, mailing_list=MailingList.objects.get(slug="general"), subject="S", body="B"
+    )
     services.send_issue(editor=editor, issue=issue)
     with pytest.raises(services.newsletter.PublishingError):
         services.send_issue(editor=editor, issue=issue)
 
 
-def test_test_send_reaches_only_the_given_address(client, editor, mailoutbox, django_capture_on_commit_callbacks):
-    issue = services.save_issue(editor=editor, mailing_list=MailingList.objects.get(slug="general"),
-                                subject="Draft", body="**Hi**")
+def test_test_send_reaches_only_the_given_address(
+    client, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    issue = services.save_issue(
+        editor=editor, mailing_list=MailingList.objects.get(slug="general"), subject="Draft", body="**Hi**"
+    )
     client.force_login(editor)
     assert b"<strong>Hi</strong>" in client.get(f"/newsletter/issues/{issue.pk}/").content  # the preview
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,10 +129,12 @@ def test_test_send_reaches_only_the_given_address(client, editor, mailoutbox, dj
     assert issue.status == Issue.Status.DRAFT
 
 
-def test_sign_up_reveals_nothing_for_an_already_confirmed_address(client, db, mailoutbox,
-                                                                   django_capture_on_commit_callbacks):
-    Subscription.objects.create(mailing_list=MailingList.objects.get(slug="general"), email="a@example.org",
-                                status="confirmed")
+def test_sign_up_reveals_nothing_for_an_already_confirmed_address(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    Subscription.objects.create(
+        mailing_list=MailingList.objects.get(slug="general"), email="a@example.org", status="confirmed"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/newsletter/", {"email": "a@example.org", "lists": ["general"]})
     assert b"Check your email" in response.content
@@ -130,13 +146,15 @@ def test_one_click_with_an_unknown_token_is_refused(client, db):
 
 
 def test_import_reports_errors_per_row_and_export_lists_everyone(client, editor):
-    csv_text = ("email,list,name,status\n"
-                "one@example.org,general,One,confirmed\n"
-                "not-an-email,general,,\n"
-                "two@example.org,nosuchlist,,\n"
-                "one@example.org,general,,\n"
-                "three@example.org,podcast,,pending\n"
-                "four@example.org,events,,unsubscribed\n")
+    csv_text = (
+        "email,list,name,status\n"
+        "one@example.org,general,One,confirmed\n"
+        "not-an-email,general,,\n"
+        "two@example.org,nosuchlist,,\n"
+        "one@example.org,general,,\n"
+        "three@example.org,podcast,,pending\n"
+        "four@example.org,events,,unsubscribed\n"
+    )
     imported, errors = services.import_subscribers(editor=editor, csv_text=csv_text)
     assert imported == 2
     assert [line for line, _ in errors] == [3, 4, 5, 7]
@@ -157,8 +175,12 @@ def test_import_page_shows_row_errors(client, editor):
 
 def test_newsletter_management_is_for_editors(client, make_user, db):
     client.force_login(make_user(roles=[Role.MODERATOR]))
-    for url in ("/newsletter/issues/", "/newsletter/issues/new/", "/newsletter/subscribers.csv",
-                "/newsletter/subscribers/import/"):
+    for url in (
+        "/newsletter/issues/",
+        "/newsletter/issues/new/",
+        "/newsletter/subscribers.csv",
+        "/newsletter/subscribers/import/",
+    ):
         assert client.get(url).status_code == 403, url
     with pytest.raises(NotAllowed):
         services.import_subscribers(editor=make_user(roles=[]), csv_text="email,list\n")

@@ -32,10 +32,15 @@ def started_issue(editor, *, mailing_list=None, readers=READERS) -> Issue:
     """An issue whose send started and whose deliveries were made, but whose batch tasks were
     lost with the worker (the send's after-commit callbacks never run in a `db` test)."""
     mailing_list = mailing_list or MailingList.objects.get(slug="general")
-    Subscription.objects.bulk_create([
-        Subscription(mailing_list=mailing_list, email=email, status=Subscription.Status.CONFIRMED) for email in readers
-    ])
-    issue = services.save_issue(editor=editor, mailing_list=mailing_list, subject="March news", body="# March\n\nNews.")
+    Subscription.objects.bulk_create(
+        [
+            Subscription(mailing_list=mailing_list, email=email, status=Subscription.Status.CONFIRMED)
+            for email in readers
+        ]
+    )
+    issue = services.save_issue(
+        editor=editor, mailing_list=mailing_list, subject="March news", body="# March\n\nNews."
+    )
     services.send_issue(editor=editor, issue=issue)
     newsletter.queue_deliveries(issue.pk)
     return issue
@@ -63,7 +68,8 @@ def half_sent(db, editor, smtp_server):
 
 
 def test_a_half_sent_issue_resumes_and_each_remaining_subscriber_gets_one_email(
-        half_sent, smtp_server, django_capture_on_commit_callbacks):
+    half_sent, smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         resumed = services.resume_stalled_sends(now=later())
 
@@ -89,14 +95,18 @@ def test_resuming_twice_sends_nothing_more(half_sent, smtp_server, django_captur
     assert_each_received_once(smtp_server, READERS)
 
 
-def test_a_send_that_is_still_moving_is_not_resumed(half_sent, smtp_server, django_capture_on_commit_callbacks):
+def test_a_send_that_is_still_moving_is_not_resumed(
+    half_sent, smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         assert services.resume_stalled_sends() == []
     assert callbacks == []
     assert len(delivery_ids(half_sent, status=Delivery.Status.QUEUED)) == 3
 
 
-def test_a_batch_handed_to_a_second_worker_mid_send_sends_each_email_once(db, editor, smtp_server, monkeypatch):
+def test_a_batch_handed_to_a_second_worker_mid_send_sends_each_email_once(
+    db, editor, smtp_server, monkeypatch
+):
     issue = started_issue(editor)
     batch = delivery_ids(issue)
     real_send = newsletter.email_send
@@ -117,11 +127,14 @@ def test_a_batch_handed_to_a_second_worker_mid_send_sends_each_email_once(db, ed
     assert (issue.status, issue.sent_count) == (Issue.Status.SENT, 5)
 
 
-def test_two_workers_racing_on_the_same_batch_send_each_email_once(transactional_db, editor, smtp_server,
-                                                                    monkeypatch, settings):
+def test_two_workers_racing_on_the_same_batch_send_each_email_once(
+    transactional_db, editor, smtp_server, monkeypatch, settings
+):
     # Here the send commits, so its tasks would run at once: a queue that only stores them
     # leaves the batch to the two workers below.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
+    }
     # Its own list: a transactional test ends by emptying the database, seeded lists included.
     mailing_list = MailingList.objects.create(name="Race", slug="race")
     readers = [f"racer{i}@example.org" for i in range(20)]
@@ -147,13 +160,18 @@ def test_two_workers_racing_on_the_same_batch_send_each_email_once(transactional
 
 
 def test_a_claim_is_retried_only_once_its_worker_is_taken_for_dead(
-        db, editor, smtp_server, django_capture_on_commit_callbacks):
+    db, editor, smtp_server, django_capture_on_commit_callbacks
+):
     issue = started_issue(editor, readers=READERS[:2])
     dead, alive = delivery_ids(issue)
     assert newsletter.claim_delivery(dead) and newsletter.claim_delivery(alive)
     assert not newsletter.claim_delivery(dead)  # a claimed delivery is not claimed again
-    Delivery.objects.filter(pk=dead).update(claimed_at=timezone.now() - SEND_STALLED_AFTER - datetime.timedelta(minutes=1))
-    Issue.objects.filter(pk=issue.pk).update(progressed_at=timezone.now() - SEND_STALLED_AFTER - datetime.timedelta(minutes=1))
+    Delivery.objects.filter(pk=dead).update(
+        claimed_at=timezone.now() - SEND_STALLED_AFTER - datetime.timedelta(minutes=1)
+    )
+    Issue.objects.filter(pk=issue.pk).update(
+        progressed_at=timezone.now() - SEND_STALLED_AFTER - datetime.timedelta(minutes=1)
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         assert services.resume_stalled_sends() == [issue.pk]
@@ -167,7 +185,8 @@ def test_a_claim_is_retried_only_once_its_worker_is_taken_for_dead(
 
 
 def test_a_send_that_stopped_before_its_deliveries_were_made_is_resumed(
-        db, editor, smtp_server, django_capture_on_commit_callbacks):
+    db, editor, smtp_server, django_capture_on_commit_callbacks
+):
     general = MailingList.objects.get(slug="general")
     Subscription.objects.create(mailing_list=general, email=READERS[0], status=Subscription.Status.CONFIRMED)
     issue = services.save_issue(editor=editor, mailing_list=general, subject="S", body="B")
@@ -182,7 +201,9 @@ def test_a_send_that_stopped_before_its_deliveries_were_made_is_resumed(
     assert (issue.status, issue.recipients_count, issue.sent_count) == (Issue.Status.SENT, 1, 1)
 
 
-def test_the_command_resumes_stalled_sends(half_sent, smtp_server, django_capture_on_commit_callbacks, capsys):
+def test_the_command_resumes_stalled_sends(
+    half_sent, smtp_server, django_capture_on_commit_callbacks, capsys
+):
     Issue.objects.filter(pk=half_sent.pk).update(progressed_at=timezone.now() - SEND_STALLED_AFTER * 2)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("resume-newsletter-sends")
@@ -196,7 +217,8 @@ def stall(issue):
 
 
 def test_an_editor_resumes_a_stalled_issue_from_its_page(
-        client, editor, half_sent, smtp_server, django_capture_on_commit_callbacks):
+    client, editor, half_sent, smtp_server, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
     assert "Resume sending" not in client.get(f"/newsletter/issues/{half_sent.pk}/").content.decode()
     stall(half_sent)
@@ -211,8 +233,9 @@ def test_an_editor_resumes_a_stalled_issue_from_its_page(
     assert Issue.objects.get(pk=half_sent.pk).status == Issue.Status.SENT
 
 
-def test_resuming_a_send_that_is_still_moving_is_refused(client, editor, half_sent, smtp_server,
-                                                         django_capture_on_commit_callbacks):
+def test_resuming_a_send_that_is_still_moving_is_refused(
+    client, editor, half_sent, smtp_server, django_capture_on_commit_callbacks
+):
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(f"/newsletter/issues/{half_sent.pk}/resume/", follow=True)
@@ -222,7 +245,9 @@ def test_resuming_a_send_that_is_still_moving_is_refused(client, editor, half_se
 
 
 def test_only_an_issue_being_sent_can_be_resumed(editor):
-    draft = services.save_issue(editor=editor, mailing_list=MailingList.objects.get(slug="general"), subject="S", body="B")
+    draft = services.save_issue(
+        editor=editor, mailing_list=MailingList.objects.get(slug="general"), subject="S", body="B"
+    )
     with pytest.raises(PublishingError, match="Only an issue that is being sent"):
         services.resume_issue(editor=editor, issue=draft)
 

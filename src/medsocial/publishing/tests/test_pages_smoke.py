@@ -8,9 +8,19 @@ def test_public_pages_render(client, db):
     article = make_article(categories=[category])
     make_comment(article)
     episode = make_episode(transcript="hello")
-    urls = ["/articles/", article.get_absolute_url(), category.get_absolute_url(), "/podcasts/",
-            episode.show.get_absolute_url(), episode.get_absolute_url(), "/newsletter/", "/search/?q=article",
-            "/about/trust/", "/sitemap.xml", "/robots.txt"]
+    urls = [
+        "/articles/",
+        article.get_absolute_url(),
+        category.get_absolute_url(),
+        "/podcasts/",
+        episode.show.get_absolute_url(),
+        episode.get_absolute_url(),
+        "/newsletter/",
+        "/search/?q=article",
+        "/about/trust/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -17,11 +17,24 @@ def episode(db):
 def editing_requests(episode):
     """Every podcast editing URL, with a POST that an editor's request would have saved."""
     show = episode.show
-    show_fields = {"title": "Taken over", "description": "x", "author": "x", "owner_name": "x",
-                   "owner_email": "x@example.org", "category": "Health & Fitness", "language": "en"}
+    show_fields = {
+        "title": "Taken over",
+        "description": "x",
+        "author": "x",
+        "owner_name": "x",
+        "owner_email": "x@example.org",
+        "category": "Health & Fitness",
+        "language": "en",
+    }
     return [
-        (f"/podcasts/{show.slug}/episodes/new/", lambda: {"title": "Intruder", "kind": "full", "audio": mp3_upload()}),
-        (f"/podcasts/episodes/{episode.pk}/edit/", lambda: {"title": "Defaced", "kind": "full", "audio": mp3_upload()}),
+        (
+            f"/podcasts/{show.slug}/episodes/new/",
+            lambda: {"title": "Intruder", "kind": "full", "audio": mp3_upload()},
+        ),
+        (
+            f"/podcasts/episodes/{episode.pk}/edit/",
+            lambda: {"title": "Defaced", "kind": "full", "audio": mp3_upload()},
+        ),
         (f"/podcasts/shows/{show.pk}/edit/", lambda: show_fields | {"cover_art": png_upload()}),
         (f"/podcasts/shows/{show.pk}/episodes/", dict),
     ]
@@ -48,8 +61,12 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_nothing_changes(client, epis
 
 def test_editing_pages_of_missing_shows_and_episodes_are_404_for_editors(client, make_user, db):
     client.force_login(make_user(roles=[Role.EDITOR]))
-    for url in ("/podcasts/episodes/999999/edit/", "/podcasts/shows/999999/edit/",
-                "/podcasts/shows/999999/episodes/", "/podcasts/no-such-show/episodes/new/"):
+    for url in (
+        "/podcasts/episodes/999999/edit/",
+        "/podcasts/shows/999999/edit/",
+        "/podcasts/shows/999999/episodes/",
+        "/podcasts/no-such-show/episodes/new/",
+    ):
         assert client.get(url).status_code == 404, url
 
 
@@ -59,6 +76,14 @@ def test_services_refuse_non_editors(make_user, episode):
     with pytest.raises(NotAllowed):
         services.save_episode(editor=stranger, show=episode.show, episode=episode, title="Defaced")
     with pytest.raises(NotAllowed):
-        services.save_show(editor=stranger, show=episode.show, title="Taken", description="x", author="x",
-                           owner_name="x", owner_email="x@example.org", category="Health & Fitness")
+        services.save_show(
+            editor=stranger,
+            show=episode.show,
+            title="Taken",
+            description="x",
+            author="x",
+            owner_name="x",
+            owner_email="x@example.org",
+            category="Health & Fitness",
+        )
     assert podcast_snapshot() == before

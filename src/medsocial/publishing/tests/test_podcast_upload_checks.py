@@ -27,16 +27,20 @@ def field_errors(response, field):
 
 def test_a_file_that_is_not_audio_is_refused_on_the_audio_field(editor_client, show):
     before = podcast_snapshot()
-    response = editor_client.post(f"/podcasts/{show.slug}/episodes/new/", {
-        "title": "Notes", "kind": "full", "audio": SimpleUploadedFile("notes.txt", b"plain text")})
+    response = editor_client.post(
+        f"/podcasts/{show.slug}/episodes/new/",
+        {"title": "Notes", "kind": "full", "audio": SimpleUploadedFile("notes.txt", b"plain text")},
+    )
     assert response.status_code == 400
     assert field_errors(response, "audio") == ["Upload an MP3 or M4A file."]
     assert podcast_snapshot() == before
 
 
 def test_a_text_file_named_mp3_is_refused(editor_client, show):
-    response = editor_client.post(f"/podcasts/{show.slug}/episodes/new/", {
-        "title": "Fake", "kind": "full", "audio": SimpleUploadedFile("fake.mp3", b"not audio at all" * 50)})
+    response = editor_client.post(
+        f"/podcasts/{show.slug}/episodes/new/",
+        {"title": "Fake", "kind": "full", "audio": SimpleUploadedFile("fake.mp3", b"not audio at all" * 50)},
+    )
     assert response.status_code == 400
     assert field_errors(response, "audio") == ["That file could not be read as audio."]
     assert not Episode.objects.exists()
@@ -46,18 +50,20 @@ def test_audio_over_the_size_limit_is_refused_and_the_episode_keeps_its_file(edi
     episode = make_episode(show, seconds=2)
     settings.PUBLISHING_MAX_AUDIO_BYTES = len(silent_mp3(5))
     before = podcast_snapshot()
-    response = editor_client.post(f"/podcasts/episodes/{episode.pk}/edit/", {
-        "title": "Longer", "kind": "full", "audio": mp3_upload(20)})
+    response = editor_client.post(
+        f"/podcasts/episodes/{episode.pk}/edit/", {"title": "Longer", "kind": "full", "audio": mp3_upload(20)}
+    )
     assert response.status_code == 400
-    message, = field_errors(response, "audio")
+    (message,) = field_errors(response, "audio")
     assert message.startswith("The audio file is larger than")
     assert podcast_snapshot() == before
 
 
 def test_audio_within_the_limit_is_accepted(editor_client, show, settings):
     settings.PUBLISHING_MAX_AUDIO_BYTES = len(silent_mp3(5))
-    response = editor_client.post(f"/podcasts/{show.slug}/episodes/new/", {
-        "title": "Short", "kind": "full", "audio": mp3_upload(5)})
+    response = editor_client.post(
+        f"/podcasts/{show.slug}/episodes/new/", {"title": "Short", "kind": "full", "audio": mp3_upload(5)}
+    )
     assert response.status_code == 302 and show.episodes.get().audio_bytes == len(silent_mp3(5))
 
 
@@ -79,15 +85,28 @@ def test_a_new_episode_needs_audio(editor_client, show):
     assert not Episode.objects.exists()
 
 
-@pytest.mark.parametrize("upload,message", [
-    (png_upload(1400, 1000), "Cover art must be square"),
-    (png_upload(600, 600), "Cover art must be between 1400 and 3000 pixels"),
-])
+@pytest.mark.parametrize(
+    "upload,message",
+    [
+        (png_upload(1400, 1000), "Cover art must be square"),
+        (png_upload(600, 600), "Cover art must be between 1400 and 3000 pixels"),
+    ],
+)
 def test_cover_art_podcast_apps_would_reject_is_refused(editor_client, show, upload, message):
     before = podcast_snapshot()
-    response = editor_client.post(f"/podcasts/shows/{show.pk}/edit/", {
-        "title": "New title", "description": "d", "author": "a", "owner_name": "o", "owner_email": "o@example.org",
-        "category": "Health & Fitness", "language": "en", "cover_art": upload})
+    response = editor_client.post(
+        f"/podcasts/shows/{show.pk}/edit/",
+        {
+            "title": "New title",
+            "description": "d",
+            "author": "a",
+            "owner_name": "o",
+            "owner_email": "o@example.org",
+            "category": "Health & Fitness",
+            "language": "en",
+            "cover_art": upload,
+        },
+    )
     assert response.status_code == 400
     errors = field_errors(response, "cover_art")
     assert len(errors) == 1 and errors[0].startswith(message)
@@ -96,9 +115,18 @@ def test_cover_art_podcast_apps_would_reject_is_refused(editor_client, show, upl
 
 def test_show_fields_are_checked_on_their_field(editor_client, show):
     before = podcast_snapshot()
-    response = editor_client.post(f"/podcasts/shows/{show.pk}/edit/", {
-        "title": "", "description": "d", "author": "a", "owner_name": "o", "owner_email": "not-an-email",
-        "category": "Health & Fitness", "language": "English please"})
+    response = editor_client.post(
+        f"/podcasts/shows/{show.pk}/edit/",
+        {
+            "title": "",
+            "description": "d",
+            "author": "a",
+            "owner_name": "o",
+            "owner_email": "not-an-email",
+            "category": "Health & Fitness",
+            "language": "English please",
+        },
+    )
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"title", "owner_email", "language"}
     assert podcast_snapshot() == before

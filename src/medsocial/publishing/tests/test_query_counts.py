@@ -1,6 +1,5 @@
 """List pages and feeds cost the same number of queries for 5 items as for 50."""
 
-
 from medsocial.accounts.roles import Role
 from medsocial.publishing.tests.factories import (
     make_article,
@@ -27,11 +26,22 @@ def test_pages_and_feeds_cost_the_same_for_5_and_50_items(client, make_user):
     author, category, show = make_user(roles=[]), make_category(), make_show(title="Show")
     moderator = make_user(roles=[Role.MODERATOR])
     first = add_items(5, author=author, category=category, show=show)
-    urls = ["/articles/", f"/articles/category/{category.slug}/", f"/articles/author/{author.pk}/",
-            first.get_absolute_url(), "/podcasts/", show.get_absolute_url(),
-            "/feeds/articles.rss", "/feeds/articles.atom", "/feeds/comments.rss", f"/feeds/podcasts/{show.slug}.rss",
-            f"/feeds/comments/article/{first.slug}.rss", "/sitemap.xml", "/api/v1/publishing/articles",
-            "/api/v1/publishing/episodes"]
+    urls = [
+        "/articles/",
+        f"/articles/category/{category.slug}/",
+        f"/articles/author/{author.pk}/",
+        first.get_absolute_url(),
+        "/podcasts/",
+        show.get_absolute_url(),
+        "/feeds/articles.rss",
+        "/feeds/articles.atom",
+        "/feeds/comments.rss",
+        f"/feeds/podcasts/{show.slug}.rss",
+        f"/feeds/comments/article/{first.slug}.rss",
+        "/sitemap.xml",
+        "/api/v1/publishing/articles",
+        "/api/v1/publishing/episodes",
+    ]
 
     def measure():
         client.logout()

@@ -11,7 +11,9 @@ def corpus(db):
     return {
         "article": make_article(title="Consent for patient photos", body="Always ask for written consent."),
         "other": make_article(title="Measuring reach", body="Counting followers."),
-        "episode": make_episode(title="Episode about nothing", transcript="We discuss hashtags for recruitment."),
+        "episode": make_episode(
+            title="Episode about nothing", transcript="We discuss hashtags for recruitment."
+        ),
         "draft": make_article(title="Consent draft", published=False),
     }
 

@@ -23,24 +23,43 @@ PAGE_SIZE = 12
 
 def _list_page(request, queryset, *, heading, intro="", feed=None, atom=None, extra=None):
     page_obj = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "publishing/article_list.html", {
-        "page_obj": page_obj, "heading": heading, "intro": intro, "feed_url": feed, "atom_url": atom,
-        "categories": selectors.categories_in_use(), **(extra or {}),
-    })
+    return render(
+        request,
+        "publishing/article_list.html",
+        {
+            "page_obj": page_obj,
+            "heading": heading,
+            "intro": intro,
+            "feed_url": feed,
+            "atom_url": atom,
+            "categories": selectors.categories_in_use(),
+            **(extra or {}),
+        },
+    )
 
 
 def article_list(request):
-    return _list_page(request, selectors.published_articles(), heading="Articles",
-                      intro="Practical guidance on social media for health care, with the people, dates and "
-                            "sources behind every piece.",
-                      feed=reverse("publishing:feed-articles-rss"), atom=reverse("publishing:feed-articles-atom"))
+    return _list_page(
+        request,
+        selectors.published_articles(),
+        heading="Articles",
+        intro="Practical guidance on social media for health care, with the people, dates and "
+        "sources behind every piece.",
+        feed=reverse("publishing:feed-articles-rss"),
+        atom=reverse("publishing:feed-articles-atom"),
+    )
 
 
 def category_articles(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    return _list_page(request, selectors.published_articles().filter(categories=category), heading=category.name,
-                      intro=category.description, feed=reverse("publishing:feed-category-rss", args=[slug]),
-                      atom=reverse("publishing:feed-category-atom", args=[slug]))
+    return _list_page(
+        request,
+        selectors.published_articles().filter(categories=category),
+        heading=category.name,
+        intro=category.description,
+        feed=reverse("publishing:feed-category-rss", args=[slug]),
+        atom=reverse("publishing:feed-category-atom", args=[slug]),
+    )
 
 
 def author_articles(request, pk):
@@ -48,9 +67,13 @@ def author_articles(request, pk):
     qs = selectors.published_articles().filter(authors=author)
     if not qs.exists():
         raise Http404("No articles by this person.")
-    return _list_page(request, qs, heading=f"Articles by {author.display_name}",
-                      feed=reverse("publishing:feed-author-rss", args=[pk]),
-                      atom=reverse("publishing:feed-author-atom", args=[pk]))
+    return _list_page(
+        request,
+        qs,
+        heading=f"Articles by {author.display_name}",
+        feed=reverse("publishing:feed-author-rss", args=[pk]),
+        atom=reverse("publishing:feed-author-atom", args=[pk]),
+    )
 
 
 def article_by_id(request, pk):
@@ -60,11 +83,19 @@ def article_by_id(request, pk):
 
 def _json_ld(article) -> str:
     data = {
-        "@context": "https://schema.org", "@type": "Article", "headline": article.title,
-        "description": article.summary, "mainEntityOfPage": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
-        "author": [{"@type": "Person", "name": a.display_name,
-                    "url": settings.SITE_URL.rstrip("/") + reverse("publishing:author", args=[a.pk])}
-                   for a in article.authors.all()],
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": article.title,
+        "description": article.summary,
+        "mainEntityOfPage": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
+        "author": [
+            {
+                "@type": "Person",
+                "name": a.display_name,
+                "url": settings.SITE_URL.rstrip("/") + reverse("publishing:author", args=[a.pk]),
+            }
+            for a in article.authors.all()
+        ],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
         "citation": [s.url or s.citation for s in article.sources.all()],
     }
@@ -83,34 +114,51 @@ def _json_ld(article) -> str:
 
 def article_detail(request, slug):
     article = selectors.article_for_page(request.user, slug)
-    return render(request, "publishing/article_detail.html", {
-        "article": article, "json_ld": _json_ld(article),
-        "comments": selectors.approved_comments(article=article),
-        "comment_form": CommentForm(user=request.user),
-        "comment_action": reverse("publishing:comment-article", args=[article.pk]),
-        "comments_feed": reverse("publishing:feed-article-comments", args=[article.slug]),
-        "own_tokens": request.session.get("comment_tokens", {}),
-        "checklist": services.articles.editorial_problems(article) if has_role(request.user, Role.EDITOR) else [],
-        "absolute_url": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
-        "SITE_ROOT": settings.SITE_URL.rstrip("/"),
-    })
+    return render(
+        request,
+        "publishing/article_detail.html",
+        {
+            "article": article,
+            "json_ld": _json_ld(article),
+            "comments": selectors.approved_comments(article=article),
+            "comment_form": CommentForm(user=request.user),
+            "comment_action": reverse("publishing:comment-article", args=[article.pk]),
+            "comments_feed": reverse("publishing:feed-article-comments", args=[article.slug]),
+            "own_tokens": request.session.get("comment_tokens", {}),
+            "checklist": services.articles.editorial_problems(article)
+            if has_role(request.user, Role.EDITOR)
+            else [],
+            "absolute_url": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
+            "SITE_ROOT": settings.SITE_URL.rstrip("/"),
+        },
+    )
 
 
 @role_required(Role.EDITOR)
 def article_manage(request):
-    page_obj = Paginator(Article.objects.prefetch_related("authors").order_by("-updated_at", "-pk"), 30).get_page(
-        request.GET.get("page"))
+    page_obj = Paginator(
+        Article.objects.prefetch_related("authors").order_by("-updated_at", "-pk"), 30
+    ).get_page(request.GET.get("page"))
     return render(request, "publishing/article_manage.html", {"page_obj": page_obj})
 
 
 def _initial(article):
     return {
-        "title": article.title, "slug": article.slug, "summary": article.summary, "body": article.body,
-        "authors": list(article.authors.all()), "reviewer": article.reviewer, "categories": list(article.categories.all()),
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "body": article.body,
+        "authors": list(article.authors.all()),
+        "reviewer": article.reviewer,
+        "categories": list(article.categories.all()),
         "tags": ", ".join(t.name for t in article.tags.all()),
-        "sources": "\n".join(f"{s.citation} | {s.url}" if s.url else s.citation for s in article.sources.all()),
-        "disclosure": article.disclosure, "is_health_information": article.is_health_information,
-        "last_reviewed_at": article.last_reviewed_at, "cover_alt": article.cover_alt,
+        "sources": "\n".join(
+            f"{s.citation} | {s.url}" if s.url else s.citation for s in article.sources.all()
+        ),
+        "disclosure": article.disclosure,
+        "is_health_information": article.is_health_information,
+        "last_reviewed_at": article.last_reviewed_at,
+        "cover_alt": article.cover_alt,
         "comments_open": article.comments_open,
     }
 
@@ -118,7 +166,9 @@ def _initial(article):
 @role_required(Role.EDITOR)
 def article_edit(request, pk=None):
     article = get_object_or_404(Article, pk=pk) if pk else None
-    form = ArticleForm(request.POST or None, request.FILES or None, initial=_initial(article) if article else None)
+    form = ArticleForm(
+        request.POST or None, request.FILES or None, initial=_initial(article) if article else None
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -130,11 +180,18 @@ def article_edit(request, pk=None):
                 messages.success(request, "Article saved.")
                 return redirect("publishing:article-edit", pk=article.pk)
         status = 400
-    return render(request, "publishing/article_form.html", {
-        "form": form, "article": article, "publish_form": PublishForm(),
-        "checklist": services.articles.editorial_problems(article) if article else [],
-        "revisions": article.revisions.select_related("editor")[:10] if article else [],
-    }, status=status)
+    return render(
+        request,
+        "publishing/article_form.html",
+        {
+            "form": form,
+            "article": article,
+            "publish_form": PublishForm(),
+            "checklist": services.articles.editorial_problems(article) if article else [],
+            "revisions": article.revisions.select_related("editor")[:10] if article else [],
+        },
+        status=status,
+    )
 
 
 @role_required(Role.EDITOR)
@@ -148,12 +205,15 @@ def article_publish(request, pk):
     form = PublishForm(request.POST)
     if form.is_valid():
         try:
-            article = services.publish_article(editor=request.user, article=article,
-                                               publish_at=form.cleaned_data["publish_at"])
+            article = services.publish_article(
+                editor=request.user, article=article, publish_at=form.cleaned_data["publish_at"]
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "Scheduled." if article.status == Article.Status.SCHEDULED else "Published.")
+            messages.success(
+                request, "Scheduled." if article.status == Article.Status.SCHEDULED else "Published."
+            )
     else:
         messages.error(request, "Give a valid date and time.")
     return redirect("publishing:article-edit", pk=pk)

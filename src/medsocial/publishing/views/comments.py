@@ -29,8 +29,14 @@ def post_comment(request, kind, pk):
         parent = Comment.objects.filter(pk=data.get("parent")).first() if data.get("parent") else None
         try:
             comment = services.submit_comment(
-                target=target, body=data["body"], user=request.user, name=data.get("name", ""),
-                email=data.get("email", ""), parent=parent, ip_address=client_ip(request), honeypot=data["website"],
+                target=target,
+                body=data["body"],
+                user=request.user,
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+                parent=parent,
+                ip_address=client_ip(request),
+                honeypot=data["website"],
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -42,15 +48,24 @@ def post_comment(request, kind, pk):
             if comment.status == Comment.Status.APPROVED:
                 messages.success(request, "Your comment is published.")
                 return redirect(comment.get_absolute_url())
-            messages.info(request, "Thank you. Your comment is held for a moderator and will appear once approved.")
+            messages.info(
+                request, "Thank you. Your comment is held for a moderator and will appear once approved."
+            )
             return redirect(f"{target.get_absolute_url()}#comments")
     template = "publishing/article_detail.html" if kind == "article" else "publishing/episode_detail.html"
     from .articles import _json_ld
 
-    context = {"comments": comments, "comment_form": form, "comment_action": request.path,
-               "own_tokens": request.session.get("comment_tokens", {})}
+    context = {
+        "comments": comments,
+        "comment_form": form,
+        "comment_action": request.path,
+        "own_tokens": request.session.get("comment_tokens", {}),
+    }
     if kind == "article":
-        context |= {"article": selectors.article_for_page(request.user, target.slug), "json_ld": _json_ld(target)}
+        context |= {
+            "article": selectors.article_for_page(request.user, target.slug),
+            "json_ld": _json_ld(target),
+        }
     else:
         context |= {"episode": target, "show": target.show}
     return render(request, template, context, status=400)
@@ -75,10 +90,16 @@ def moderation_queue(request):
     if status not in Comment.Status.values:
         status = Comment.Status.PENDING
     page_obj = Paginator(selectors.moderation_queue(status), 25).get_page(request.GET.get("page"))
-    return render(request, "publishing/moderation.html", {
-        "page_obj": page_obj, "status": status, "statuses": Comment.Status.choices,
-        "query_string": f"status={status}&",
-    })
+    return render(
+        request,
+        "publishing/moderation.html",
+        {
+            "page_obj": page_obj,
+            "status": status,
+            "statuses": Comment.Status.choices,
+            "query_string": f"status={status}&",
+        },
+    )
 
 
 @role_required(Role.MODERATOR)
@@ -86,7 +107,9 @@ def moderation_queue(request):
 def moderate(request, pk):
     comment = get_object_or_404(Comment, pk=pk)
     try:
-        services.moderate_comment(moderator=request.user, comment=comment, action=request.POST.get("action", ""))
+        services.moderate_comment(
+            moderator=request.user, comment=comment, action=request.POST.get("action", "")
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

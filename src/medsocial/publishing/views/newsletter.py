@@ -27,8 +27,9 @@ def newsletter(request):
             except DomainError as exc:
                 add_domain_error(form, exc)
             else:
-                return render(request, "publishing/newsletter_check_email.html",
-                              {"email": form.cleaned_data["email"]})
+                return render(
+                    request, "publishing/newsletter_check_email.html", {"email": form.cleaned_data["email"]}
+                )
         return render(request, "publishing/newsletter.html", {"form": form}, status=400)
     return render(request, "publishing/newsletter.html", {"form": form})
 
@@ -36,12 +37,18 @@ def newsletter(request):
 def confirm(request, token):
     if request.method != "POST":
         # Mail scanners follow links; confirming takes a click on the page.
-        exists = Subscription.objects.filter(token=token).exclude(status=Subscription.Status.UNSUBSCRIBED).exists()
-        return render(request, "publishing/newsletter_confirm.html", {"valid": exists}, status=200 if exists else 404)
+        exists = (
+            Subscription.objects.filter(token=token).exclude(status=Subscription.Status.UNSUBSCRIBED).exists()
+        )
+        return render(
+            request, "publishing/newsletter_confirm.html", {"valid": exists}, status=200 if exists else 404
+        )
     try:
         subscription = services.confirm_subscription(token=token)
     except DomainError as exc:
-        return render(request, "publishing/newsletter_confirm.html", {"valid": False, "error": exc.message}, status=404)
+        return render(
+            request, "publishing/newsletter_confirm.html", {"valid": False, "error": exc.message}, status=404
+        )
     return render(request, "publishing/newsletter_confirmed.html", {"subscription": subscription})
 
 
@@ -51,7 +58,9 @@ def unsubscribe(request, token):
         return render(request, "publishing/newsletter_unsubscribe.html", {"subscription": None}, status=404)
     if request.method == "POST":
         services.unsubscribe(token=token)
-        return render(request, "publishing/newsletter_unsubscribe.html", {"subscription": subscription, "done": True})
+        return render(
+            request, "publishing/newsletter_unsubscribe.html", {"subscription": subscription, "done": True}
+        )
     return render(request, "publishing/newsletter_unsubscribe.html", {"subscription": subscription})
 
 
@@ -69,13 +78,17 @@ def one_click_unsubscribe(request, token):
 @role_required(Role.EDITOR)
 def issue_list(request):
     page_obj = Paginator(Issue.objects.select_related("mailing_list"), 25).get_page(request.GET.get("page"))
-    return render(request, "publishing/issue_list.html", {"page_obj": page_obj, "lists": selectors.mailing_lists()})
+    return render(
+        request, "publishing/issue_list.html", {"page_obj": page_obj, "lists": selectors.mailing_lists()}
+    )
 
 
 @role_required(Role.EDITOR)
 def issue_edit(request, pk=None):
     issue = get_object_or_404(Issue, pk=pk) if pk else None
-    initial = {"mailing_list": issue.mailing_list, "subject": issue.subject, "body": issue.body} if issue else None
+    initial = (
+        {"mailing_list": issue.mailing_list, "subject": issue.subject, "body": issue.body} if issue else None
+    )
     form = IssueForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
@@ -94,11 +107,22 @@ def issue_edit(request, pk=None):
 def issue_detail(request, pk):
     issue = get_object_or_404(Issue.objects.select_related("mailing_list"), pk=pk)
     confirmed = issue.mailing_list.subscriptions.filter(status=Subscription.Status.CONFIRMED).count()
-    template = "publishing/_issue_status.html" if request.headers.get("HX-Request") else "publishing/issue_detail.html"
-    return render(request, template, {
-        "issue": issue, "preview_html": render_markdown(issue.body), "confirmed": confirmed,
-        "test_form": TestSendForm(initial={"email": request.user.email}), "stalled": issue.send_stalled(),
-    })
+    template = (
+        "publishing/_issue_status.html"
+        if request.headers.get("HX-Request")
+        else "publishing/issue_detail.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "issue": issue,
+            "preview_html": render_markdown(issue.body),
+            "confirmed": confirmed,
+            "test_form": TestSendForm(initial={"email": request.user.email}),
+            "stalled": issue.send_stalled(),
+        },
+    )
 
 
 @role_required(Role.EDITOR)
@@ -150,14 +174,26 @@ def subscribers_export(request):
     from django.http import StreamingHttpResponse
 
     writer = csv.writer(_Echo())
-    rows = Subscription.objects.select_related("mailing_list").order_by("mailing_list__slug", "email").iterator()
+    rows = (
+        Subscription.objects.select_related("mailing_list").order_by("mailing_list__slug", "email").iterator()
+    )
 
     def lines():
-        yield writer.writerow(["email", "list", "name", "status", "created_at", "confirmed_at", "unsubscribed_at"])
+        yield writer.writerow(
+            ["email", "list", "name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
+        )
         for s in rows:
-            yield writer.writerow([s.email, s.mailing_list.slug, s.name, s.status, s.created_at.isoformat(),
-                                   s.confirmed_at.isoformat() if s.confirmed_at else "",
-                                   s.unsubscribed_at.isoformat() if s.unsubscribed_at else ""])
+            yield writer.writerow(
+                [
+                    s.email,
+                    s.mailing_list.slug,
+                    s.name,
+                    s.status,
+                    s.created_at.isoformat(),
+                    s.confirmed_at.isoformat() if s.confirmed_at else "",
+                    s.unsubscribed_at.isoformat() if s.unsubscribed_at else "",
+                ]
+            )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
@@ -179,4 +215,6 @@ def subscribers_import(request):
         else:
             result = {"imported": imported, "errors": errors}
     status = 400 if request.method == "POST" and (not form.is_valid() or form.errors) else 200
-    return render(request, "publishing/subscribers_import.html", {"form": form, "result": result}, status=status)
+    return render(
+        request, "publishing/subscribers_import.html", {"form": form, "result": result}, status=status
+    )

@@ -30,11 +30,16 @@ def show_list(request):
 
 def show_detail(request, slug):
     show = get_object_or_404(Show, slug=slug)
-    return render(request, "publishing/show_detail.html", {
-        "show": show, "episodes": selectors.published_episodes(show),
-        "feed_url": request.build_absolute_uri(reverse("publishing:podcast-feed", args=[slug])),
-        "can_edit": has_role(request.user, Role.EDITOR),
-    })
+    return render(
+        request,
+        "publishing/show_detail.html",
+        {
+            "show": show,
+            "episodes": selectors.published_episodes(show),
+            "feed_url": request.build_absolute_uri(reverse("publishing:podcast-feed", args=[slug])),
+            "can_edit": has_role(request.user, Role.EDITOR),
+        },
+    )
 
 
 def _episode(show_slug, slug):
@@ -43,15 +48,20 @@ def _episode(show_slug, slug):
 
 def episode_detail(request, show, slug):
     episode = _episode(show, slug)
-    return render(request, "publishing/episode_detail.html", {
-        "episode": episode, "show": episode.show,
-        "comments": selectors.approved_comments(episode=episode),
-        "comment_form": CommentForm(user=request.user),
-        "comment_action": reverse("publishing:comment-episode", args=[episode.pk]),
-        "comments_feed": reverse("publishing:feed-episode-comments", args=[show, slug]),
-        "own_tokens": request.session.get("comment_tokens", {}),
-        "can_edit": has_role(request.user, Role.EDITOR),
-    })
+    return render(
+        request,
+        "publishing/episode_detail.html",
+        {
+            "episode": episode,
+            "show": episode.show,
+            "comments": selectors.approved_comments(episode=episode),
+            "comment_form": CommentForm(user=request.user),
+            "comment_action": reverse("publishing:comment-episode", args=[episode.pk]),
+            "comments_feed": reverse("publishing:feed-episode-comments", args=[show, slug]),
+            "own_tokens": request.session.get("comment_tokens", {}),
+            "can_edit": has_role(request.user, Role.EDITOR),
+        },
+    )
 
 
 def _file_chunks(handle, start, length):
@@ -102,8 +112,9 @@ def episode_audio(request, show, slug, ext):
         handle.close()
         response = HttpResponse(status=206, content_type=episode.audio_mime)
     else:
-        response = StreamingHttpResponse(_file_chunks(handle, start, length), status=206,
-                                         content_type=episode.audio_mime)
+        response = StreamingHttpResponse(
+            _file_chunks(handle, start, length), status=206, content_type=episode.audio_mime
+        )
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"
@@ -133,29 +144,42 @@ def episode_chapters(request, show, slug):
 
 def _episode_initial(episode: Episode) -> dict:
     return {
-        "title": episode.title, "summary": episode.summary, "show_notes": episode.show_notes,
-        "transcript": episode.transcript, "chapters": json.dumps(episode.chapters) if episode.chapters else "",
-        "number": episode.number, "season": episode.season, "kind": episode.kind, "explicit": episode.explicit,
+        "title": episode.title,
+        "summary": episode.summary,
+        "show_notes": episode.show_notes,
+        "transcript": episode.transcript,
+        "chapters": json.dumps(episode.chapters) if episode.chapters else "",
+        "number": episode.number,
+        "season": episode.season,
+        "kind": episode.kind,
+        "explicit": episode.explicit,
         "published_at": timezone.localtime(episode.published_at) if episode.published_at else None,
     }
 
 
 def _episode_page(request, show, episode=None):
-    form = EpisodeForm(request.POST or None, request.FILES or None,
-                       initial=_episode_initial(episode) if episode else None)
+    form = EpisodeForm(
+        request.POST or None, request.FILES or None, initial=_episode_initial(episode) if episode else None
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                episode = services.save_episode(editor=request.user, show=show, episode=episode, **form.cleaned_data)
+                episode = services.save_episode(
+                    editor=request.user, show=show, episode=episode, **form.cleaned_data
+                )
             except DomainError as exc:
                 add_domain_error(form, exc)
             else:
                 messages.success(request, "Episode saved.")
                 return redirect("publishing:episode-edit", pk=episode.pk)
         status = 400
-    return render(request, "publishing/episode_form.html", {"form": form, "show": show, "episode": episode},
-                  status=status)
+    return render(
+        request,
+        "publishing/episode_form.html",
+        {"form": form, "show": show, "episode": episode},
+        status=status,
+    )
 
 
 @role_required(Role.EDITOR)

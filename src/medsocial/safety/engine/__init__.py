@@ -37,9 +37,22 @@ from .types import (
 )
 
 __all__ = [
-    "BLOCK", "CATEGORIES", "MAX_CHARS", "WARN", "AllowList", "Allowed", "Analysis",
-    "AnalysisTimeout", "EngineError", "Finding", "InputError", "PolicyRule", "RuleError",
-    "analyze", "check_pattern", "redact",
+    "BLOCK",
+    "CATEGORIES",
+    "MAX_CHARS",
+    "WARN",
+    "AllowList",
+    "Allowed",
+    "Analysis",
+    "AnalysisTimeout",
+    "EngineError",
+    "Finding",
+    "InputError",
+    "PolicyRule",
+    "RuleError",
+    "analyze",
+    "check_pattern",
+    "redact",
 ]
 
 MAX_CHARS = 50_000
@@ -56,8 +69,10 @@ def _as_text(text) -> str:
     if not isinstance(text, str):
         raise InputError("The input must be text.")
     if len(text) > MAX_CHARS:
-        raise InputError(f"The post is {len(text):,} characters long; the coach checks up to "
-                         f"{MAX_CHARS:,} characters at a time.")
+        raise InputError(
+            f"The post is {len(text):,} characters long; the coach checks up to "
+            f"{MAX_CHARS:,} characters at a time."
+        )
     if "\x00" in text:
         raise InputError("The input looks like binary data, not a post.")
     try:
@@ -92,28 +107,50 @@ def analyze(text, *, allowed=None, rules=None, time_limit: float = DEFAULT_TIME_
     findings = []
     for category, start, end, severity in scan.results:
         o_start, o_end = norm.span(start, end)
-        findings.append(Finding(category=category, start=o_start, end=o_end, text=text[o_start:o_end],
-                                severity=severity, explanation=detectors.EXPLANATIONS[category],
-                                suggestion=detectors.SUGGESTIONS[category]))
+        findings.append(
+            Finding(
+                category=category,
+                start=o_start,
+                end=o_end,
+                text=text[o_start:o_end],
+                severity=severity,
+                explanation=detectors.EXPLANATIONS[category],
+                suggestion=detectors.SUGGESTIONS[category],
+            )
+        )
     for rule in compiled:
         for start, end in rule.matches(norm.text):
             o_start, o_end = norm.span(start, end)
-            findings.append(Finding(category="policy", start=o_start, end=o_end, text=text[o_start:o_end],
-                                    severity=rule.rule.severity,
-                                    explanation=rule.rule.explanation or rule.rule.name,
-                                    suggestion=rule.rule.suggestion, rule=rule.rule.name))
+            findings.append(
+                Finding(
+                    category="policy",
+                    start=o_start,
+                    end=o_end,
+                    text=text[o_start:o_end],
+                    severity=rule.rule.severity,
+                    explanation=rule.rule.explanation or rule.rule.name,
+                    suggestion=rule.rule.suggestion,
+                    rule=rule.rule.name,
+                )
+            )
         if time.perf_counter() - started > time_limit:
             raise AnalysisTimeout("Checking this post took too long; split it into smaller parts.")
     findings.sort(key=lambda f: (f.start, -f.end, f.category))
-    return Analysis(text=text, findings=findings, redacted_text=redact(text, findings),
-                    elapsed_seconds=time.perf_counter() - started)
+    return Analysis(
+        text=text,
+        findings=findings,
+        redacted_text=redact(text, findings),
+        elapsed_seconds=time.perf_counter() - started,
+    )
 
 
 def redact(text: str, findings) -> str:
     """`text` with every PHI finding replaced by its suggestion; overlapping findings are
     merged into one replacement. Policy findings are left as they are (they need rewording,
     not masking)."""
-    spans = sorted((f.start, f.end, f.suggestion) for f in findings if f.category != "policy" and f.end > f.start)
+    spans = sorted(
+        (f.start, f.end, f.suggestion) for f in findings if f.category != "policy" and f.end > f.start
+    )
     pieces, position = [], 0
     for start, end, suggestion in spans:
         if start < position:  # overlaps the previous replacement

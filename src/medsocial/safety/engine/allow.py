@@ -6,9 +6,23 @@ import re
 from collections.abc import Iterable, Mapping
 
 _ABBREVIATIONS = {
-    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln", "drive": "dr",
-    "court": "ct", "place": "pl", "terrace": "ter", "circle": "cir", "parkway": "pkwy",
-    "highway": "hwy", "trail": "trl", "north": "n", "south": "s", "east": "e", "west": "w",
+    "street": "st",
+    "avenue": "ave",
+    "road": "rd",
+    "boulevard": "blvd",
+    "lane": "ln",
+    "drive": "dr",
+    "court": "ct",
+    "place": "pl",
+    "terrace": "ter",
+    "circle": "cir",
+    "parkway": "pkwy",
+    "highway": "hwy",
+    "trail": "trl",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
     "suite": "ste",
 }
 
@@ -28,8 +42,14 @@ class AllowList:
 
     __slots__ = ("phone_digits", "addresses", "zips", "hosts", "emails")
 
-    def __init__(self, *, phones: Iterable[str] = (), addresses: Iterable[str] = (),
-                 urls: Iterable[str] = (), emails: Iterable[str] = ()):
+    def __init__(
+        self,
+        *,
+        phones: Iterable[str] = (),
+        addresses: Iterable[str] = (),
+        urls: Iterable[str] = (),
+        emails: Iterable[str] = (),
+    ):
         self.phone_digits = frozenset(d[-10:] for d in map(_digits, phones) if len(d) >= 7)
         self.addresses = tuple(canonical_address(a) for a in addresses if a.strip())
         self.zips = frozenset(z for a in addresses for z in re.findall(r"\b\d{5}\b", a))
@@ -51,10 +71,16 @@ class AllowList:
         if isinstance(allowed, Mapping):
             get = allowed.get
         else:
+
             def get(key, default=()):
                 return getattr(allowed, key, default)
-        return cls(phones=get("phones", ()) or (), addresses=get("addresses", ()) or (),
-                   urls=get("urls", ()) or (), emails=get("emails", ()) or ())
+
+        return cls(
+            phones=get("phones", ()) or (),
+            addresses=get("addresses", ()) or (),
+            urls=get("urls", ()) or (),
+            emails=get("emails", ()) or (),
+        )
 
     def host_allowed(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")

@@ -1,7 +1,8 @@
 """Word lists the detectors use. Written for this product; all lower case."""
 
 # Words that put a nearby name, date or place into a care context.
-CARE_WORDS = frozenset("""
+CARE_WORDS = frozenset(
+    """
 patient patients pt pts bed beds room rm bay discharged discharge discharging diagnosed diagnosis
 dx treated treating treatment er ed icu nicu picu ccu pacu admitted admission admit readmitted
 surgery surgical operation procedure chemo chemotherapy radiation dialysis intubated extubated
@@ -15,15 +16,29 @@ pregnant pregnancy newborn preemie nicu gunshot stabbing crash accident burn bur
 allergy allergic infection pneumonia cardiac arrest heart attack mi copd asthma
 kidney liver lung lungs anesthesia recovering recovery chart mrn
 inpatient admitted bedside rushed airlifted
-""".split())
+""".split()
+)
 
 # Two-word care phrases checked separately (the word list above is single tokens).
-CARE_PHRASES = ("came in", "brought in", "rushed in", "emergency room", "emergency department",
-                "intensive care", "labor and delivery", "passed away", "heart attack",
-                "cardiac arrest", "life support", "end of life", "code blue")
+CARE_PHRASES = (
+    "came in",
+    "brought in",
+    "rushed in",
+    "emergency room",
+    "emergency department",
+    "intensive care",
+    "labor and delivery",
+    "passed away",
+    "heart attack",
+    "cardiac arrest",
+    "life support",
+    "end of life",
+    "code blue",
+)
 
 # Capitalized words that are not names of people.
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 the a an and or but so our we us my i me you your he she they them his her their it its this that
 these those there here today tonight yesterday tomorrow this morning evening night week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -53,30 +68,38 @@ keep love miss hug cheer celebrate see watch share support donate find give than
 therapy program programs services service week day awards award club series fund campaign
 challenge initiative project festival summit conference council committee board level
 grand rounds mondays tuesdays wednesdays thursdays fridays saturdays sundays pet pets remember reminder note update news alert story stories today's tonight's
-""".split())
+""".split()
+)
 
 # Words before a name that say the person is staff, not a patient.
-STAFF_TITLES = frozenset("""
+STAFF_TITLES = frozenset(
+    """
 dr dr. doctor rev reverend pastor rabbi imam nurse rn np pa surgeon chaplain therapist pharmacist coach director manager
 ceo cfo coo president chief officer colleague coworker co-worker volunteer educator
 physician resident fellow intern midwife paramedic emt technician tech
-""".split())
+""".split()
+)
 
 # Credentials after a name that say the person is staff.
-CREDENTIALS = frozenset("""
+CREDENTIALS = frozenset(
+    """
 rn np pa pa-c md do lpn cna bsn msn dnp phd pharmd crna cnm fnp aprn rrt pt ot slp
 facs facp mph mba mha ches lcsw
-""".split())
+""".split()
+)
 
 # Words right before a capitalized word that mark it as a patient's name.
-PATIENT_CUES = frozenset("""
+PATIENT_CUES = frozenset(
+    """
 patient pt resident client baby infant little sweet brave young
-""".split())
+""".split()
+)
 
 # Common given names (several origins); a capitalized word on this list is a name candidate
 # even without a title or cue. The list is a floor, not a ceiling: other capitalized words
 # near care words are candidates too.
-GIVEN_NAMES = frozenset("""
+GIVEN_NAMES = frozenset(
+    """
 aaliyah aaron abigail adam adrian aiden aisha alejandro alex alexander alexis alice alicia
 allison alvaro amanda amber amelia amir amy ana andre andrea andrew angela anna anthony antonio
 ari arjun ashley ava barbara benjamin beth betty bianca bill billy bob bobby brandon
@@ -101,35 +124,60 @@ terry thomas tiffany timothy tina todd tom tony tyler valerie vanessa victor vic
 virginia walter wanda wayne wei william willie xavier yolanda yusuf zachary zoe mateo santiago
 valentina ximena lucia sofia kai malik darnell tyrone latoya shanice deshawn imani kofi
 ngozi chinedu oluwaseun raj anil sunita deepak mei ling jun hana yuki kenji minh linh duc
-""".split())
+""".split()
+)
 
 # Words that turn a following room number into a meeting place, not a patient's room.
-EVENT_ROOM_WORDS = frozenset("""
+EVENT_ROOM_WORDS = frozenset(
+    """
 conference meeting class classroom training education lecture board community auditorium
 seminar workshop session event events hosts fair screening clinic clinics lobby cafeteria
 library lab simulation sim learning resource resources vaccination vaccine flu support group
-""".split())
+""".split()
+)
 
-US_STATES = frozenset("""
+US_STATES = frozenset(
+    """
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
 NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC
-""".split())
+""".split()
+)
 
-STATE_NAMES = frozenset("""
+STATE_NAMES = frozenset(
+    """
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
 idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
 minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
 tennessee texas utah vermont virginia washington wisconsin wyoming
-""".split())
+""".split()
+)
 
-STREET_SUFFIXES = ("street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|"
-                   "place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl")
+STREET_SUFFIXES = (
+    "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|"
+    "place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl"
+)
 
 # Sites where a link usually points at one person (profiles, fundraisers, care journals).
-PERSONAL_SITES = ("gofundme.com", "caringbridge.org", "facebook.com", "fb.com", "instagram.com",
-                  "tiktok.com", "twitter.com", "x.com", "linkedin.com", "mealtrain.com",
-                  "givesendgo.com", "spotfund.com", "lotsahelpinghands.com", "venmo.com",
-                  "cash.app", "youtube.com", "youtu.be", "snapchat.com")
+PERSONAL_SITES = (
+    "gofundme.com",
+    "caringbridge.org",
+    "facebook.com",
+    "fb.com",
+    "instagram.com",
+    "tiktok.com",
+    "twitter.com",
+    "x.com",
+    "linkedin.com",
+    "mealtrain.com",
+    "givesendgo.com",
+    "spotfund.com",
+    "lotsahelpinghands.com",
+    "venmo.com",
+    "cash.app",
+    "youtube.com",
+    "youtu.be",
+    "snapchat.com",
+)
 
 # Toll-free prefixes: such numbers belong to organizations and hotlines, not to patients.
 TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})

@@ -21,8 +21,10 @@ def check_pattern(pattern: str) -> re.Pattern:
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise RuleError(f"The pattern is longer than {MAX_PATTERN_LENGTH} characters.")
     if _NESTED_QUANTIFIER.search(pattern):
-        raise RuleError("The pattern repeats a group that itself repeats (like (a+)+); "
-                        "such patterns can take minutes on some posts. Simplify it.")
+        raise RuleError(
+            "The pattern repeats a group that itself repeats (like (a+)+); "
+            "such patterns can take minutes on some posts. Simplify it."
+        )
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
@@ -57,8 +59,11 @@ class CompiledRule:
             sources.append(f"(?:{_phrase_pattern(rule.phrases)})")
         self.rule = rule
         self.matcher = re.compile("|".join(sources), re.IGNORECASE)
-        self.unless = re.compile(_phrase_pattern(rule.unless), re.IGNORECASE) if any(
-            u.strip() for u in rule.unless) else None
+        self.unless = (
+            re.compile(_phrase_pattern(rule.unless), re.IGNORECASE)
+            if any(u.strip() for u in rule.unless)
+            else None
+        )
         self.exceptions = frozenset(e.strip().lower() for e in rule.exceptions if e.strip())
 
     def matches(self, text: str):
@@ -82,10 +87,14 @@ def as_rule(value) -> PolicyRule:
         return tuple(str(i).strip() for i in items if str(i).strip())
 
     return PolicyRule(
-        name=str(get("name", "") or "Policy rule"), severity=str(get("severity", WARN) or WARN),
-        explanation=str(get("explanation", "") or ""), phrases=listed("phrases"),
-        pattern=str(get("pattern", "") or ""), unless=listed("unless"),
-        exceptions=listed("exceptions"), suggestion=str(get("suggestion", "") or ""),
+        name=str(get("name", "") or "Policy rule"),
+        severity=str(get("severity", WARN) or WARN),
+        explanation=str(get("explanation", "") or ""),
+        phrases=listed("phrases"),
+        pattern=str(get("pattern", "") or ""),
+        unless=listed("unless"),
+        exceptions=listed("exceptions"),
+        suggestion=str(get("suggestion", "") or ""),
     )
 
 

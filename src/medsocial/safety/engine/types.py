@@ -41,9 +41,14 @@ class Finding:
 
     def as_dict(self) -> dict:
         return {
-            "category": self.category, "start": self.start, "end": self.end, "text": self.text,
-            "severity": self.severity, "explanation": self.explanation,
-            "suggestion": self.suggestion, "rule": self.rule,
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "severity": self.severity,
+            "explanation": self.explanation,
+            "suggestion": self.suggestion,
+            "rule": self.rule,
         }
 
 

@@ -13,7 +13,7 @@ def test_findings_with_spans(client, user):
     body = response.json()
     assert response.status_code == 200, body
     assert body["has_blocking"] is True
-    spans = {(f["category"], text[f["start"]:f["end"]]) for f in body["findings"]}
+    spans = {(f["category"], text[f["start"] : f["end"]]) for f in body["findings"]}
     assert {("name", "John"), ("room_bed", "room 412"), ("mrn", "48213377")} <= spans
     assert body["redacted_text"] == "My patient [patient] in [room], MRN [record number]."
 

@@ -8,10 +8,14 @@ from medsocial.testing.plugin import save_screenshot
 
 pytestmark = pytest.mark.browser
 
-POST = ("So proud of Mrs. Alvarez in room 412 who walked the whole hallway today after three weeks "
-        "in the ICU! #NursesWeek")
-REDACTED = ("So proud of [patient] in [room] who walked the whole hallway today after three weeks "
-            "in the ICU! #NursesWeek")
+POST = (
+    "So proud of Mrs. Alvarez in room 412 who walked the whole hallway today after three weeks "
+    "in the ICU! #NursesWeek"
+)
+REDACTED = (
+    "So proud of [patient] in [room] who walked the whole hallway today after three weeks "
+    "in the ICU! #NursesWeek"
+)
 
 
 def test_highlight_as_you_type_and_copy_the_redacted_version(page, live_server, make_user, make_organization):

@@ -31,7 +31,9 @@ def test_member_checks_with_organization_rules_and_allow_list(client, make_user,
     make_rule(organization=org, name="Competitors", phrases="Mercy General")
     client.force_login(member)
     text = "Better than Mercy General! Call 312-555-0199."
-    with_org = client.post(reverse("safety:check-results"), {"text": text, "organization": org.slug}).content.decode()
+    with_org = client.post(
+        reverse("safety:check-results"), {"text": text, "organization": org.slug}
+    ).content.decode()
     assert 'data-category="policy"' in with_org and 'data-category="phone"' not in with_org
     without = client.post(reverse("safety:check-results"), {"text": text}).content.decode()
     assert 'data-category="policy"' not in without and 'data-category="phone"' in without
@@ -53,6 +55,7 @@ def test_input_too_long_shows_a_clear_error(client):
 
 
 def test_default_rules_ship_with_the_product(client):
-    fragment = client.post(reverse("safety:check-results"),
-                           {"text": "Honestly you should stop taking your statin."}).content.decode()
+    fragment = client.post(
+        reverse("safety:check-results"), {"text": "Honestly you should stop taking your statin."}
+    ).content.decode()
     assert "Individual medical advice" in fragment

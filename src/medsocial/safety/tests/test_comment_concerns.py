@@ -11,19 +11,25 @@ def test_comment_revealing_a_patient_is_held():
     assert "room or bed number" in reasons[0]
 
 
-@pytest.mark.parametrize("text", [
-    "Should I stop taking my blood pressure pills before the surgery?",
-    "What dose of ibuprofen is safe for a 6 year old?",
-    "Is it normal that my incision is still red after two weeks?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I stop taking my blood pressure pills before the surgery?",
+        "What dose of ibuprofen is safe for a 6 year old?",
+        "Is it normal that my incision is still red after two weeks?",
+    ],
+)
 def test_request_for_individual_advice_is_held(text):
     assert any("medical advice" in reason for reason in comment_concerns(text))
 
 
-@pytest.mark.parametrize("text", [
-    "Great article, thank you for sharing!",
-    "My sister is a nurse there and loves the team.",
-    "When is the next CPR class?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great article, thank you for sharing!",
+        "My sister is a nurse there and loves the team.",
+        "When is the next CPR class?",
+    ],
+)
 def test_ordinary_comments_pass(text):
     assert comment_concerns(text) == []

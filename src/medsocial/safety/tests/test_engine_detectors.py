@@ -9,48 +9,65 @@ def found(text, **kwargs):
     return {(f.category, f.text) for f in analyze(text, **kwargs).findings}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mrs. Alvarez in bed 3 is finally going home!", {("name", "Mrs. Alvarez"), ("room_bed", "bed 3")}),
-    ("My patient John told me a joke before surgery.", {("name", "John")}),
-    ("Pt DOB 3/14/1931, admitted March 3.", {("date", "3/14/1931"), ("date", "March 3")}),
-    ("Our 94-year-old patient walked out of rehab today.", {("age", "94-year-old")}),
-    ("MRN: 48213377 needs a callback", {("mrn", "48213377")}),
-    ("Member ID XKZ4481920 was denied again", {("health_plan_id", "XKZ4481920")}),
-    ("Acct # 99812734 still open", {("account_number", "99812734")}),
-    ("Her license number RN7712345 expired", {("license_number", "RN7712345")}),
-    ("License plate 7ABC123 in the ER bay lot", {("vehicle_id", "7ABC123")}),
-    ("Pacemaker serial SN 4471-22913 recalled", {("device_id", "4471-22913")}),
-    ("SSN 123-45-6789", {("ssn", "123-45-6789")}),
-    ("Email jdoe1962@gmail.com about her chemo", {("email", "jdoe1962@gmail.com")}),
-    ("Donate: gofundme.com/f/help-tommy-fight-leukemia", {("url", "gofundme.com/f/help-tommy-fight-leukemia")}),
-    ("Login from 10.4.22.17 on the patient portal", {("ip_address", "10.4.22.17")}),
-    ("He lives at 42 Maple Street and was admitted", {("geographic", "42 Maple Street")}),
-    ("The only quadruplets born here this year went home today", {("unique_characteristic", "quadruplets")}),
-    ("Fax 312-555-0100 his records", {("fax", "312-555-0100")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs. Alvarez in bed 3 is finally going home!", {("name", "Mrs. Alvarez"), ("room_bed", "bed 3")}),
+        ("My patient John told me a joke before surgery.", {("name", "John")}),
+        ("Pt DOB 3/14/1931, admitted March 3.", {("date", "3/14/1931"), ("date", "March 3")}),
+        ("Our 94-year-old patient walked out of rehab today.", {("age", "94-year-old")}),
+        ("MRN: 48213377 needs a callback", {("mrn", "48213377")}),
+        ("Member ID XKZ4481920 was denied again", {("health_plan_id", "XKZ4481920")}),
+        ("Acct # 99812734 still open", {("account_number", "99812734")}),
+        ("Her license number RN7712345 expired", {("license_number", "RN7712345")}),
+        ("License plate 7ABC123 in the ER bay lot", {("vehicle_id", "7ABC123")}),
+        ("Pacemaker serial SN 4471-22913 recalled", {("device_id", "4471-22913")}),
+        ("SSN 123-45-6789", {("ssn", "123-45-6789")}),
+        ("Email jdoe1962@gmail.com about her chemo", {("email", "jdoe1962@gmail.com")}),
+        (
+            "Donate: gofundme.com/f/help-tommy-fight-leukemia",
+            {("url", "gofundme.com/f/help-tommy-fight-leukemia")},
+        ),
+        ("Login from 10.4.22.17 on the patient portal", {("ip_address", "10.4.22.17")}),
+        ("He lives at 42 Maple Street and was admitted", {("geographic", "42 Maple Street")}),
+        (
+            "The only quadruplets born here this year went home today",
+            {("unique_characteristic", "quadruplets")},
+        ),
+        ("Fax 312-555-0100 his records", {("fax", "312-555-0100")}),
+    ],
+)
 def test_identifier_is_found(text, expected):
     assert expected <= found(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Join us in Conference Room 210 on March 3 for a free CPR class!",
-    "Our flu shot clinic opens Oct 1. Walk-ins welcome.",
-    "Happy Nurses Week to the Cardiology team at Lakeshore Health!",
-    "Congrats to Dr. Maria Lopez on her new role as chief of surgery.",
-    "Did you know 1 in 3 adults over 65 has a fall each year?",
-    "Call the national crisis line at 1-800-273-8255 any time.",
-    "The only Level I trauma center in the county is ready for you.",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join us in Conference Room 210 on March 3 for a free CPR class!",
+        "Our flu shot clinic opens Oct 1. Walk-ins welcome.",
+        "Happy Nurses Week to the Cardiology team at Lakeshore Health!",
+        "Congrats to Dr. Maria Lopez on her new role as chief of surgery.",
+        "Did you know 1 in 3 adults over 65 has a fall each year?",
+        "Call the national crisis line at 1-800-273-8255 any time.",
+        "The only Level I trauma center in the county is ready for you.",
+        "",
+    ],
+)
 def test_look_alike_is_not_flagged(text):
     assert analyze(text).findings == []
 
 
 def test_organization_published_details_are_allowed():
-    post = ("Questions about the vaccine clinic? Call 312-555-0199, visit lakeshorehealth.org/flu "
-            "or stop by 1200 Lakeshore Drive.")
-    allowed = Allowed(phones=("(312) 555-0199",), urls=("lakeshorehealth.org",),
-                      addresses=("1200 Lakeshore Dr, Chicago, IL 60611",))
+    post = (
+        "Questions about the vaccine clinic? Call 312-555-0199, visit lakeshorehealth.org/flu "
+        "or stop by 1200 Lakeshore Drive."
+    )
+    allowed = Allowed(
+        phones=("(312) 555-0199",),
+        urls=("lakeshorehealth.org",),
+        addresses=("1200 Lakeshore Dr, Chicago, IL 60611",),
+    )
     assert analyze(post, allowed=allowed).findings == []
     assert {"phone", "geographic"} <= {f.category for f in analyze(post).findings}
 
@@ -59,7 +76,7 @@ def test_offsets_point_into_the_original_text_after_normalization():
     post = "MRN 12\u200b3\u0417\uff14567 — call him"  # zero-width space, Cyrillic З, fullwidth 4
     finding = analyze(post).findings[0]
     assert finding.category == "mrn"
-    assert post[finding.start:finding.end] == finding.text == "12\u200b3\u0417\uff14567"
+    assert post[finding.start : finding.end] == finding.text == "12\u200b3\u0417\uff14567"
 
 
 def test_phone_with_homoglyph_digits_is_found():

@@ -4,13 +4,21 @@ import pytest
 
 from medsocial.safety.engine import PolicyRule, RuleError, analyze, check_pattern
 
-ADVICE = PolicyRule(name="Individual medical advice", severity="block",
-                    explanation="Do not give one person medical advice in public.",
-                    pattern=r"\byou should (?:stop|start|double|skip) (?:taking )?your\b")
+ADVICE = PolicyRule(
+    name="Individual medical advice",
+    severity="block",
+    explanation="Do not give one person medical advice in public.",
+    pattern=r"\byou should (?:stop|start|double|skip) (?:taking )?your\b",
+)
 OUTCOMES = PolicyRule(name="Promising outcomes", phrases=("guaranteed", "100% cure", "risk-free"))
-HASHTAGS = PolicyRule(name="Unapproved hashtag", pattern=r"#\w+", exceptions=("#LakeshoreProud", "#NursesWeek"))
-DISCLOSURE = PolicyRule(name="Missing affiliation disclosure", phrases=("Lakeshore Health",),
-                        unless=("#employee", "I work at", "my employer"))
+HASHTAGS = PolicyRule(
+    name="Unapproved hashtag", pattern=r"#\w+", exceptions=("#LakeshoreProud", "#NursesWeek")
+)
+DISCLOSURE = PolicyRule(
+    name="Missing affiliation disclosure",
+    phrases=("Lakeshore Health",),
+    unless=("#employee", "I work at", "my employer"),
+)
 
 
 def policy(text, *rules):
@@ -26,12 +34,15 @@ def test_pattern_rule_fires_with_its_severity():
 
 def test_phrase_rule_is_case_and_space_insensitive():
     assert policy("Results GUARANTEED, a 100%   cure!", OUTCOMES) == [
-        ("Promising outcomes", "GUARANTEED"), ("Promising outcomes", "100%   cure")]
+        ("Promising outcomes", "GUARANTEED"),
+        ("Promising outcomes", "100%   cure"),
+    ]
 
 
 def test_approved_hashtags_are_exceptions():
     assert policy("Great week! #NursesWeek #LakeshoreProud #TeamTrauma", HASHTAGS) == [
-        ("Unapproved hashtag", "#TeamTrauma")]
+        ("Unapproved hashtag", "#TeamTrauma")
+    ]
 
 
 def test_disclosure_silences_the_affiliation_rule():
@@ -49,12 +60,15 @@ def test_policy_findings_are_not_redacted():
     assert analysis.redacted_text == "Guaranteed results"
 
 
-@pytest.mark.parametrize(("pattern", "reason"), [
-    ("(unclosed", "not a valid regular expression"),
-    (r"(a+)+$", "repeats a group"),
-    (r"(\w*\s?)*x", "repeats a group"),
-    ("x" * 600, "longer than"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [
+        ("(unclosed", "not a valid regular expression"),
+        (r"(a+)+$", "repeats a group"),
+        (r"(\w*\s?)*x", "repeats a group"),
+        ("x" * 600, "longer than"),
+    ],
+)
 def test_bad_patterns_are_refused_with_a_reason(pattern, reason):
     with pytest.raises(RuleError, match=reason):
         check_pattern(pattern)

@@ -8,8 +8,16 @@ from hypothesis import strategies as st
 
 from medsocial.safety.engine import MAX_CHARS, AnalysisTimeout, EngineError, InputError, analyze
 
-PHI_BITS = ["MRN 4821337", "bed 12", "Mrs. Alvarez", "(312) 555-0142", "SSN 123-45-6789",
-            "admitted March 3", "jdoe@gmail.com", "my patient John"]
+PHI_BITS = [
+    "MRN 4821337",
+    "bed 12",
+    "Mrs. Alvarez",
+    "(312) 555-0142",
+    "SSN 123-45-6789",
+    "admitted March 3",
+    "jdoe@gmail.com",
+    "my patient John",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,16 +30,19 @@ def test_any_text_is_analyzed_or_refused_clearly(text):
         return
     for f in analysis.findings:
         assert 0 <= f.start <= f.end <= len(text)
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(PHI_BITS + [" ", "🙏", "مريض", "\u200b", "\u202e", "ⅰ", "Ｆ", "\n"]),
-                max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(PHI_BITS + [" ", "🙏", "مريض", "\u200b", "\u202e", "ⅰ", "Ｆ", "\n"]), max_size=40
+    )
+)
 def test_mixed_emoji_rtl_and_identifiers_keep_offsets(parts):
     text = " ".join(parts)
     for f in analyze(text).findings:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
 
 
 @settings(max_examples=40, deadline=None)
@@ -63,8 +74,18 @@ def test_ten_thousand_characters_finish_quickly():
     assert {"name", "room_bed"} <= {f.category for f in analysis.findings}
 
 
-@pytest.mark.parametrize("post", ["1" * 20_000, "a" * 20_000, "@" * 20_000, "-1" * 10_000,
-                                  "MRN " * 5_000, "Mr. " * 5_000, ("x." * 5_000) + "com"])
+@pytest.mark.parametrize(
+    "post",
+    [
+        "1" * 20_000,
+        "a" * 20_000,
+        "@" * 20_000,
+        "-1" * 10_000,
+        "MRN " * 5_000,
+        "Mr. " * 5_000,
+        ("x." * 5_000) + "com",
+    ],
+)
 def test_pathological_repetition_does_not_hang(post):
     started = time.perf_counter()
     analyze(post)

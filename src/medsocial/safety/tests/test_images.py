@@ -46,7 +46,9 @@ def test_clean_copy_has_no_metadata_and_same_pixels_size():
 def test_page_reports_then_downloads_clean_copy(client):
     page = client.post(reverse("safety:image"), {"image": upload(photo_with_metadata()), "action": "check"})
     assert "Location (GPS)" in page.content.decode()
-    download = client.post(reverse("safety:image"), {"image": upload(photo_with_metadata()), "action": "strip"})
+    download = client.post(
+        reverse("safety:image"), {"image": upload(photo_with_metadata()), "action": "strip"}
+    )
     assert download["Content-Disposition"] == 'attachment; filename="ward-clean.jpg"'
     assert not Image.open(io.BytesIO(download.content)).getexif()
 

@@ -24,18 +24,33 @@ def org_admin(make_user, org):
 
 def test_admin_adds_a_rule_through_the_page(client, org, org_admin):
     client.force_login(org_admin)
-    response = client.post(reverse("safety:organization", args=[org.slug]), {
-        "add_rule": "1", "rule-name": "Competitors", "rule-severity": "warn",
-        "rule-explanation": "Do not name competitors.", "rule-phrases": "Mercy General", "rule-is_active": "on"})
+    response = client.post(
+        reverse("safety:organization", args=[org.slug]),
+        {
+            "add_rule": "1",
+            "rule-name": "Competitors",
+            "rule-severity": "warn",
+            "rule-explanation": "Do not name competitors.",
+            "rule-phrases": "Mercy General",
+            "rule-is_active": "on",
+        },
+    )
     assert response.status_code == 302
     assert PolicyRule.objects.get(organization=org).phrases == "Mercy General"
 
 
 def test_bad_regex_is_refused_with_a_clear_error(client, org, org_admin):
     client.force_login(org_admin)
-    response = client.post(reverse("safety:organization", args=[org.slug]), {
-        "add_rule": "1", "rule-name": "Broken", "rule-severity": "warn", "rule-explanation": "x",
-        "rule-pattern": "(unclosed"})
+    response = client.post(
+        reverse("safety:organization", args=[org.slug]),
+        {
+            "add_rule": "1",
+            "rule-name": "Broken",
+            "rule-severity": "warn",
+            "rule-explanation": "x",
+            "rule-pattern": "(unclosed",
+        },
+    )
     assert response.status_code == 400
     assert "not a valid regular expression" in response.content.decode()
     assert not PolicyRule.objects.filter(organization=org).exists()
@@ -43,8 +58,10 @@ def test_bad_regex_is_refused_with_a_clear_error(client, org, org_admin):
 
 def test_admin_adds_and_removes_a_published_phone(client, org, org_admin):
     client.force_login(org_admin)
-    client.post(reverse("safety:organization", args=[org.slug]),
-                {"add_allowed": "1", "allowed-kind": "phone", "allowed-value": "(312) 555-0199"})
+    client.post(
+        reverse("safety:organization", args=[org.slug]),
+        {"add_allowed": "1", "allowed-kind": "phone", "allowed-value": "(312) 555-0199"},
+    )
     item = AllowedIdentifier.objects.get(organization=org)
     client.post(reverse("safety:delete-allowed", args=[org.slug, item.pk]))
     assert not AllowedIdentifier.objects.filter(organization=org).exists()

@@ -4,8 +4,10 @@ from medsocial.consulting import selectors, tasks
 
 
 class Command(BaseCommand):
-    help = ("Queue today's reminders: action items due tomorrow or a week overdue, and tomorrow's coaching "
-            "sessions. Run it once a day from cron.")
+    help = (
+        "Queue today's reminders: action items due tomorrow or a week overdue, and tomorrow's coaching "
+        "sessions. Run it once a day from cron."
+    )
 
     def handle(self, *args, **options):
         items, sessions = selectors.reminders_due()

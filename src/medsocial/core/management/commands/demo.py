@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="*", choices=DEMO_APPS, help="Load only these apps' demo data.")
         parser.add_argument(
-            "--small", action="store_true", help="A small data set (fewer hospitals and less history), for tests."
+            "--small",
+            action="store_true",
+            help="A small data set (fewer hospitals and less history), for tests.",
         )
 
     def handle(self, *args, only=None, small=False, **options):

@@ -22,12 +22,17 @@ class Command(BaseCommand):
         granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which("granian")
         argv = [
             granian,
-            "--interface", "wsgi",
-            "--host", host,
-            "--port", str(port),
-            "--workers", str(workers),
+            "--interface",
+            "wsgi",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
             # Measured fastest on 2 cores; granian's default thread count is slower here.
-            "--blocking-threads", "1",
+            "--blocking-threads",
+            "1",
             "medsocial.wsgi:application",
         ]
         self.stdout.write(f"Serving on http://{host}:{port}/ with {workers} workers")

@@ -15,4 +15,6 @@ class Command(BaseCommand):
         certificate_ids = list(services.certificates_to_remind().values_list("pk", flat=True))
         for certificate_id in certificate_ids:
             tasks.send_certificate_expiry_reminder.enqueue(certificate_id)
-        self.stdout.write(f"Queued {len(assignment_ids)} assignment and {len(certificate_ids)} certificate reminders.")
+        self.stdout.write(
+            f"Queued {len(assignment_ids)} assignment and {len(certificate_ids)} certificate reminders."
+        )

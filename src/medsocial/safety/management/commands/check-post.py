@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path of a text file, or - to read standard input")
-        parser.add_argument("--organization", help="Slug of the organization whose rules and allow-list apply")
+        parser.add_argument(
+            "--organization", help="Slug of the organization whose rules and allow-list apply"
+        )
         parser.add_argument("--json", action="store_true", help="Print the findings as JSON")
 
     def handle(self, *args, file, organization=None, json=False, **options):
@@ -29,9 +31,15 @@ class Command(BaseCommand):
         except (services.SafetyError, engine.EngineError) as exc:
             raise CommandError(exc.message, returncode=2) from None
         if json:
-            self.stdout.write(_json_dump({"findings": [f.as_dict() for f in analysis.findings],
-                                          "redacted_text": analysis.redacted_text,
-                                          "has_blocking": analysis.has_blocking}))
+            self.stdout.write(
+                _json_dump(
+                    {
+                        "findings": [f.as_dict() for f in analysis.findings],
+                        "redacted_text": analysis.redacted_text,
+                        "has_blocking": analysis.has_blocking,
+                    }
+                )
+            )
         else:
             self._print(analysis)
         if analysis.has_blocking:
@@ -47,8 +55,9 @@ class Command(BaseCommand):
             return services.check_post(text=data, organization=org)
         except DatabaseError:
             if slug:
-                raise CommandError("The database is not reachable, so organization rules cannot be "
-                                   "loaded.", returncode=2) from None
+                raise CommandError(
+                    "The database is not reachable, so organization rules cannot be loaded.", returncode=2
+                ) from None
             # Usable in a publishing pipeline without a database: the shipped default rules apply.
             self.stderr.write("Database not reachable: checking with the built-in default rules.")
             return engine.analyze(data, rules=DEFAULT_RULES)
