@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_htmx",
-    "template_partials",
     "django_tasks",
     "django_tasks_db",
     "axes",

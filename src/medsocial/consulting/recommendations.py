@@ -1,7 +1,7 @@
 """Courses and events that close an organization's readiness gaps.
 
-The catalog and the event calendar belong to other apps; they are imported here, inside
-one function, so consulting still works (without recommendations) where they are absent.
+The catalog and the event calendar belong to other apps; their selectors are looked up through
+`course_source()` and `event_source()` so tests can swap in stand-ins.
 """
 
 from django.db.models import Q
@@ -32,20 +32,16 @@ def _matching(queryset, dimension: assessment.Dimension) -> list:
 
 
 def course_source():
-    """learning's `published_courses()`, or None where the catalog is not installed."""
-    try:
-        from medsocial.learning.selectors import published_courses
-    except ImportError:
-        return None
+    """learning's `published_courses()`."""
+    from medsocial.learning.selectors import published_courses
+
     return published_courses
 
 
 def event_source():
-    """events' `upcoming_events(viewer=...)`, or None where the calendar is not installed."""
-    try:
-        from medsocial.events.selectors import upcoming_events
-    except ImportError:
-        return None
+    """events' `upcoming_events(viewer=...)`."""
+    from medsocial.events.selectors import upcoming_events
+
     return upcoming_events
 
 
@@ -60,26 +56,19 @@ def weakest_dimensions(scores: dict[str, int], *, limit: int = 3) -> list[assess
 
 
 def recommendations_for(scores: dict[str, int], *, viewer) -> dict:
-    """{"courses": [(dimension, course)…], "events": [(dimension, event)…], "catalog": bool,
-    "calendar": bool} for the weakest dimensions; the flags say whether each source exists."""
+    """{"courses": [(dimension, course)…], "events": [(dimension, event)…]} for the weakest
+    dimensions."""
     dimensions = weakest_dimensions(scores)
     published_courses, upcoming_events = course_source(), event_source()
-    result = {
-        "courses": [],
-        "events": [],
-        "catalog": published_courses is not None,
-        "calendar": upcoming_events is not None,
-    }
+    result = {"courses": [], "events": []}
     seen_courses, seen_events = set(), set()
     for dimension in dimensions:
-        if published_courses is not None:
-            for course in _matching(published_courses(), dimension):
-                if course.pk not in seen_courses:
-                    seen_courses.add(course.pk)
-                    result["courses"].append((dimension, course))
-        if upcoming_events is not None:
-            for event in _matching(upcoming_events(viewer=viewer), dimension):
-                if event.pk not in seen_events:
-                    seen_events.add(event.pk)
-                    result["events"].append((dimension, event))
+        for course in _matching(published_courses(), dimension):
+            if course.pk not in seen_courses:
+                seen_courses.add(course.pk)
+                result["courses"].append((dimension, course))
+        for event in _matching(upcoming_events(viewer=viewer), dimension):
+            if event.pk not in seen_events:
+                seen_events.add(event.pk)
+                result["events"].append((dimension, event))
     return result

@@ -332,11 +332,8 @@ def census_entries(organization_ids) -> dict[int, list[dict]]:
     from django.apps import apps
     from django.db.models import Prefetch as _Prefetch
 
-    try:
-        Hospital = apps.get_model("census", "Hospital")
-        SocialAccount = apps.get_model("census", "SocialAccount")
-    except LookupError:
-        return {}
+    Hospital = apps.get_model("census", "Hospital")
+    SocialAccount = apps.get_model("census", "SocialAccount")
     entries: dict[int, list[dict]] = {}
     hospitals = (
         Hospital.objects.filter(organization_id__in=list(organization_ids))

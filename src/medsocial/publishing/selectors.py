@@ -148,10 +148,8 @@ def _search_documents(query: str, limit: int) -> list[SearchDocument]:
 
 
 def _search_courses(query: str, limit: int) -> list[SearchHit]:
-    try:  # the learning app owns courses and their search
-        from medsocial.learning.selectors import search_courses
-    except ImportError:
-        return []
+    from medsocial.learning.selectors import search_courses  # the learning app owns course search
+
     return [
         SearchHit("course", c.title, c.get_absolute_url(), getattr(c, "summary", ""))
         for c in search_courses(query)[:limit]

@@ -286,10 +286,8 @@ def _require_coach(actor: User, engagement: Engagement) -> None:
 def census_series(*, organization, network: str, metric: str) -> list[tuple[date, int]]:
     """The census's dated observations of an organization's own account, or ConsultingError
     when the census cannot provide them."""
-    try:
-        from medsocial.census.selectors import metric_series_for_organization
-    except ImportError:
-        raise ConsultingError("The census is not available on this site, so there is nothing to import.")
+    from medsocial.census.selectors import metric_series_for_organization
+
     return list(metric_series_for_organization(organization=organization, network=network, metric=metric))
 
 

@@ -10,7 +10,7 @@ from medsocial.consulting.tests.factories import make_engagement
 
 pytestmark = pytest.mark.django_db
 
-census = pytest.importorskip("medsocial.census.models")
+from medsocial.census import models as census  # noqa: E402
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ def test_no_recommendation_when_every_dimension_is_a_strength(user):
 
 
 def test_an_upcoming_event_on_a_weak_topic_is_recommended(user):
-    factories = pytest.importorskip("medsocial.events.tests.factories")
+    from medsocial.events.tests import factories
+
     relevant = factories.make_event(title="Crisis communication drill for hospital teams")
     factories.make_event(title="Photography basics")
     result = recommendations_for(scores(crisis=10), viewer=user)
@@ -32,8 +33,8 @@ def test_an_upcoming_event_on_a_weak_topic_is_recommended(user):
 
 def test_published_courses_on_a_weak_dimensions_topic_are_recommended(client):
     """The real catalog: a course on the crisis topic for a crisis gap, drafts never."""
-    learning = pytest.importorskip("medsocial.learning.models")
     from medsocial.consulting.services import save_assessment
+    from medsocial.learning import models as learning
 
     crisis = learning.Course.objects.create(
         title="When a post goes wrong",

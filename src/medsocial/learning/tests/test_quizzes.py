@@ -153,10 +153,7 @@ def test_patient_details_question_renders_words_as_checkboxes(client, learner, c
 
 def test_patient_details_graded_by_real_safety_engine(course):
     """Uses the post safety coach itself: a full name and an age in a post must be found."""
-    try:
-        from medsocial.safety.engine import analyze
-    except ImportError:
-        pytest.skip("the safety app's engine (medsocial.safety.engine.analyze) is not available yet")
+    from medsocial.safety.engine import analyze
 
     _, question = _patient_question(course)
     findings = analyze(POST).findings
@@ -169,10 +166,6 @@ def test_patient_details_graded_by_real_safety_engine(course):
 
 def test_demo_patient_question_is_answerable_with_the_real_engine():
     """The demo's "find what reveals the patient" post: the name, room and date are what the coach finds."""
-    try:
-        from medsocial.safety.engine import analyze  # noqa: F401
-    except ImportError:
-        pytest.skip("the safety app's engine (medsocial.safety.engine.analyze) is not available yet")
     from medsocial.learning import demo
 
     demo.load(small=True)
