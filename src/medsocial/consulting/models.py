@@ -75,6 +75,11 @@ class Assessment(models.Model):
 class Engagement(models.Model):
     """An organization's request for help and everything that follows from it."""
 
+    # Set by selectors from the viewer's relation to the engagement, not stored.
+    viewer_is_client: bool
+    viewer_is_coach: bool
+    viewer_is_manager: bool
+
     class Stage(models.TextChoices):
         NEW = "new", "New"
         QUALIFIED = "qualified", "Qualified"

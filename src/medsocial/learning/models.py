@@ -102,6 +102,9 @@ class Module(models.Model):
 
 
 class Lesson(models.Model):
+    # Set by selectors for the pages that show them, not stored.
+    percent: int
+
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
     title = models.CharField(max_length=200)
@@ -217,6 +220,10 @@ class Choice(models.Model):
 
 
 class Enrollment(models.Model):
+    # Set by selectors for the pages that show them, not stored.
+    assignment: "Assignment | None"
+    percent: int
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="enrollments")
     enrolled_at = models.DateTimeField(default=timezone.now)
@@ -329,6 +336,10 @@ class Certificate(models.Model):
 
 class Assignment(models.Model):
     """An organization asked one of its members to take a course by a date."""
+
+    # Set by selectors for the pages that show them, not stored.
+    percent: int
+    overdue: bool
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="course_assignments"

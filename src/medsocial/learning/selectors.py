@@ -1,6 +1,7 @@
 """Reads shared by pages, the API and other apps (site search, consulting recommendations)."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -292,7 +293,7 @@ def course_report(course: Course) -> dict:
     }
 
 
-def organization_progress(organization, *, today: datetime.date | None = None) -> list[Assignment]:
+def organization_progress(organization, *, today: datetime.date | None = None) -> Sequence[Assignment]:
     """The organization's assignments with each member's progress; `overdue` marks late ones."""
     today = today or timezone.localdate()
     lesson_count = (

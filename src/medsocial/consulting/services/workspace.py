@@ -215,9 +215,10 @@ def _check_upload(upload: UploadedFile) -> tuple[str, str]:
             field="file",
         )
     limit = max_upload_bytes()
-    if upload.size > limit:
+    size = upload.size or 0
+    if size > limit:
         raise ConsultingError(
-            f"The file is {upload.size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB.",
+            f"The file is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB.",
             field="file",
         )
     if upload.size == 0:
@@ -266,7 +267,7 @@ def upload_document(
         document=document,
         number=document.latest_version,
         original_name=name,
-        size=upload.size,
+        size=upload.size or 0,
         content_type=mimetype,
         comment=comment.strip()[:300],
         uploaded_by=actor,

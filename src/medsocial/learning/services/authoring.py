@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
@@ -285,6 +285,7 @@ def move(*, by, item, direction: str) -> None:
     """Move a module, lesson or question one place up or down among its siblings."""
     if direction not in ("up", "down"):
         raise LearningError("Move up or down.")
+    siblings: QuerySet[Module] | QuerySet[Lesson] | QuerySet[Question]
     if isinstance(item, Module):
         course, siblings = item.course, Module.objects.filter(course_id=item.course_id)
     elif isinstance(item, Lesson):
@@ -294,14 +295,14 @@ def move(*, by, item, direction: str) -> None:
     else:
         raise LearningError("That cannot be reordered.")
     _require_editor(by, course)
-    ordered = list(siblings.select_for_update().order_by("position", "id"))
+    ordered: list[Module | Lesson | Question] = list(siblings.select_for_update().order_by("position", "id"))
     index = next(i for i, sibling in enumerate(ordered) if sibling.pk == item.pk)
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(ordered):
         ordered[index], ordered[other] = ordered[other], ordered[index]
     for position, sibling in enumerate(ordered):
         if sibling.position != position:
-            type(sibling).objects.filter(pk=sibling.pk).update(position=position)
+            siblings.filter(pk=sibling.pk).update(position=position)
 
 
 @transaction.atomic
@@ -458,7 +459,7 @@ def add_question(
     quiz: Quiz,
     kind: str,
     prompt: str,
-    choices: list[tuple[str, bool]] = (),
+    choices: Sequence[tuple[str, bool]] = (),
     post_text: str = "",
     feedback_correct: str = "",
     feedback_incorrect: str = "",
@@ -497,7 +498,7 @@ def update_question(
     question: Question,
     kind: str,
     prompt: str,
-    choices: list[tuple[str, bool]] = (),
+    choices: Sequence[tuple[str, bool]] = (),
     post_text: str = "",
     feedback_correct: str = "",
     feedback_incorrect: str = "",

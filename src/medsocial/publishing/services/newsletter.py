@@ -2,6 +2,7 @@
 
 import csv
 import io
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -320,7 +321,7 @@ def _resume(issue_id: int, *, now) -> bool:
         .values_list("pk", flat=True)
     )
     for batch in _batches(queued):
-        transaction.on_commit(lambda batch=batch: deliver_issue_batch.enqueue(issue_id, batch))
+        transaction.on_commit(partial(deliver_issue_batch.enqueue, issue_id, batch))
     if not queued:
         _finish_if_done(issue_id)  # the worker stopped after the last email, before the issue was marked sent
     return True
