@@ -11,6 +11,8 @@ admin.site.site_title = "MedSocial admin"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("staff/", core_views.staff_dashboard, name="staff"),
+    path("staff/<slug:key>/", core_views.staff_role, name="staff-role"),
     path("accounts/", include("medsocial.accounts.urls")),
     path("learn/", include("medsocial.learning.urls")),
     path("events/", include("medsocial.events.urls")),

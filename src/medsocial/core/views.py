@@ -1,11 +1,37 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+from medsocial.core import navigation, selectors
 
 
 def home(request):
     return render(request, "core/home.html")
+
+
+@login_required
+def staff_dashboard(request):
+    """Every staff section the person holds, with how much waits in each queue."""
+    sections = selectors.staff_sections(request.user)
+    if not sections:
+        raise Http404("No staff tools for this account.")
+    return render(
+        request,
+        "core/staff_dashboard.html",
+        {"sections": sections, "groups": {g.key: g for g in navigation.staff_groups(request.user)}},
+    )
+
+
+@login_required
+def staff_role(request, key):
+    """One role's page: its tools, its counts and the first rows of its queue."""
+    sections = selectors.staff_sections(request.user, only=key)
+    if not sections:
+        raise Http404("No such staff section for this account.")
+    groups = {g.key: g for g in navigation.staff_groups(request.user)}
+    return render(request, "core/staff_role.html", {"section": sections[0], "group": groups[key]})
 
 
 @never_cache

@@ -75,6 +75,15 @@ def manage_event(user, slug: str) -> Event:
     return access_event(user, slug)
 
 
+def event_to_check_in() -> Event | None:
+    """The published event running now, or else the next one to start."""
+    return (
+        Event.objects.filter(status=Event.Status.PUBLISHED, ends_at__gte=timezone.now())
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
 def with_seat_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.annotate(
         seats_taken=Count(

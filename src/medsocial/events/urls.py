@@ -17,6 +17,7 @@ urlpatterns = [
     # Event managers
     path("manage/", staff.manage_home, name="manage"),
     path("manage/new/", staff.event_form, name="event-create"),
+    path("manage/check-in/", staff.check_in_now, name="checkin-now"),
     path("manage/orders/<int:pk>/paid/", staff.mark_paid, name="mark-paid"),
     path("manage/orders/<int:pk>/refund/", staff.refund, name="refund"),
     path("manage/registrations/<int:pk>/cancel/", staff.staff_cancel, name="staff-cancel"),

@@ -177,12 +177,20 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser tab on the live test server; console errors fail the test."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def open_tab(
+    browser, base_url: str, *, width: int = 1280, height: int = 900, phone: bool = False, axe: bool = False
+):
+    """A tab in a fresh browser context whose console errors are kept in `tab.console_errors`.
+    `phone` makes it a touch screen; `axe` loads axe-core into every page it opens (injected by
+    the browser itself, so the site's CSP and pages never carry it)."""
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone
+    )
     context.set_default_timeout(15_000)
+    if axe:
+        context.add_init_script(path=str(AXE_SCRIPT))
     tab = context.new_page()
+    tab.base_url = base_url
     tab.console_errors = []
 
     def on_console(message):
@@ -192,8 +200,60 @@ def page(browser, live_server):
             tab.console_errors.append(message.text)
 
     tab.on("console", on_console)
+    return tab
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab on the live test server; console errors fail the test."""
+    tab = open_tab(browser, live_server.url)
     yield tab
-    context.close()
+    tab.context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A fresh tab 390 px wide, with touch, as on a phone."""
+    tab = open_tab(browser, live_server.url, width=390, height=844, phone=True)
+    yield tab
+    tab.context.close()
+
+
+def sign_in_with_session(page, user) -> None:
+    """Sign `user` in by giving the tab a session cookie (no page, no password check): for
+    tests about what a signed-in person sees rather than about signing in."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base_url}]
+    )
+
+
+AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; one line per
+    violation of the given impacts, naming the rule and the first offending elements."""
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+            resultTypes: ["violations"]
+        })"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + "; ".join(
+            " ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
+            for node in v["nodes"][:4]
+        )
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
 
 
 def save_screenshot(page, name: str) -> Path:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 def test_a_member_signs_in_through_the_page_and_sees_the_home_page(page, make_user):
     make_user(email="dana@example.org", full_name="Dana Brooks", credentials="RN")
     sign_in_through_page(page, "dana@example.org", DEFAULT_PASSWORD)
-    assert page.get_by_role("link", name="Dana").is_visible()
+    assert page.locator("summary", has_text="Dana").is_visible()
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Use social media well")
     save_screenshot(page, "home")

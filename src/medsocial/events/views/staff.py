@@ -32,6 +32,17 @@ def manage_home(request):
 
 
 @login_required
+def check_in_now(request):
+    """The door's shortcut: the check-in page of the event running now or starting next."""
+    _require_manager(request)
+    event = selectors.event_to_check_in()
+    if event is None:
+        messages.info(request, "No event is running or coming up, so there is nobody to check in.")
+        return redirect("events:manage")
+    return redirect("events:checkin", slug=event.slug)
+
+
+@login_required
 def event_form(request, slug=None):
     _require_manager(request)
     event = selectors.manage_event(request.user, slug) if slug else None

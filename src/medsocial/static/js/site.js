@@ -30,4 +30,35 @@
     var question = form.getAttribute("data-confirm");
     if (question && !window.confirm(question)) event.preventDefault();
   });
+  // Header menus are <details>: they work without this; it closes an open one when the person
+  // clicks elsewhere or presses Escape, as menus do.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var menu = event.target.closest && event.target.closest("details.menu[open]");
+    if (!menu) return;
+    menu.removeAttribute("open");
+    menu.querySelector("summary").focus();
+  });
+  // A table wider than a phone scrolls inside its own box; keyboard users must be able to reach
+  // that box to scroll it.
+  function focusableScrollingTables() {
+    document.querySelectorAll("main table, main .table-wrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusableScrollingTables);
+  } else {
+    focusableScrollingTables();
+  }
+  window.addEventListener("resize", focusableScrollingTables);
 })();
