@@ -3,6 +3,7 @@
 Every section costs a fixed number of queries whatever the size of its queues (counts are
 aggregated in one query per model; item lists are sliced), which the tests hold."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -157,9 +158,7 @@ def _instructor(user, with_queue: bool) -> StaffSection:
     )
     if with_queue:
         section.queue = [
-            QueueItem(
-                c.title, reverse("learning:teach-course", args=[c.slug]), f"{c.enrollment_count} enrolled"
-            )
+            QueueItem(c.title, reverse("learning:teach-course", args=[c.slug]), c.get_status_display())
             for c in taught[:QUEUE_LENGTH]
         ]
     return section
@@ -244,7 +243,7 @@ def _org_admin(user, with_queue: bool) -> StaffSection:
 
 
 def _site_admin(user, with_queue: bool) -> StaffSection:
-    week_ago = timezone.now() - timezone.timedelta(days=7)
+    week_ago = timezone.now() - datetime.timedelta(days=7)
     people = User.objects.aggregate(
         total=Count("pk"),
         new=Count("pk", filter=Q(date_joined__gte=week_ago)),

@@ -107,8 +107,10 @@ def test_each_role_reaches_its_tools_from_the_home_page_in_two_clicks(
         "response",
         lambda r: statuses.append((r.url, r.status)) if r.request.resource_type == "document" else None,
     )
+    # On a phone the menus work the same way; one journey per role shows they open and fit.
+    journeys = JOURNEYS[role][2] if width > 400 else JOURNEYS[role][2][:1]
     try:
-        for number, (menu, link, address) in enumerate(JOURNEYS[role][2]):
+        for number, (menu, link, address) in enumerate(journeys):
             tab.goto("/")
             tab.locator("header summary").filter(has_text=menu).click()  # click 1
             panel = tab.locator("details.menu[open] .menu-panel")
