@@ -295,3 +295,5 @@ PUBLISHING_MAX_AUDIO_BYTES = int(os.environ.get("PUBLISHING_MAX_AUDIO_MB", "200"
 # freed seat stays reserved for the person first on the waitlist.
 EVENTS_PAYMENT_PROVIDER = os.environ.get("EVENTS_PAYMENT_PROVIDER", "invoice")
 EVENTS_SEAT_OFFER_HOURS = int(os.environ.get("EVENTS_SEAT_OFFER_HOURS", "24"))
+# How long before an event's start the door opens for check-in (an event may set its own).
+EVENTS_CHECKIN_OPENS_MINUTES = int(os.environ.get("EVENTS_CHECKIN_OPENS_MINUTES", "120"))

@@ -44,7 +44,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_filter = ["status", "event"]
     search_fields = ["user__email", "user__full_name", "ticket_code", "event__title"]
     raw_id_fields = ["user", "event", "ticket_type", "checked_in_by"]
-    readonly_fields = ["ticket_code", "created_at"]
+    readonly_fields = ["ticket_code", "created_at", "admitted_unpaid_at", "admitted_unpaid_by"]
     inlines = [OrderInline]
 
 

@@ -1,12 +1,16 @@
 """iCalendar documents: one event, one session, and a person's private feed.
 
 Times are written in the event's own time zone (with its VTIMEZONE), so calendar apps keep the
-wall-clock time right across daylight-saving changes.
+wall-clock time right across daylight-saving changes. Downloads and feeds are published
+(METHOD:PUBLISH); the copy attached to a confirmation is an invitation to the registrant
+(METHOD:REQUEST, RFC 5546), so mail clients offer to add it. Every event names its ORGANIZER.
 """
+
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar
+from icalendar import Calendar, vCalAddress
 from icalendar import Event as VEvent
 
 PRODID = "-//MedSocial//Events//EN"
@@ -28,6 +32,14 @@ def _location(event) -> str:
     return "Online"
 
 
+def _organizer(event) -> vCalAddress:
+    """The hub's sending address, named after who runs the event."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "hub@medsocial.localhost"
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["cn"] = event.organizer or settings.SITE_NAME
+    return organizer
+
+
 def _vevent_for_event(event, *, include_join_url: bool = False) -> VEvent:
     url = settings.SITE_URL + event.get_absolute_url()
     item = VEvent()
@@ -44,6 +56,7 @@ def _vevent_for_event(event, *, include_join_url: bool = False) -> VEvent:
         description += ["", f"Join: {event.join_url}"]
     item.add("description", "\n".join(description))
     item.add("status", "CANCELLED" if event.status == event.Status.CANCELLED else "CONFIRMED")
+    item.add("organizer", _organizer(event))
     return item
 
 
@@ -51,6 +64,29 @@ def event_ics(event, *, include_join_url: bool = False) -> bytes:
     cal = _calendar()
     cal.add("method", "PUBLISH")
     cal.add_component(_vevent_for_event(event, include_join_url=include_join_url))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def invitation_ics(registration) -> bytes:
+    """The event as an invitation to its registrant (METHOD:REQUEST): RFC 5546 asks for the
+    organizer, the attendee and a sequence number besides what a published event has."""
+    event = registration.event
+    cal = _calendar()
+    cal.add("method", "REQUEST")
+    item = _vevent_for_event(event, include_join_url=True)
+    item.add("sequence", 0)
+    attendee = vCalAddress(f"mailto:{registration.user.email}")
+    attendee.params.update(
+        {
+            "cn": registration.user.display_name,
+            "role": "REQ-PARTICIPANT",
+            "partstat": "ACCEPTED",
+            "rsvp": "FALSE",
+        }
+    )
+    item.add("attendee", attendee)
+    cal.add_component(item)
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -76,6 +112,7 @@ def _vevent_for_session(session) -> VEvent:
     item.add("location", ", ".join(p for p in [room, _location(event)] if p))
     speakers = ", ".join(s.name for s in session.speakers.all())
     item.add("description", "\n".join(p for p in [speakers, session.abstract] if p))
+    item.add("organizer", _organizer(event))
     return item
 
 

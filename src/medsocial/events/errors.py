@@ -21,3 +21,9 @@ class CheckInError(EventError):
 
 class EventNotAllowed(NotAllowed):
     """The actor may not do this to the event (403)."""
+
+
+class UnpaidOrder(CheckInError):
+    """The ticket's order is still awaiting payment; staff may admit the person anyway (409)."""
+
+    status_code = 409

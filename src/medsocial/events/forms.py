@@ -139,6 +139,7 @@ class EventForm(forms.ModelForm):
             "registration_closes_at",
             "cancellation_deadline",
             "ce_hours",
+            "checkin_opens_minutes_before",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),

@@ -357,8 +357,20 @@ def search_attendees(event: Event, query: str) -> list[Registration]:
             | Q(user__email__icontains=query)
             | Q(ticket_code__iexact=query)
         )
-        .select_related("user", "ticket_type")
+        .select_related("user", "ticket_type", "order")
         .order_by("user__full_name")[:25]
+    )
+
+
+def ticket_at_door(event: Event, *, code: str = "", pk: int | None = None) -> Registration | None:
+    """One ticket of `event` as the door shows it (person, ticket type, order), by code or id."""
+    if not code and pk is None:
+        return None
+    lookup = {"pk": pk} if pk is not None else {"ticket_code": code}
+    return (
+        event.registrations.select_related("user", "ticket_type", "order", "admitted_unpaid_by")
+        .filter(**lookup)
+        .first()
     )
 
 

@@ -44,12 +44,14 @@ def send_registration_email(registration_id: int) -> None:
             context["payment_instructions"] = payments.get_provider(order.payment_provider).instructions(
                 order
             )
-        ics = calendars.event_ics(registration.event, include_join_url=True)
         email_send(
             template_prefix="events/emails/confirmation",
             to=[registration.user.email],
             context=context,
-            attachments=[("event.ics", ics, "text/calendar")],
+            # iMIP (RFC 6047): the part names the iTIP method it carries.
+            attachments=[
+                ("event.ics", calendars.invitation_ics(registration), "text/calendar; method=REQUEST")
+            ],
         )
     elif registration.status == Registration.Status.WAITLISTED:
         email_send(template_prefix="events/emails/waitlisted", to=[registration.user.email], context=context)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("manage/orders/<int:pk>/paid/", staff.mark_paid, name="mark-paid"),
     path("manage/orders/<int:pk>/refund/", staff.refund, name="refund"),
     path("manage/registrations/<int:pk>/cancel/", staff.staff_cancel, name="staff-cancel"),
+    path("manage/ticket/<str:code>/", staff.ticket_checkin, name="ticket-checkin"),
     path("manage/workshop-requests/<int:pk>/", staff.workshop_request_detail, name="workshop-request-detail"),
     path("manage/<slug:slug>/", staff.manage_event, name="manage-event"),
     path("manage/<slug:slug>/edit/", staff.event_form, name="event-edit"),

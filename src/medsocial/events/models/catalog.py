@@ -4,6 +4,7 @@ Times are stored in UTC; each event names the time zone it happens in, and pages
 that zone and the viewer's.
 """
 
+import datetime
 import zoneinfo
 from decimal import Decimal
 
@@ -75,6 +76,12 @@ class Event(models.Model):
         null=True, blank=True, help_text="Registrants may cancel until then (default: the start)."
     )
     ce_hours = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0"))
+    checkin_opens_minutes_before = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many minutes before the start check-in opens (blank: the site's default, "
+        "EVENTS_CHECKIN_OPENS_MINUTES, 120 unless changed).",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -121,6 +128,20 @@ class Event(models.Model):
 
     def cancellation_closes_at(self):
         return self.cancellation_deadline or self.starts_at
+
+    def checkin_opens_at(self) -> datetime.datetime:
+        """The door opens this long before the start; it closes at the end."""
+        minutes = self.checkin_opens_minutes_before
+        if minutes is None:
+            minutes = settings.EVENTS_CHECKIN_OPENS_MINUTES
+        return self.starts_at - datetime.timedelta(minutes=minutes)
+
+    def has_started(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.starts_at
+
+    def local_date(self) -> datetime.date:
+        """The event's date where it happens: CE hours for attending it carry this date."""
+        return timezone.localtime(self.starts_at, self.tz).date()
 
 
 class TicketType(models.Model):

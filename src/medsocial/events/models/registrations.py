@@ -49,6 +49,12 @@ class Registration(models.Model):
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    admitted_unpaid_at = models.DateTimeField(
+        null=True, blank=True, help_text="Staff admitted this person at the door with the order still unpaid."
+    )
+    admitted_unpaid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reminder_24h_sent_at = models.DateTimeField(null=True, blank=True)
     reminder_1h_sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -75,8 +81,10 @@ class Registration(models.Model):
 
     @property
     def qr_payload(self) -> str:
-        """What the ticket's QR code encodes and the check-in page accepts."""
-        return f"MEDSOCIAL-TICKET:{self.ticket_code}"
+        """What the ticket's QR code encodes: the absolute check-in address of this ticket, which
+        a phone's camera opens (event managers land on its check-in; anyone else learns nothing)
+        and a handheld scanner types into the check-in field."""
+        return settings.SITE_URL + reverse("events:ticket-checkin", args=[self.ticket_code])
 
 
 class Order(models.Model):

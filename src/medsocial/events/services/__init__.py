@@ -1,6 +1,6 @@
 """Writes for events, one module per concept; the common ones are re-exported here."""
 
-from medsocial.events.services.checkin import check_in, undo_check_in
+from medsocial.events.services.checkin import award_attendance_credits, check_in, undo_check_in
 from medsocial.events.services.manage import removal_blocker, remove_event_part, save_event, save_event_part
 from medsocial.events.services.programme import (
     add_to_agenda,
@@ -22,6 +22,7 @@ from medsocial.events.services.workshops import decline_workshop_request, reques
 
 __all__ = [
     "add_to_agenda",
+    "award_attendance_credits",
     "cancel_registration",
     "check_in",
     "claim_seat",

@@ -128,3 +128,41 @@ def test_the_feed_also_lists_sessions_on_my_agenda(client, user):
         str(v["summary"]) for v in _only_vevent(client.get(f"/events/calendar/{feed.token}.ics").content)
     )
     assert summaries == ["Summit", "Workshop on reels — Summit"]
+
+
+def test_downloaded_ics_is_published_and_names_its_organizer(client, settings):
+    settings.DEFAULT_FROM_EMAIL = "Hub Team <events@hub.example.org>"
+    event = make_event(title="Organized", organizer="Lakeshore Health")
+    payload = client.get(f"/events/{event.slug}/event.ics").content
+    calendar = Calendar.from_ical(payload)
+    assert str(calendar["method"]) == "PUBLISH"
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["organizer"]) == "mailto:events@hub.example.org"
+    assert vevent["organizer"].params["CN"] == "Lakeshore Health"
+    session = make_session(event, title="Also organized")
+    (svevent,) = _only_vevent(client.get(f"/events/{event.slug}/sessions/{session.pk}/session.ics").content)
+    assert str(svevent["organizer"]) == "mailto:events@hub.example.org"
+
+
+def test_the_confirmation_carries_an_rfc_5546_invitation(user, mailoutbox, settings):
+    from medsocial.events import tasks
+
+    settings.DEFAULT_FROM_EMAIL = "events@hub.example.org"
+    event = make_event(title="Invited")
+    registration = services.register(event=event, user=user, ticket_type=ticket_of(event))
+    tasks.send_registration_email.call(registration.pk)
+    (message,) = mailoutbox
+    (filename, content, mimetype) = message.attachments[0]
+    assert filename == "event.ics" and mimetype == "text/calendar; method=REQUEST"
+    calendar = Calendar.from_ical(content)
+    assert str(calendar["method"]) == "REQUEST"
+    (vevent,) = calendar.walk("VEVENT")
+    # RFC 5546 §3.2.2: a REQUEST names the organizer and the attendees, with a sequence number.
+    assert str(vevent["organizer"]) == "mailto:events@hub.example.org"
+    assert vevent["organizer"].params["CN"] == settings.SITE_NAME  # the event names no organizer
+    assert str(vevent["attendee"]) == "mailto:pat@example.org"
+    assert vevent["attendee"].params["CN"] == "Pat Jones"
+    assert vevent["attendee"].params["PARTSTAT"] == "ACCEPTED"
+    assert vevent.decoded("sequence") == 0 and str(vevent["uid"]).startswith(f"event-{event.pk}@")
+    (part,) = [p for p in message.message().walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "REQUEST"  # iMIP, RFC 6047 §2.4

@@ -1,6 +1,7 @@
 """Reports: registrations and attendee CSVs, check-in statistics, revenue per ticket type."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sold_event(make_user, manager):
-    event = make_event(price=Decimal("100"))
+    event = make_event(price=Decimal("100"), starts_in=-datetime.timedelta(minutes=30))  # the door is open
     vip = TicketType.objects.create(event=event, name="VIP", price=Decimal("250"))
     question = make_question(event, label="Role", required=False)
     make_discount(event, code="HALF", value=Decimal("50"))

@@ -1,17 +1,21 @@
 """Pages for event managers: events and their parts, check-in, reports, proposals, workshop requests."""
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.events import forms, selectors, services
+from medsocial.events.errors import UnpaidOrder
 from medsocial.events.models import Event, Order, Proposal, Registration, WorkshopRequest
+from medsocial.events.services.checkin import door_closed_reason, ticket_code_from
 
 
 def _require_manager(request):
@@ -107,15 +111,18 @@ def add_part(request, slug, part):
 
 @login_required
 def check_in(request, slug):
-    """The door page: a scanner types the QR payload into the field (or staff type the code),
-    or staff search a name and check the person in from the results."""
+    """The door page: a scanner types the ticket's QR payload into the field (or staff type the
+    code), staff search a name and check the person in from the results, or a phone that opened
+    a ticket's QR address lands here with that ticket shown (`?ticket=`). Unpaid orders are
+    flagged; staff may admit the person anyway, which is recorded."""
     event = selectors.manage_event(request.user, slug)
-    result, status = None, 200
+    result, status, door_ticket = None, 200, None
     if request.method == "POST":
         registration = None
         chosen = request.POST.get("registration", "")
         if chosen:
             registration = get_object_or_404(Registration, pk=int(chosen) if chosen.isdigit() else 0)
+        payload = request.POST.get("payload", "")[:200]
         try:
             if request.POST.get("action") == "undo" and registration is not None:
                 if registration.event_id != event.pk:
@@ -128,22 +135,37 @@ def check_in(request, slug):
             else:
                 done = services.check_in(
                     event=event,
-                    payload=request.POST.get("payload", "")[:200],
+                    payload=payload,
                     registration=registration,
                     by=request.user,
+                    admit_unpaid=request.POST.get("admit_unpaid") == "1",
                 )
+                unpaid_note = " Admitted with the order unpaid (recorded)." if done.admitted_unpaid_at else ""
                 result = {
                     "ok": True,
-                    "message": f"Checked in: {done.user.display_name} ({done.ticket_type.name}).",
+                    "message": f"Checked in: {done.user.display_name} ({done.ticket_type.name}).{unpaid_note}",
                 }
+        except UnpaidOrder as exc:
+            result, status = {"ok": False, "message": exc.message}, 409
+            door_ticket = (
+                selectors.ticket_at_door(event, pk=registration.pk)
+                if registration is not None
+                else selectors.ticket_at_door(event, code=ticket_code_from(payload))
+            )
         except DomainError as exc:
             result, status = {"ok": False, "message": exc.message}, 409 if exc.status_code == 409 else 400
+    elif request.GET.get("ticket"):
+        door_ticket = selectors.ticket_at_door(event, code=ticket_code_from(request.GET["ticket"][:200]))
+        if door_ticket is None:
+            result, status = {"ok": False, "message": "No ticket of this event has that code."}, 404
     form = forms.CheckInForm()  # always an empty field, ready for the next scan
     query = request.GET.get("q", "").strip()[:100]
     context = {
         "event": event,
         "form": form,
         "result": result,
+        "door_ticket": door_ticket,
+        "door_closed": door_closed_reason(event),
         "query": query,
         "matches": selectors.search_attendees(event, query),
         "stats": selectors.checkin_stats(event),
@@ -152,6 +174,19 @@ def check_in(request, slug):
         # htmx swaps only successful responses; the refusal is in the fragment itself.
         return render(request, "events/manage/_checkin_panel.html", context)
     return render(request, "events/manage/checkin.html", context, status=status)
+
+
+@login_required
+def ticket_checkin(request, code):
+    """Where a ticket's QR code leads a phone: an event manager goes straight to the check-in of
+    that ticket, the ticket holder to their ticket; for anyone else the address does not exist."""
+    registration = Registration.objects.select_related("event").filter(ticket_code=code.upper()).first()
+    if registration is not None and selectors.is_event_manager(request.user):
+        url = reverse("events:checkin", args=[registration.event.slug])
+        return redirect(f"{url}?{urlencode({'ticket': registration.ticket_code})}")
+    if registration is not None and registration.user_id == request.user.pk:
+        return redirect(registration)
+    raise Http404("No such ticket")
 
 
 @login_required
