@@ -1,6 +1,5 @@
 """Census pages: thin callers of the selectors and services."""
 
-import csv
 import json
 
 from django.contrib import messages
@@ -8,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from medsocial.core.csv_export import csv_response
 from medsocial.core.forms import add_domain_error
 
 from . import charts, exports, selectors, services
@@ -399,29 +399,17 @@ def exports_page(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_stream(fieldnames, rows):
-    writer = csv.DictWriter(_Echo(), fieldnames=fieldnames)
-    yield writer.writeheader()
-    for row in rows:
-        yield writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-
-
 def export_hospitals(request, fmt):
     filters = _list_filters(request)
     network_list = selectors.networks()
     rows = exports.hospital_rows(selectors.hospital_list(**filters), network_list)
     if fmt == "csv":
-        response = StreamingHttpResponse(
-            _csv_stream(exports.hospital_fieldnames(network_list), rows),
-            content_type="text/csv; charset=utf-8",
+        return csv_response(
+            request,
+            filename="census-hospitals.csv",
+            header=exports.hospital_fieldnames(network_list),
+            rows=rows,
         )
-        response["Content-Disposition"] = 'attachment; filename="census-hospitals.csv"'
-        return response
     if fmt == "json":
         return HttpResponse(
             json.dumps({"hospitals": list(rows)}, cls=DjangoJSONEncoder), content_type="application/json"
@@ -431,12 +419,12 @@ def export_hospitals(request, fmt):
 
 def export_figures(request, fmt):
     if fmt == "csv":
-        response = StreamingHttpResponse(
-            _csv_stream(exports.figure_fieldnames(), exports.figure_rows()),
-            content_type="text/csv; charset=utf-8",
+        return csv_response(
+            request,
+            filename="census-figures.csv",
+            header=exports.figure_fieldnames(),
+            rows=exports.figure_rows(),
         )
-        response["Content-Disposition"] = 'attachment; filename="census-figures.csv"'
-        return response
     if fmt == "json":
         run = selectors.latest_run()
         payload = {"as_of": run.as_of if run else None, "figures": list(exports.figure_rows())}

@@ -140,6 +140,15 @@ def body_text(message) -> str:
     return part.get_content() if part is not None else ""
 
 
+def download_rows(response) -> list[list[str]]:
+    """The rows of a CSV download (streamed or not), decoded as UTF-8."""
+    import csv
+    import io
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
 # --- A real browser -----------------------------------------------------------------------
 
 

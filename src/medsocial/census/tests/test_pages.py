@@ -7,7 +7,7 @@ from medsocial.accounts.roles import Role
 from medsocial.census import services
 from medsocial.census.models import AccountSubmission, SocialAccount
 from medsocial.census.services import recompute_census
-from medsocial.testing.plugin import page_queries
+from medsocial.testing.plugin import download_rows, page_queries
 
 from .factories import make_account, make_hospital, network, observe
 
@@ -207,3 +207,9 @@ def test_exports_have_the_documented_columns(client):
     data = client.get(reverse("census:export-hospitals", args=["json"]), {"state": "WI"}).json()["hospitals"]
     assert [h["name"] for h in data] == ["Lakeview Hospital 0"]
     assert data[0]["facebook_urls"] == "https://www.facebook.com/lakeview0"
+
+
+def test_hospital_export_neutralizes_a_name_that_is_a_formula(client):
+    make_hospital(name="=cmd|' /C calc'!A0", state="IL")
+    rows = download_rows(client.get(reverse("census:export-hospitals", args=["csv"]), {"bom": "1"}))
+    assert rows[1][1] == "'=cmd|' /C calc'!A0"

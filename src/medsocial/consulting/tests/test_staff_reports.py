@@ -1,18 +1,16 @@
 """Staff reports: workload per coach, engagements by stage, upcoming sessions, overdue items, CSV."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from medsocial.consulting.tests.factories import make_action_item, make_coach, make_engagement, make_session
+from medsocial.testing.plugin import download_rows
 
 pytestmark = pytest.mark.django_db
 
 
 def read_csv(response):
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return download_rows(response)
 
 
 def test_reports_show_workload_stages_sessions_and_overdue_items(client, site_admin, coach, engagement):

@@ -3,13 +3,12 @@
 Site admins see every engagement; a coach only those assigned to them. People without the
 coach role are refused (403); an engagement outside someone's board is a 404."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,6 +18,7 @@ from medsocial.consulting import forms, selectors, services
 from medsocial.consulting.models import Engagement, Proposal
 from medsocial.consulting.services.pipeline import ALLOWED_TRANSITIONS
 from medsocial.consulting.views import add_domain_error
+from medsocial.core.csv_export import csv_response
 from medsocial.core.errors import DomainError
 
 
@@ -238,20 +238,13 @@ def _csv_rows(user, name):
         raise Http404("No such report.")
 
 
-def _safe_cell(value):
-    """Stop spreadsheet programs from treating a cell as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, int) else value
-
-
 @staff_required
 def report_csv(request, name):
-    rows = list(_csv_rows(request.user, name))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="consulting-{name}-{timezone.localdate():%Y-%m-%d}.csv"'
+    rows = _csv_rows(request.user, name)
+    header = next(rows)  # an unknown report is a 404 here, before the download starts
+    return csv_response(
+        request,
+        filename=f"consulting-{name}-{timezone.localdate():%Y-%m-%d}.csv",
+        header=header,
+        rows=rows,
     )
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
-    return response

@@ -1,8 +1,6 @@
 """Reports: registrations and attendee CSVs, check-in statistics, revenue per ticket type."""
 
-import csv
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
@@ -10,6 +8,7 @@ import pytest
 from medsocial.events import selectors, services
 from medsocial.events.models import TicketType
 from medsocial.events.tests.factories import make_discount, make_event, make_question, ticket_of
+from medsocial.testing.plugin import download_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +61,7 @@ def test_registrations_csv_has_every_registration_answers_and_neutralized_formul
     event, *_ = sold_event
     client.force_login(manager)
     response = client.get(f"/events/manage/{event.slug}/registrations.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = download_rows(response)
     assert rows[0][:4] == ["Name", "Email", "Ticket", "Status"] and rows[0][-1] == "Role"
     assert sorted(r[0] for r in rows[1:]) == ["Ana Ruiz", "Ben Ode", "Cy Vale"]
     ana = next(r for r in rows if r[0] == "Ana Ruiz")
@@ -72,9 +71,7 @@ def test_registrations_csv_has_every_registration_answers_and_neutralized_formul
 def test_attendee_csv_lists_confirmed_people_with_attendance(client, sold_event, manager):
     event, *_ = sold_event
     client.force_login(manager)
-    rows = list(
-        csv.reader(io.StringIO(client.get(f"/events/manage/{event.slug}/attendees.csv").content.decode()))
-    )
+    rows = download_rows(client.get(f"/events/manage/{event.slug}/attendees.csv"))
     assert [(r[0], r[5]) for r in rows[1:]] == [("Ana Ruiz", "no"), ("Ben Ode", "yes")]
 
 

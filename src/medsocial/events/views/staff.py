@@ -1,15 +1,15 @@
 """Pages for event managers: events and their parts, check-in, reports, proposals, workshop requests."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from medsocial.core.csv_export import csv_response
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.events import forms, selectors, services
@@ -204,49 +204,34 @@ def report(request, slug):
     )
 
 
-def _csv_response(filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _safe(value) -> str:
-    """Spreadsheet apps run cells starting with = + - @ as formulas; prefix them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 @login_required
 def registrations_csv(request, slug):
     event = selectors.manage_event(request.user, slug)
     questions = list(event.questions.all())
-    response = _csv_response(f"{event.slug}-registrations.csv")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "Name",
-            "Email",
-            "Ticket",
-            "Status",
-            "Registered (UTC)",
-            "Checked in (UTC)",
-            "Base price",
-            "Discount code",
-            "Discount",
-            "Total",
-            "Payment",
-            "Refunded",
-            "Ticket code",
-            *[q.label for q in questions],
-        ]
-    )
-    for r in selectors.registrations_for_export(event):
-        order = r.order
-        writer.writerow(
-            [
-                _safe(r.user.full_name),
+    header = [
+        "Name",
+        "Email",
+        "Ticket",
+        "Status",
+        "Registered (UTC)",
+        "Checked in (UTC)",
+        "Base price",
+        "Discount code",
+        "Discount",
+        "Total",
+        "Payment",
+        "Refunded",
+        "Ticket code",
+        *[q.label for q in questions],
+    ]
+
+    def rows():
+        for r in selectors.registrations_for_export(event):
+            order = r.order
+            yield [
+                r.user.full_name,
                 r.user.email,
-                _safe(r.ticket_type.name),
+                r.ticket_type.name,
                 r.status,
                 r.created_at.isoformat(timespec="minutes"),
                 r.checked_in_at.isoformat(timespec="minutes") if r.checked_in_at else "",
@@ -257,31 +242,33 @@ def registrations_csv(request, slug):
                 order.payment_status,
                 order.refunded_amount,
                 r.ticket_code,
-                *[_safe(r.answers.get(str(q.pk), "")) for q in questions],
+                *[r.answers.get(str(q.pk), "") for q in questions],
             ]
-        )
-    return response
+
+    return csv_response(request, filename=f"{event.slug}-registrations.csv", header=header, rows=rows())
 
 
 @login_required
 def attendees_csv(request, slug):
     event = selectors.manage_event(request.user, slug)
-    response = _csv_response(f"{event.slug}-attendees.csv")
-    writer = csv.writer(response)
-    writer.writerow(["Name", "Credentials", "Email", "Profession", "Ticket", "Checked in", "CE hours"])
-    for r in selectors.attendees(event):
-        writer.writerow(
-            [
-                _safe(r.user.full_name),
-                _safe(r.user.credentials),
-                r.user.email,
-                _safe(r.user.profession),
-                _safe(r.ticket_type.name),
-                "yes" if r.checked_in_at else "no",
-                event.ce_hours if r.checked_in_at else 0,
-            ]
-        )
-    return response
+    rows = (
+        [
+            r.user.full_name,
+            r.user.credentials,
+            r.user.email,
+            r.user.profession,
+            r.ticket_type.name,
+            "yes" if r.checked_in_at else "no",
+            event.ce_hours if r.checked_in_at else 0,
+        ]
+        for r in selectors.attendees(event)
+    )
+    return csv_response(
+        request,
+        filename=f"{event.slug}-attendees.csv",
+        header=["Name", "Credentials", "Email", "Profession", "Ticket", "Checked in", "CE hours"],
+        rows=rows,
+    )
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils import timezone
 from medsocial.learning import services
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import Assignment, Enrollment
+from medsocial.testing.plugin import download_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +89,8 @@ def test_admin_sees_only_own_members_progress_and_overdue(
     client.force_login(org_admin)
     page = client.get(reverse("learning:organization", args=[hospital.slug])).content.decode()
     assert "Overdue" in page and "Out Sider" not in page
-    csv_text = client.get(reverse("learning:organization-csv", args=[hospital.slug])).content.decode()
-    lines = csv_text.strip().splitlines()
-    assert len(lines) == 2 and "nurse@lakeview.example" in lines[1] and lines[1].endswith("yes")
+    rows = download_rows(client.get(reverse("learning:organization-csv", args=[hospital.slug])))
+    assert len(rows) == 2 and "nurse@lakeview.example" in rows[1] and rows[1][-1] == "yes"
 
 
 def test_past_due_date_is_refused(org_admin, nurse, hospital, course):

@@ -1,7 +1,5 @@
 """Learner pages: catalog, course, lessons, "My learning", transcript."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from medsocial.core.csv_export import csv_response
 from medsocial.learning import selectors, services
 from medsocial.learning.content import render_markdown
 from medsocial.learning.documents import transcript_pdf
@@ -210,13 +209,13 @@ def transcript(request):
 
 @login_required
 def transcript_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["earned_on", "title", "source", "hours"])
-    for credit in selectors.transcript(request.user):
-        writer.writerow([credit.earned_on.isoformat(), credit.title, credit.source, credit.hours])
-    return response
+    rows = (
+        [credit.earned_on, credit.title, credit.source, credit.hours]
+        for credit in selectors.transcript(request.user)
+    )
+    return csv_response(
+        request, filename="ce-transcript.csv", header=["earned_on", "title", "source", "hours"], rows=rows
+    )
 
 
 @login_required

@@ -1,13 +1,11 @@
 """Organization admins: assign courses to members, follow their progress, export it."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from medsocial.accounts.selectors import access_organization, members_of
+from medsocial.core.csv_export import csv_response
 from medsocial.core.forms import add_domain_error
 from medsocial.learning import selectors, services
 from medsocial.learning.errors import LearningError
@@ -53,20 +51,21 @@ def organization_learning(request, org_slug):
 @login_required
 def organization_learning_csv(request, org_slug):
     organization = access_organization(request.user, org_slug, admin=True)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{organization.slug}-learning.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["member", "email", "course", "due_on", "progress_percent", "completed_at", "overdue"])
-    for a in selectors.organization_progress(organization):
-        writer.writerow(
-            [
-                a.user.display_name,
-                a.user.email,
-                a.course.title,
-                a.due_on or "",
-                a.percent,
-                a.completed_at.isoformat() if a.completed_at else "",
-                "yes" if a.overdue else "no",
-            ]
-        )
-    return response
+    rows = (
+        [
+            a.user.display_name,
+            a.user.email,
+            a.course.title,
+            a.due_on,
+            a.percent,
+            a.completed_at.isoformat() if a.completed_at else "",
+            "yes" if a.overdue else "no",
+        ]
+        for a in selectors.organization_progress(organization)
+    )
+    return csv_response(
+        request,
+        filename=f"{organization.slug}-learning.csv",
+        header=["member", "email", "course", "due_on", "progress_percent", "completed_at", "overdue"],
+        rows=rows,
+    )

@@ -9,7 +9,7 @@ from medsocial.core.errors import NotAllowed
 from medsocial.publishing import services
 from medsocial.publishing.models import Issue, MailingList, Subscription
 from medsocial.publishing.services import newsletter as newsletter_services
-from medsocial.testing.plugin import body_text
+from medsocial.testing.plugin import body_text, download_rows
 
 
 @pytest.fixture
@@ -184,3 +184,13 @@ def test_newsletter_management_is_for_editors(client, make_user, db):
         assert client.get(url).status_code == 403, url
     with pytest.raises(NotAllowed):
         services.import_subscribers(editor=make_user(roles=[]), csv_text="email,list\n")
+
+
+def test_subscriber_export_neutralizes_a_name_that_is_a_formula(client, editor):
+    services.import_subscribers(
+        editor=editor,
+        csv_text='email,list,name,status\none@example.org,general,"=HYPERLINK(""http://x"")",confirmed\n',
+    )
+    client.force_login(editor)
+    rows = download_rows(client.get("/newsletter/subscribers.csv"))
+    assert rows[1][:3] == ["one@example.org", "general", '\'=HYPERLINK("http://x")']

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -8,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role
+from medsocial.core.csv_export import csv_response
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
@@ -164,40 +163,28 @@ def issue_resume(request, pk):
     return redirect("publishing:issue", pk=pk)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @role_required(Role.EDITOR)
 def subscribers_export(request):
-    from django.http import StreamingHttpResponse
-
-    writer = csv.writer(_Echo())
     rows = (
-        Subscription.objects.select_related("mailing_list").order_by("mailing_list__slug", "email").iterator()
+        [
+            s.email,
+            s.mailing_list.slug,
+            s.name,
+            s.status,
+            s.created_at.isoformat(),
+            s.confirmed_at.isoformat() if s.confirmed_at else "",
+            s.unsubscribed_at.isoformat() if s.unsubscribed_at else "",
+        ]
+        for s in Subscription.objects.select_related("mailing_list")
+        .order_by("mailing_list__slug", "email")
+        .iterator()
     )
-
-    def lines():
-        yield writer.writerow(
-            ["email", "list", "name", "status", "created_at", "confirmed_at", "unsubscribed_at"]
-        )
-        for s in rows:
-            yield writer.writerow(
-                [
-                    s.email,
-                    s.mailing_list.slug,
-                    s.name,
-                    s.status,
-                    s.created_at.isoformat(),
-                    s.confirmed_at.isoformat() if s.confirmed_at else "",
-                    s.unsubscribed_at.isoformat() if s.unsubscribed_at else "",
-                ]
-            )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
-    return response
+    return csv_response(
+        request,
+        filename="subscribers.csv",
+        header=["email", "list", "name", "status", "created_at", "confirmed_at", "unsubscribed_at"],
+        rows=rows,
+    )
 
 
 @role_required(Role.EDITOR)
