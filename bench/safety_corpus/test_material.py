@@ -100,8 +100,8 @@ STAFF_STYLES = (
     "{first} {last}, PA-C", "dr. {last}",
 )
 PUBLIC_FIGURES = (
-    "Mary Seacole", "Dolly Parton", "Jonas Salk", "Venus Williams", "Barack Obama", "Patrick Mahomes",
-    "Lady Gaga", "Tom Hanks", "Elizabeth Blackwell",
+    "Michael Phelps", "Dolly Parton", "Selena Gomez", "Venus Williams", "Barack Obama", "Patrick Mahomes",
+    "Lady Gaga", "Tom Hanks", "Magic Johnson",
 )
 STATES = (
     "South Dakota", "New Jersey", "North Dakota", "South Carolina", "New York", "Pennsylvania",
@@ -165,6 +165,7 @@ HOTLINES = ("911", "1-800-662-4357", "211")
 RELATIVE_DAYS = ("last night", "on Friday", "earlier this week", "a few days ago", "tonight")
 
 POOLS = {
+    "adult_age": ("39", "44", "61", "70", "77", "86", "89", "55"),
     "otc": ("Advil", "acetaminophen", "kids' Motrin", "Children's Zyrtec", "infant acetaminophen"),
     "child": ("kid", "6yo", "boy", "girl", "newborn", "teenager"),
     "temp": ("102", "103.5", "101.3", "40.1 C", "39°C", "104.2"),
@@ -230,7 +231,7 @@ FRAMES = {
         ("pharmacist", False, "Refund for {name_f} goes to account {bank}, routing on file. Done by {date}."),
         ("pharmacist", False, "{mr} from {city} called 3x today about his Humalog pump (SN {device}). Escalated to the vendor."),
         ("communicator", False, "✨ Patient spotlight ✨\nMeet {name_f} from {city}! After her heart transplant on {date}, she's back to coaching soccer. {p_tag}"),
-        ("communicator", False, "Happy {age90}th to {name_f}, our longest-serving volunteer AND former patient! 🎂"),
+        ("communicator", False, "Happy birthday to {name_f}, {age90} today! Our longest-serving volunteer AND former patient 🎂"),
         ("communicator", False, "Draft (do not publish): {name_m}, {city} firefighter, burned in the {date} blaze, upgraded to fair condition."),
         ("communicator", False, "Can we post this? {name_f:poss} mom emailed from {email} asking us to share her baby's NICU story."),
         ("communicator", False, "Alt text draft: photo of {name} with {staff} in {meeting_room}, taken {date}."),
@@ -258,6 +259,8 @@ FRAMES = {
         ("therapist", False, "OT win: {first_m} buttoned his own shirt today, first time since the stroke on {date} 💪"),
         ("therapist", False, "{name_f} (she/her), 3 months post-TBI, said my name today. {p_emoji}"),
         ("dietitian", False, "Meal plan for {mr} in {room}: renal diet, 1.5 L fluid restriction. Family cell {phone}."),
+        ("physician", False, "visit note (wrong window, sorry)\nDate: {date}\nPt: {name}\nDx: CAP, f/u in 2 wks"),
+        ("nurse", False, "DATE: {isodate} | PT: {name_rev:upper} | RM {room} | fall risk, bed alarm on"),
     ],
     "clean": [
         ("communicator", False, "{heading} 📣 {org} welcomes {staff}! {p_tag}"),
@@ -272,7 +275,7 @@ FRAMES = {
         ("communicator", False, "{public_figure} stopped by {org} to thank our nurses! {p_emoji}"),
         ("pharmacist", False, "Reminder from {staff}: don't split {drug} tablets unless your pharmacist says ok."),
         ("nurse", False, "a {young_age} y/o pt told me I was 'the nice one' {relative_day}. I'll take it {p_emoji}"),
-        ("physician", False, "Teaching moment from {relative_day}: abdominal pain + {p_symptom} = think beyond the obvious. {p_tag}"),
+        ("physician", False, "Teaching moment {relative_day}: abdominal pain + {p_symptom} = think beyond the obvious. {p_tag}"),
         ("communicator", False, "Struggling? Call or text {hotline}. {org} is here too: {org_phone}."),
         ("communicator", False, "{heading}: At {org}, we put patients first. Find us at {org_address}."),
         ("patient", False, "3 yrs cancer free in {year} {p_emoji} thank u {org}"),
@@ -286,11 +289,11 @@ FRAMES = {
         ("patient", False, "walked 2 miles {relative_day}, 6 weeks after my hip replacement at {org} {p_emoji}"),
         ("physician", False, "Honored to join the {company} advisory board on remote monitoring in {country}. Disclosures in bio, thanks {staff}."),
         ("communicator", False, "Blood drive 🩸 {event_date}, 8-2, {org_address}. Sign up: {org_url}"),
-        ("therapist", False, "New balance class for adults {young_age}+ starting soon. Info: {org_url}"),
+        ("therapist", False, "New balance class for adults {p_adult_age}+ starting soon. Info: {org_url}"),
         ("paramedic", False, "Mutual aid drill with crews from {state} and {state} {relative_day}. {p_tag}"),
         ("communicator", False, "Our {event_city} partners are collecting supplies for flood relief. Details: {org_url}"),
         ("nurse", False, "Met {public_figure} at the {company} booth in {event_city}!!! {p_emoji}"),
-        ("patient", False, "I'm {young_age} and got my first mammogram today. Easy. Book yours! {p_tag}"),
+        ("patient", False, "I'm {p_adult_age} and got my first mammogram today. Easy. Book yours! {p_tag}"),
         ("physician", False, "Residents: {heading} slides due {event_date}. Ping {staff} w/ questions."),
         ("communicator", False, "Proud to serve patients from all over {state} and from {country}. {p_tag}"),
         ("nurse", False, "ICU Department holiday party {relative_day}! {staff} won the ugly sweater contest. {year} goals."),
@@ -300,8 +303,8 @@ FRAMES = {
         ("patient", True, "do i hold my {drug} the morning of my endoscopy {p_future}? nobody told me"),
         ("patient", True, "been dealing with {p_symptom} for {p_duration}. urgent care or wait for my PCP?"),
         ("patient", True, "is it ok to mix {drug} and {drug}?? need an answer tonight"),
-        ("caregiver", True, "my {p_elder} on {drug} fell {relative_day} and has a bruise on her head. ER or no?"),
-        ("patient", True, "BP {p_bp} this am. should I take an extra {drug}? I'm {young_age}"),
+        ("caregiver", True, "my {p_elder} on {drug} fell {relative_day} and has a bruise on the head. ER or no?"),
+        ("patient", True, "BP {p_bp} this am. should I take an extra {drug}? I'm {p_adult_age}"),
         ("patient", True, "forgot my {drug} for {p_duration}. just restart or call someone first?"),
         ("caregiver", True, "{p_baby_age} baby with {p_symptom}, should we be worried? {p_emoji}"),
         ("patient", True, "@PineRidgeHealth my stitches look yellowish {p_duration} post-op, infection? can I take old {drug}?"),
@@ -320,9 +323,9 @@ FRAMES = {
         ("nurse", True, "mom hat on, not nurse hat: my {p_child} has {p_symptom} and {p_temp}. {p_otc} or ED?"),
         ("patient", True, "my {p_lab} was {p_lab_value}. is that bad?? doctor hasn't called {p_emoji}"),
         ("patient", True, "quit my {drug} cold turkey {relative_day} bc side effects. am I in danger?"),
-        ("caregiver", True, "Dad is {young_age}, ankles swollen since starting {drug}. skip doses till his appt?"),
+        ("caregiver", True, "Dad is {p_adult_age}, ankles swollen since starting {drug}. skip doses till his appt?"),
         ("patient", True, "had the {p_vaccine} shot and now {p_symptom} for {p_duration}. normal??"),
-        ("patient", True, "surgery for my {p_condition} now or in the spring? I'm {young_age} and scared"),
+        ("patient", True, "surgery for my {p_condition} now or in the spring? I'm {p_adult_age} and scared"),
         ("patient", True, "pretty sure I have {p_condition}, {p_symptom} for {p_duration}. what meds should I ask for?"),
         ("caregiver", True, "{p_baby_age} with {p_temp} fever, can I do {p_otc} AND {p_otc}?"),
         ("caregiver", True, "My daughter {first_f} has had {p_symptom} since her {p_vaccine} shot on {date}. Do we need to go back in?"),
@@ -513,6 +516,9 @@ dietitian|0|Tube feeding order for [[Araceli Vargas|name]], [[ICU-12|room_bed]]:
 dietitian|0|Nutrition Month challenge: one new vegetable per week. Who's in?
 dietitian|1|dietitian asking for herself: I'm 8 weeks pregnant with awful nausea. is vitamin B6 plus doxylamine safe for me to start?
 nurse|0|Shoutout to the ED techs who carried our patient up four flights when the elevator died. Heroes.
+physician|0|Op note header pasted by mistake: Date: [[03/14/2025|date]] Patient: [[Obinna Eze|name]] Procedure: lap chole. Deleting!
+caregiver|0|Date of surgery: [[Nov 18, 2025|date]]. Patient: my wife [[Maren|name]]. Result: benign!! 🙏
+communicator|0|Date: June 3, 2026. Location: Atlanta. Event: our annual nurse leadership summit. Register at <<urls:pineridgehealth.org/events>>.
 physician|0|I told [[Håkon Sørensen|name]]'s family the transplant worked. Best moment of 2025.
 nurse|0|Happy retirement to our housekeeper of 31 years! The unit won't be the same.
 """
