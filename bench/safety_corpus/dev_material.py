@@ -59,7 +59,7 @@ AGES_OVER_89 = (90, 91, 93, 95, 97, 99, 102, 104)
 AREA_CODES = ("212", "312", "415", "617", "713", "206", "303", "404", "503", "602", "918", "406", "563")
 EXTENSION_STYLES = (" x{ext}", " ext. {ext}", " ext {ext}", " Ext. {ext}")
 INTL_PHONE_TEMPLATES = (
-    "+44 20 7946 0NNN", "+44 7700 900NNN", "+49 30 2NNNNNNN", "+33 1 4N NN NN NN", "+91 98NNN NNNNN",
+    "+44 20 7946 0NNN", "+44 7824 NNNNNN", "+49 30 2NNNNNNN", "+33 1 4N NN NN NN", "+91 98NNN NNNNN",
     "+61 2 9NNN NNNN", "+52 55 5NNN NNNN", "+353 1 6NN NNNN", "+63 917 NNN NNNN",
 )
 EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "aol.com")
