@@ -85,7 +85,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Whitenoise answers static files itself (pre-compressed), before the two below see them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for HTML and JSON. BREACH: the only secret in our pages is the CSRF token, which
+    # Django masks with a fresh random value on every response, so compression leaks nothing
+    # an attacker can build up across requests.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag on every non-streaming GET and 304 answers to If-None-Match / If-Modified-Since;
+    # after gzip so the tag is computed on the body sent.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "medsocial.core.middleware.RejectNulCharactersMiddleware",
@@ -119,6 +127,10 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
+# Persistent connections: opening one per request costs more than most of our pages' queries
+# (a new SQLite connection also re-runs the PRAGMAs). Health checks drop a connection the
+# server closed instead of failing the next request on it.
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "600"))
 if EMBEDDED:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -133,6 +145,8 @@ if EMBEDDED:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
             },
+            "CONN_MAX_AGE": CONN_MAX_AGE,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
     if TESTING:
@@ -140,7 +154,9 @@ if EMBEDDED:
         # threads and concurrency tests open their own connections, as in production.
         DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 else:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             {"transaction_mode": "IMMEDIATE", "timeout": 30}
@@ -158,9 +174,24 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
+elif TESTING:
+    # One process per test worker, emptied before every test by the test plugin.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # The embedded default serves with several worker processes: a per-process memory cache
+    # would let one worker keep a page, a cache version or a session another worker has
+    # already changed. Files in the data directory are shared by all of them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+    # Sessions are read from the shared cache and written through to the database, so a
+    # signed-in request does not query the sessions table.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -280,6 +311,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# /bench/hello, the yardstick of bench/http_bench.py; off (a 404) unless the benchmark asks.
+BENCH_HELLO = env_bool("MEDSOCIAL_BENCH_HELLO", False)
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- consulting ---

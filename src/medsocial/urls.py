@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("staff/", core_views.staff_dashboard, name="staff"),
     path("staff/<slug:key>/", core_views.staff_role, name="staff-role"),
+    path("bench/hello", core_views.bench_hello, name="bench-hello"),
     path("accounts/", include("medsocial.accounts.urls")),
     path("learn/", include("medsocial.learning.urls")),
     path("events/", include("medsocial.events.urls")),

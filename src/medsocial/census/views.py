@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import condition, require_POST
 
+from medsocial.core import page_cache
 from medsocial.core.csv_export import csv_response
 from medsocial.core.forms import add_domain_error
+from medsocial.core.page_cache import cache_page_for_visitors
 
 from . import charts, exports, selectors, services
 from .errors import CensusError, DuplicateAccount
@@ -35,6 +37,7 @@ def _query_string(filters: dict) -> str:
     return urlencode({k: v for k, v in filters.items() if v and not (k == "sort" and v == "name")})
 
 
+@cache_page_for_visitors("census")
 def hospital_list(request):
     filters = _list_filters(request)
     network_list = selectors.networks()
@@ -53,6 +56,7 @@ def hospital_list(request):
     return render(request, template, context)
 
 
+@cache_page_for_visitors("census")
 def hospital_detail(request, facility_id):
     hospital = selectors.get_hospital(facility_id)
     accounts = selectors.hospital_accounts(hospital)
@@ -399,6 +403,7 @@ def exports_page(request):
     )
 
 
+@condition(etag_func=page_cache.area_etag("census"))
 def export_hospitals(request, fmt):
     filters = _list_filters(request)
     network_list = selectors.networks()
@@ -417,6 +422,7 @@ def export_hospitals(request, fmt):
     raise Http404
 
 
+@condition(etag_func=page_cache.area_etag("census"))
 def export_figures(request, fmt):
     if fmt == "csv":
         return csv_response(

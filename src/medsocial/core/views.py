@@ -1,12 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from medsocial.core import navigation, selectors
+from medsocial.core.page_cache import cache_page_for_visitors
 
 
+@cache_page_for_visitors()
 def home(request):
     return render(request, "core/home.html")
 
@@ -48,3 +51,12 @@ def healthz(request):
 
 def coming_soon(request, section: str):
     return render(request, "core/coming_soon.html", {"section": section})
+
+
+def bench_hello(request):
+    """The benchmark's yardstick: the full middleware stack and URL routing, no work.
+
+    Answers only when MEDSOCIAL_BENCH_HELLO is on (bench/http_bench.py turns it on)."""
+    if not settings.BENCH_HELLO:
+        raise Http404
+    return HttpResponse("hello", content_type="text/plain")

@@ -1,6 +1,8 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from medsocial.core.page_cache import cache_page_for_visitors
+
 from . import feeds
 from .sitemaps import SITEMAPS
 from .views import articles, comments, newsletter, podcasts, site
@@ -55,20 +57,54 @@ urlpatterns = [
     path("newsletter/issues/<int:pk>/resume/", newsletter.issue_resume, name="issue-resume"),
     path("newsletter/subscribers.csv", newsletter.subscribers_export, name="subscribers-export"),
     path("newsletter/subscribers/import/", newsletter.subscribers_import, name="subscribers-import"),
-    path("feeds/articles.rss", feeds.ArticleFeed(), name="feed-articles-rss"),
-    path("feeds/articles.atom", feeds.ArticleAtomFeed(), name="feed-articles-atom"),
-    path("feeds/category/<slug:slug>.rss", feeds.CategoryRssFeed(), name="feed-category-rss"),
-    path("feeds/category/<slug:slug>.atom", feeds.CategoryAtomFeed(), name="feed-category-atom"),
-    path("feeds/author/<int:pk>.rss", feeds.AuthorRssFeed(), name="feed-author-rss"),
-    path("feeds/author/<int:pk>.atom", feeds.AuthorAtomFeed(), name="feed-author-atom"),
-    path("feeds/comments.rss", feeds.CommentFeed(), name="feed-comments"),
-    path("feeds/comments/article/<slug:slug>.rss", feeds.CommentFeed(), name="feed-article-comments"),
+    path(
+        "feeds/articles.rss",
+        cache_page_for_visitors("publishing")(feeds.ArticleFeed()),
+        name="feed-articles-rss",
+    ),
+    path(
+        "feeds/articles.atom",
+        cache_page_for_visitors("publishing")(feeds.ArticleAtomFeed()),
+        name="feed-articles-atom",
+    ),
+    path(
+        "feeds/category/<slug:slug>.rss",
+        cache_page_for_visitors("publishing")(feeds.CategoryRssFeed()),
+        name="feed-category-rss",
+    ),
+    path(
+        "feeds/category/<slug:slug>.atom",
+        cache_page_for_visitors("publishing")(feeds.CategoryAtomFeed()),
+        name="feed-category-atom",
+    ),
+    path(
+        "feeds/author/<int:pk>.rss",
+        cache_page_for_visitors("publishing")(feeds.AuthorRssFeed()),
+        name="feed-author-rss",
+    ),
+    path(
+        "feeds/author/<int:pk>.atom",
+        cache_page_for_visitors("publishing")(feeds.AuthorAtomFeed()),
+        name="feed-author-atom",
+    ),
+    path(
+        "feeds/comments.rss", cache_page_for_visitors("publishing")(feeds.CommentFeed()), name="feed-comments"
+    ),
+    path(
+        "feeds/comments/article/<slug:slug>.rss",
+        cache_page_for_visitors("publishing")(feeds.CommentFeed()),
+        name="feed-article-comments",
+    ),
     path(
         "feeds/comments/podcasts/<slug:show>/<slug:slug>.rss",
-        feeds.CommentFeed(),
+        cache_page_for_visitors("publishing")(feeds.CommentFeed()),
         name="feed-episode-comments",
     ),
-    path("feeds/podcasts/<slug:slug>.rss", feeds.PodcastFeed(), name="podcast-feed"),
+    path(
+        "feeds/podcasts/<slug:slug>.rss",
+        cache_page_for_visitors("publishing")(feeds.PodcastFeed()),
+        name="podcast-feed",
+    ),
     path("search/", site.search, name="search"),
     path("about/trust/", site.trust, name="trust"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.accounts.selectors import is_organization_admin
+from medsocial.core import page_cache
 
 from ..errors import CensusError, CensusNotAllowed, DuplicateAccount
 from ..models import AccountChange, Hospital, Network, Observation, SocialAccount
@@ -256,6 +257,7 @@ def account_stats(rows) -> dict:
 def refresh_account_stats(account_ids, *, batch_size: int = 500) -> None:
     """Recompute the denormalized latest figures of the given accounts from their observations,
     and flag each account's last observation of every month (what the monthly census counts)."""
+    page_cache.bump("census")  # bulk writes send no signals
     account_ids = list(account_ids)
     for start in range(0, len(account_ids), batch_size):
         chunk = account_ids[start : start + batch_size]

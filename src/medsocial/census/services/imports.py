@@ -15,6 +15,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from medsocial.core import page_cache
+
 from ..errors import CensusError
 from ..models import Hospital, Network, Observation, SocialAccount
 from ..networks import canonical_account
@@ -240,6 +242,7 @@ def import_hospitals(
 
 
 def _upsert_hospitals(cleaned: dict[str, dict], report: ImportReport) -> None:
+    page_cache.bump("census")  # bulk writes send no signals
     existing = {h.facility_id: h for h in Hospital.objects.filter(facility_id__in=list(cleaned))}
     to_create, to_update = [], []
     now = timezone.now()
@@ -266,6 +269,7 @@ def _upsert_hospitals(cleaned: dict[str, dict], report: ImportReport) -> None:
 def _upsert_existing(hospitals: list[Hospital], fields: list[str]) -> None:
     """Write changed hospitals with one INSERT … ON CONFLICT UPDATE per batch, which both
     databases run far faster than bulk_update's CASE expressions."""
+    page_cache.bump("census")  # bulk writes send no signals
     Hospital.objects.bulk_create(
         hospitals, batch_size=500, update_conflicts=True, unique_fields=["facility_id"], update_fields=fields
     )
@@ -480,6 +484,7 @@ def import_observations(
 
 
 def _upsert_observations(wanted: dict, report: ImportReport, obs_source: str, batch: int = 5000) -> None:
+    page_cache.bump("census")  # bulk writes send no signals
     keys = list(wanted)
     for start in range(0, len(keys), batch):
         chunk = keys[start : start + batch]

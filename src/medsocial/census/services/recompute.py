@@ -12,6 +12,8 @@ from collections import defaultdict
 from django.db import connection, transaction
 from django.utils import timezone
 
+from medsocial.core import page_cache
+
 from ..models import CensusFigure, CensusRun, Hospital, Network, Observation, SocialAccount, dormant_cutoff
 
 SERIES_START = datetime.date(2006, 1, 1)
@@ -64,6 +66,7 @@ def _new_figure(dimension, key="", network="", period=None) -> CensusFigure:
 @transaction.atomic
 def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
     """Recompute every census figure and each hospital's standing; returns the run."""
+    page_cache.bump("census")  # bulk writes send no signals
     started = time.perf_counter()
     as_of = as_of or timezone.localdate()
     cutoff = dormant_cutoff(as_of)

@@ -17,6 +17,9 @@ print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_location": settings.CACHES["default"].get("LOCATION", ""),
     "sessions": settings.SESSION_ENGINE,
+    "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+    "conn_health_checks": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    "middleware": settings.MIDDLEWARE,
     "email_backend": settings.EMAIL_BACKEND,
     "email_host": settings.EMAIL_HOST,
     "email_port": settings.EMAIL_PORT,
@@ -49,11 +52,15 @@ def settings_under(tmp_path, **env) -> dict:
     return json.loads(out.stdout)
 
 
-def test_embedded_default_is_sqlite_locmem_console_email_and_a_generated_secret(tmp_path):
+def test_embedded_default_is_sqlite_file_cache_console_email_and_a_generated_secret(tmp_path):
     values = settings_under(tmp_path)
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"] == str(tmp_path / "medsocial.sqlite3")
-    assert values["cache"].endswith("LocMemCache")
+    # Shared by the server's worker processes, unlike a per-process memory cache.
+    assert values["cache"].endswith("FileBasedCache")
+    assert values["cache_location"] == str(tmp_path / "cache")
+    assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert values["conn_max_age"] > 0 and values["conn_health_checks"] is True
     assert values["email_backend"].endswith("console.EmailBackend")
     assert (tmp_path / "secret_key").exists()
     assert values["hasher"].endswith("Argon2PasswordHasher")
@@ -79,8 +86,20 @@ def test_database_redis_and_email_urls_are_parsed(tmp_path):
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["cache_location"] == "redis://cache.internal:6380/2"
     assert values["sessions"] == "django.contrib.sessions.backends.cache"
+    assert values["conn_max_age"] > 0 and values["conn_health_checks"] is True
     assert values["email_backend"].endswith("smtp.EmailBackend")
     assert (values["email_host"], values["email_port"]) == ("smtp.internal", 2525)
+
+
+def test_connection_lifetime_is_read_from_the_environment(tmp_path):
+    assert settings_under(tmp_path, CONN_MAX_AGE="0")["conn_max_age"] == 0
+
+
+def test_html_and_json_are_gzipped_before_the_etag_is_computed(tmp_path):
+    middleware = settings_under(tmp_path)["middleware"]
+    gzip = middleware.index("django.middleware.gzip.GZipMiddleware")
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") < gzip
+    assert gzip < middleware.index("django.middleware.http.ConditionalGetMiddleware")
 
 
 def test_a_production_database_without_a_secret_key_refuses_to_start(tmp_path):

@@ -13,12 +13,14 @@ from medsocial.accounts.models import Organization
 from medsocial.accounts.selectors import admin_organization_ids
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.events import calendars, forms, payments, selectors, services, tickets
 from medsocial.events.models import CalendarFeed, Event, Registration, Session, WorkshopRequest
 
 PAGE_SIZE = 20
 
 
+@cache_page_for_visitors("events")
 def event_list(request):
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
@@ -69,6 +71,7 @@ def _detail_context(request, event, form=None):
     }
 
 
+@cache_page_for_visitors("events")
 def event_detail(request, slug):
     event = selectors.access_event(request.user, slug)
     return render(request, "events/detail.html", _detail_context(request, event))
@@ -228,6 +231,7 @@ def event_ics(request, slug):
     return response
 
 
+@cache_page_for_visitors("events")
 def agenda(request, slug):
     event = selectors.access_event(request.user, slug)
     sessions = selectors.programme(event)

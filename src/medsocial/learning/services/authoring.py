@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core import page_cache
 from medsocial.learning.content import plain_text
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import (
@@ -90,6 +91,7 @@ def _unique_slug(model, base: str, **scope) -> str:
 
 def refresh_search_text(course: Course) -> None:
     """Rebuild the words catalog search looks through (title, summary, description, modules, lessons)."""
+    page_cache.bump("learning")  # bulk writes send no signals
     parts = [course.title, course.summary, plain_text(course.description), course.get_topic_display()]
     parts += list(Module.objects.filter(course=course).values_list("title", flat=True))
     for title, body in Lesson.objects.filter(course=course).values_list("title", "body"):
@@ -283,6 +285,7 @@ def add_resource(*, by, lesson: Lesson, title: str, file) -> LessonResource:
 @transaction.atomic
 def move(*, by, item, direction: str) -> None:
     """Move a module, lesson or question one place up or down among its siblings."""
+    page_cache.bump("learning")  # bulk writes send no signals
     if direction not in ("up", "down"):
         raise LearningError("Move up or down.")
     siblings: QuerySet[Module] | QuerySet[Lesson] | QuerySet[Question]
@@ -337,6 +340,7 @@ def _check_order(ids: list[int], current: set[int], *, noun: str, parent: str) -
 
 
 def _reorder_modules(course: Course, ids: list[int]) -> None:
+    page_cache.bump("learning")  # bulk writes send no signals
     # Locked in id order so two reorders of one course queue up instead of deadlocking.
     modules = {m.pk: m for m in Module.objects.select_for_update().filter(course=course).order_by("pk")}
     if set(ids) - set(modules):
@@ -351,6 +355,7 @@ def _reorder_modules(course: Course, ids: list[int]) -> None:
 
 
 def _reorder_lessons(course: Course, module_id: int | None, ids: list[int]) -> None:
+    page_cache.bump("learning")  # bulk writes send no signals
     module = (
         Module.objects.select_for_update().filter(pk=module_id).first() if module_id is not None else None
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from medsocial.core.csv_export import csv_response
+from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.learning import selectors, services
 from medsocial.learning.content import render_markdown
 from medsocial.learning.documents import transcript_pdf
@@ -20,6 +21,7 @@ from medsocial.learning.services.certificates import recertification_open
 PAGE_SIZE = 24
 
 
+@cache_page_for_visitors("learning")
 def catalog(request):
     form = CatalogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -39,6 +41,7 @@ def catalog(request):
     return render(request, template, context)
 
 
+@cache_page_for_visitors("learning")
 def course_detail(request, slug):
     course = selectors.access_course(request.user, slug)
     enrollment = selectors.enrollment_for(request.user, course)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core import page_cache
 from medsocial.core.errors import NotAllowed
 from medsocial.publishing.errors import CommentError
 from medsocial.publishing.markup import render_markdown
@@ -119,6 +120,7 @@ def _notify_parent_author(comment: Comment) -> None:
 @transaction.atomic
 def moderate_comment(*, moderator, comment: Comment, action: str) -> Comment:
     """Approve, reject, mark as spam, or ban the author (which also rejects the comment)."""
+    page_cache.bump("publishing")  # bulk writes send no signals
     if not has_role(moderator, Role.MODERATOR):
         raise NotAllowed("Only moderators moderate comments.")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)

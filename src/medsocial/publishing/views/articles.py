@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import ArticleForm, CommentForm, PublishForm
 from medsocial.publishing.models import Article, Category
@@ -38,6 +39,7 @@ def _list_page(request, queryset, *, heading, intro="", feed=None, atom=None, ex
     )
 
 
+@cache_page_for_visitors("publishing")
 def article_list(request):
     return _list_page(
         request,
@@ -112,6 +114,7 @@ def _json_ld(article) -> str:
     return json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@cache_page_for_visitors("publishing")
 def article_detail(request, slug):
     article = selectors.article_for_page(request.user, slug)
     return render(

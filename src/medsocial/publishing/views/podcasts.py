@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.publishing import selectors, services
 from medsocial.publishing.feeds import chapters_document
 from medsocial.publishing.forms import CommentForm, EpisodeForm, ShowForm
@@ -24,10 +25,12 @@ CHUNK = 64 * 1024
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
+@cache_page_for_visitors("publishing")
 def show_list(request):
     return render(request, "publishing/show_list.html", {"shows": selectors.shows()})
 
 
+@cache_page_for_visitors("publishing")
 def show_detail(request, slug):
     show = get_object_or_404(Show, slug=slug)
     return render(

@@ -1,0 +1,164 @@
+"""Whole pages cached for anonymous visitors, made stale by version bumps, never by waiting.
+
+A cached page is stored under the current *version* of every area it shows ("learning",
+"events", "census", "publishing"). A write to an area bumps its version, so the next request
+builds the page again; the old entries are simply never read again and expire. Writes bump
+through `bump()`: the signal receivers in `core.apps` call it for every saved or deleted model
+of an area, and services that write in bulk (the census recompute) call it themselves.
+
+Every page carries the visitor's CSRF token (the htmx header and the newsletter form). The
+token is stored as a placeholder and a fresh one, for this visitor, is put back on each hit, so
+the CSRF cookie is set exactly as on an uncached page.
+"""
+
+import functools
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
+
+# A safety net for what changes with time alone (an event whose registration has closed).
+PAGE_TIMEOUT = 300
+AREAS = ("learning", "events", "census", "publishing")
+_CSRF_PLACEHOLDER = "__medsocial_csrf_token__"
+_MASKED_TOKEN = re.compile(r"\b[a-zA-Z0-9]{64}\b")
+
+
+def _version_key(area: str) -> str:
+    return f"page-version:{area}"
+
+
+def versions(areas) -> list[str]:
+    """The current version of each area, creating the missing ones."""
+    keys = [_version_key(area) for area in areas]
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        for key, value in missing.items():
+            cache.add(key, value, None)
+        found.update(cache.get_many(list(missing)))
+    return [found.get(key, "") for key in keys]
+
+
+def bump(*areas: str) -> None:
+    """Make every cached page of these areas stale.
+
+    Bumped at once and again after the transaction commits: a page rebuilt in between from
+    data not yet committed would otherwise be kept under the new version."""
+
+    areas = tuple(sorted(areas))
+
+    def new_versions():
+        cache.set_many({_version_key(area): uuid.uuid4().hex for area in areas}, None)
+
+    new_versions()
+    # One bump after commit is enough however many rows the transaction wrote.
+    if connection.in_atomic_block and any(
+        getattr(callback, "page_areas", None) == areas for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    new_versions.page_areas = areas
+    transaction.on_commit(new_versions)
+
+
+def _page_key(request, view_name: str, areas) -> str:
+    variant = "|".join(
+        [
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            request.headers.get("HX-Target", ""),
+            *versions(areas),
+        ]
+    )
+    return f"page:{view_name}:{hashlib.blake2b(variant.encode(), digest_size=16).hexdigest()}"
+
+
+def _may_use_cache(request) -> bool:
+    # Only visitors without a session: a signed-in person, or a guest whose session remembers
+    # something (their own comments awaiting moderation), gets the page built for them.
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "Authorization" not in request.headers
+        # A page showing a one-time message ("You signed out") is neither served from nor kept.
+        and len(get_messages(request)) == 0
+    )
+
+
+def _storable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def _without_csrf_token(request, content: str) -> str:
+    """The page with every masked form of this visitor's CSRF secret replaced by a placeholder."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not (secret and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+        return content
+
+    def replace(match):
+        return _CSRF_PLACEHOLDER if _unmask_cipher_token(match.group(0)) == secret else match.group(0)
+
+    return _MASKED_TOKEN.sub(replace, content)
+
+
+def cache_page_for_visitors(*areas: str):
+    """Serve the view's page to anonymous visitors from the cache while `areas` are unchanged."""
+    unknown = set(areas) - set(AREAS)
+    if unknown:
+        raise ValueError(f"Unknown cache areas: {sorted(unknown)}")
+
+    def decorator(view):
+        view_name = f"{view.__module__}.{getattr(view, '__qualname__', type(view).__name__)}"
+
+        @functools.wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if not _may_use_cache(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(request, view_name, areas)
+            stored = cache.get(key)
+            if stored is not None:
+                headers, body, has_token = stored
+                if has_token:
+                    body = body.replace(_CSRF_PLACEHOLDER, get_token(request))
+                response = HttpResponse(body)
+                for name, value in headers:
+                    response[name] = value
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if _storable(response):
+                charset = response.charset or "utf-8"
+                body = _without_csrf_token(request, response.content.decode(charset))
+                headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+                cache.set(key, (headers, body, _CSRF_PLACEHOLDER in body), PAGE_TIMEOUT)
+            return response
+
+        return cached_view
+
+    return decorator
+
+
+def area_etag(*areas: str):
+    """An `etag_func` for Django's `condition` decorator: the areas' versions and the address.
+
+    A client holding the tag of an export gets a 304 without the rows being read again."""
+
+    def etag(request, *args, **kwargs) -> str:
+        variant = "|".join([request.get_full_path(), *versions(areas)])
+        return hashlib.blake2b(variant.encode(), digest_size=16).hexdigest()
+
+    return etag
