@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
 
-from medsocial.accounts.models import Invitation, Membership, Organization, PersonalAccessToken, User
+from medsocial.accounts.models import (
+    Invitation,
+    Membership,
+    Organization,
+    PersonalAccessToken,
+    User,
+    parse_email_domains,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -32,11 +40,27 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "city", "state", "created_at"]
-    list_filter = ["kind", "state"]
-    search_fields = ["name", "city"]
+    list_display = ["name", "kind", "city", "state", "verified_at", "created_at"]
+    list_filter = [("verified_at", admin.EmptyFieldListFilter), "kind", "state"]
+    search_fields = ["name", "city", "verified_email_domains"]
     prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["verified_by"]
     inlines = [MembershipInline]
+    actions = ["mark_verified"]
+
+    @admin.action(description="Mark the selected organizations verified")
+    def mark_verified(self, request, queryset):
+        now = timezone.now()
+        count = queryset.filter(verified_at__isnull=True).update(verified_at=now, verified_by=request.user)
+        self.message_user(request, f"{count} organization(s) marked verified.")
+
+    def save_model(self, request, obj, form, change):
+        # Ticking a date in the admin records who verified, as the site's own page does.
+        if "verified_at" in form.changed_data:
+            obj.verified_by = request.user if obj.verified_at else None
+        if "verified_email_domains" in form.changed_data:
+            obj.verified_email_domains = "\n".join(parse_email_domains(obj.verified_email_domains))
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Membership)

@@ -59,6 +59,11 @@ def load(*, stdout=None, small: bool = False) -> None:
         organizations[slug], _ = Organization.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind, "city": city, "state": state}
         )
+    # The demo health system is verified, so its members see member prices; the others show
+    # what an organization looks like before site staff verify it.
+    Organization.objects.filter(slug="lakeshore-health", verified_at__isnull=True).update(
+        verified_at=timezone.now()
+    )
     for local, name, credentials, profession, role, memberships in DEMO_PEOPLE:
         user = User.objects.filter(email=demo_email(local)).first()
         if user is None:

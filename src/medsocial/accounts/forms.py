@@ -155,6 +155,22 @@ class OrganizationForm(forms.ModelForm):
         return name
 
 
+class OrganizationVerificationForm(forms.Form):
+    """Parses the site staff's verification; the service checks the domains and the actor."""
+
+    verified = forms.BooleanField(
+        required=False, label="Verified", help_text="Site staff confirmed this organization is real."
+    )
+    email_domains = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Verified email domains",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, e.g. lakeshorehealth.org. Members with a confirmed address there "
+        "get member prices even while the organization itself is not verified.",
+    )
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Email address")
     role = forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.MEMBER)

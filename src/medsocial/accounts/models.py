@@ -1,8 +1,10 @@
 import hashlib
+import re
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -86,8 +88,34 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.email_confirmed_at is not None
 
 
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def parse_email_domains(text: str) -> list[str]:
+    """Email domains typed one per line (or separated by commas or spaces), lower-cased, with a
+    leading "@" dropped; raises ValidationError naming the first line that is not a domain."""
+    domains: list[str] = []
+    for raw in re.split(r"[\s,;]+", text or ""):
+        domain = raw.strip().lower().removeprefix("@")
+        if not domain:
+            continue
+        if not _DOMAIN.match(domain):
+            raise ValidationError(f"“{raw[:100]}” is not an email domain (for example lakeshorehealth.org).")
+        if domain not in domains:
+            domains.append(domain)
+    return domains
+
+
+def validate_email_domains(text: str) -> None:
+    parse_email_domains(text)
+
+
 class Organization(models.Model):
-    """A hospital, health system, nonprofit, society or patient association that uses the hub."""
+    """A hospital, health system, nonprofit, society or patient association that uses the hub.
+
+    Anyone may create one. Site staff verify the real ones (`verified_at`) or the email domains
+    that prove who works there; member prices need one or the other (see
+    `selectors.qualifies_for_member_price`)."""
 
     class Kind(models.TextChoices):
         HOSPITAL = "hospital", "Hospital"
@@ -107,6 +135,20 @@ class Organization(models.Model):
     country = models.CharField(max_length=2, default="US")
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    verified_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When site staff confirmed the organization is real (blank: not verified).",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_email_domains = models.TextField(
+        blank=True,
+        validators=[validate_email_domains],
+        help_text="Email domains site staff confirmed belong to the organization, one per line "
+        "(members with a confirmed address there count as verified members).",
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organizations"
     )
@@ -124,6 +166,17 @@ class Organization(models.Model):
     @property
     def location(self) -> str:
         return ", ".join(part for part in (self.city, self.state) if part)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def email_domains(self) -> list[str]:
+        try:
+            return parse_email_domains(self.verified_email_domains)
+        except ValidationError:
+            return []
 
 
 class Membership(models.Model):

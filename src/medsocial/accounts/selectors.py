@@ -1,7 +1,7 @@
 """Reads for accounts and organizations, shared by pages, the API and the admin."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import Http404
 
 from medsocial.accounts.models import Invitation, Membership, Organization, User
@@ -49,6 +49,32 @@ def access_organization(user: User, slug: str, *, admin: bool = False) -> Organi
     if admin and not is_organization_admin(user, organization):
         raise PermissionDenied("Only an organization admin can do this.")
     return organization
+
+
+def qualifies_for_member_price(user) -> bool:
+    """Member prices need membership in an organization site staff verified, or in one whose
+    verified email domains include the person's confirmed address. Anyone can create an
+    organization, so belonging to an unverified one proves nothing."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    rows = Membership.objects.filter(user=user).values_list(
+        "organization__verified_at", "organization__verified_email_domains"
+    )
+    domain = user.email.rsplit("@", 1)[-1].lower() if user.email_confirmed_at else None
+    for verified_at, domains in rows:
+        if verified_at is not None:
+            return True
+        if domain and domains and domain in Organization(verified_email_domains=domains).email_domains:
+            return True
+    return False
+
+
+def organizations_for_verification(*, query: str = "") -> QuerySet[Organization]:
+    """Every organization for site staff, the ones not yet verified first."""
+    qs = Organization.objects.annotate(member_count=Count("memberships", distinct=True))
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.order_by(F("verified_at").asc(nulls_first=True), "name")
 
 
 def members_of(organization: Organization) -> QuerySet[Membership]:

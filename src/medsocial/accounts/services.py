@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,9 @@ from medsocial.accounts.models import (
     PersonalAccessToken,
     User,
     hash_token,
+    parse_email_domains,
 )
+from medsocial.accounts.roles import Role, has_role
 from medsocial.core.email import enqueue_email
 from medsocial.core.errors import Conflict, DomainError, NotAllowed
 
@@ -121,6 +124,31 @@ def create_organization(*, creator: User | None, name: str, kind: str, **details
         raise Conflict(f"An organization named “{name}” already exists.", field="name")
     if creator is not None:
         Membership.objects.create(user=creator, organization=organization, role=Membership.Role.ADMIN)
+    return organization
+
+
+@transaction.atomic
+def set_organization_verification(
+    *, actor: User, organization: Organization, verified: bool, email_domains: str = ""
+) -> Organization:
+    """Site staff mark an organization verified (or not) and list the email domains confirmed to
+    belong to it; member prices depend on either. The first verification keeps its date and who
+    made it."""
+    if not has_role(actor, Role.SITE_ADMIN):
+        raise NotAllowed("Only site staff verify organizations.")
+    try:
+        domains = parse_email_domains(email_domains)
+    except ValidationError as exc:
+        raise AccountError(exc.messages[0], field="email_domains") from None
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if verified and organization.verified_at is None:
+        organization.verified_at = timezone.now()
+        organization.verified_by = actor
+    elif not verified:
+        organization.verified_at = None
+        organization.verified_by = None
+    organization.verified_email_domains = "\n".join(domains)
+    organization.save(update_fields=["verified_at", "verified_by", "verified_email_domains"])
     return organization
 
 

@@ -30,6 +30,16 @@ urlpatterns = [
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="token-revoke"),
     path("organizations/", views.organization_list, name="organizations"),
     path("organizations/new/", views.organization_create, name="organization-create"),
+    path(
+        "organizations/verification/",
+        views.organization_verification_list,
+        name="organization-verification-list",
+    ),
+    path(
+        "organizations/<slug:slug>/verification/",
+        views.organization_verification,
+        name="organization-verification",
+    ),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization"),
     path("organizations/<slug:slug>/invite/", views.organization_invite, name="organization-invite"),
     path("organizations/<slug:slug>/members/<int:pk>/role/", views.member_role, name="member-role"),

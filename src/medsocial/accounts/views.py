@@ -3,13 +3,16 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts import forms, selectors, services
-from medsocial.accounts.models import Invitation, Membership, User
+from medsocial.accounts.models import Invitation, Membership, Organization, User
+from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError, NotAllowed
+from medsocial.core.forms import add_domain_error
 
 
 def sign_up(request):
@@ -188,8 +191,56 @@ def organization_detail(request, slug):
         "invitations": selectors.pending_invitations(organization) if is_admin else [],
         "invitation_form": forms.InvitationForm(),
         "roles": Membership.Role.choices,
+        "is_site_staff": has_role(request.user, Role.SITE_ADMIN),
     }
     return render(request, "accounts/organization_detail.html", context)
+
+
+def _require_site_staff(request) -> None:
+    if not has_role(request.user, Role.SITE_ADMIN):
+        raise Http404("Not found")
+
+
+@login_required
+def organization_verification_list(request):
+    """Site staff: every organization, the ones not yet verified first."""
+    _require_site_staff(request)
+    query = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "accounts/organization_verification_list.html",
+        {"organizations": selectors.organizations_for_verification(query=query)[:200], "query": query},
+    )
+
+
+@login_required
+def organization_verification(request, slug):
+    """Site staff verify an organization and the email domains that belong to it."""
+    _require_site_staff(request)
+    organization = get_object_or_404(Organization, slug=slug)
+    form = forms.OrganizationVerificationForm(
+        request.POST or None,
+        initial={
+            "verified": organization.is_verified,
+            "email_domains": organization.verified_email_domains,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_organization_verification(
+                actor=request.user, organization=organization, **form.cleaned_data
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, f"Verification of {organization} saved.")
+            return redirect("accounts:organization-verification-list")
+    return render(
+        request,
+        "accounts/organization_verification.html",
+        {"organization": organization, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

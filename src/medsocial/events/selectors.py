@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from medsocial.accounts.models import Membership
 from medsocial.accounts.roles import Role, has_role
+from medsocial.accounts.selectors import qualifies_for_member_price
 from medsocial.events.models import (
     AgendaItem,
     DiscountCode,
@@ -35,8 +36,9 @@ def is_event_manager(user) -> bool:
 
 
 def is_member(user) -> bool:
-    """Member pricing: the person belongs to at least one organization on the hub."""
-    return bool(getattr(user, "is_authenticated", False)) and Membership.objects.filter(user=user).exists()
+    """Member pricing: the person belongs to an organization site staff verified (or one whose
+    verified email domain is their confirmed address); creating an organization is not enough."""
+    return qualifies_for_member_price(user)
 
 
 def viewer_time_zone(user) -> zoneinfo.ZoneInfo:

@@ -158,7 +158,7 @@ class TicketType(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text="Price for people who belong to any organization on the hub (blank: same as the price).",
+        help_text="Price for members of an organization site staff verified (blank: same as the price).",
     )
     early_bird_price = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     early_bird_until = models.DateTimeField(null=True, blank=True)

@@ -142,7 +142,7 @@ def test_members_pay_the_member_price_and_early_birds_the_early_price(make_user,
     ticket = TicketType.objects.create(
         event=event, name="Full", price=Decimal("300"), member_price=Decimal("250")
     )
-    member = make_user(organization=make_organization())
+    member = make_user(organization=make_organization(verified_at=timezone.now()))
     assert services.register(event=event, user=member, ticket_type=ticket).order.total == Decimal("250")
     assert services.register(event=event, user=make_user(), ticket_type=ticket).order.total == Decimal("300")
     ticket.early_bird_price = Decimal("199")
