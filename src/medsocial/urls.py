@@ -8,6 +8,8 @@ from medsocial.core import views as core_views
 admin.site.site_header = "MedSocial administration"
 admin.site.site_title = "MedSocial admin"
 
+handler500 = "medsocial.core.views.server_error"
+
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),

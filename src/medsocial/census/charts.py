@@ -203,8 +203,10 @@ def state_tile_map(states: dict[str, tuple[int, int]], *, title: str, link: str 
     """States as tiles shaded by the share of hospitals with a presence: {state: (present, all)}."""
     size, gap = 46, 4
     width, height = 12 * (size + gap), 8 * (size + gap)
+    # With links the map is a group of links, not one image: an image may not hold controls.
+    role = "group" if link else "img"
     parts = [
-        f'<svg class="chart tile-map" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{escape(title)}" '
+        f'<svg class="chart tile-map" viewBox="0 0 {width} {height}" width="100%" role="{role}" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
     ]
     for state, (row, column) in STATE_TILES.items():

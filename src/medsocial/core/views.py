@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from medsocial.core import navigation, selectors
@@ -60,3 +62,10 @@ def bench_hello(request):
     if not settings.BENCH_HELLO:
         raise Http404
     return HttpResponse("hello", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page in the site's layout, rendered without the request's context processors:
+    the database or the session store may be what failed, so nothing here may touch them."""
+    html = loader.render_to_string("500.html", {"SITE_NAME": settings.SITE_NAME, "user": AnonymousUser()})
+    return HttpResponseServerError(html)
