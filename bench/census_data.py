@@ -123,6 +123,7 @@ def generate(*, stdout=print) -> None:
                     f"https://example.org/{slug}/bench{n}",
                     first_seen,
                     first_seen,
+                    True,
                     now,
                     now,
                 )
@@ -137,6 +138,7 @@ def generate(*, stdout=print) -> None:
                 "url",
                 "first_seen",
                 "last_active_on",
+                "is_generated",
                 "created_at",
                 "updated_at",
             ],
@@ -160,7 +162,7 @@ def generate(*, stdout=print) -> None:
                         max(followers, 0),
                         None,
                         posts,
-                        "import",
+                        "generated",
                         True,
                         now,
                     )

@@ -3,7 +3,7 @@ accounts, observations, the census figures and networks. Public read."""
 
 import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
@@ -13,6 +13,21 @@ from . import selectors
 from .models import CensusFigure, Observation, SocialAccount
 
 router = Router(tags=["census"])
+DEMO_HEADER = "X-Data-Notice"
+
+
+def _mark_demo_data(response: HttpResponse) -> None:
+    """While generated (demo) rows exist, every census answer says so in a header; the
+    `/census/notice` endpoint says it in the body."""
+    notice = selectors.demo_notice()
+    if notice:
+        response[DEMO_HEADER] = notice
+
+
+class NoticeOut(Schema):
+    demo_data: bool
+    notice: str
+    followers_note: str
 
 
 class NetworkOut(Schema):
@@ -61,6 +76,11 @@ class AccountOut(Schema):
     latest_followers: int | None
     latest_observed_on: datetime.date | None
     last_active_on: datetime.date | None
+    generated: bool
+
+    @staticmethod
+    def resolve_generated(obj):
+        return obj.is_generated
 
     @staticmethod
     def resolve_hospital(obj):
@@ -118,7 +138,8 @@ class FigureOut(Schema):
 
 
 @router.get("/networks", response=list[NetworkOut], auth=None)
-def list_networks(request):
+def list_networks(request, response: HttpResponse):
+    _mark_demo_data(response)
     return selectors.networks()
 
 
@@ -126,6 +147,7 @@ def list_networks(request):
 @paginate(PageNumberPagination)
 def list_hospitals(
     request,
+    response: HttpResponse,
     q: str = "",
     state: str = "",
     hospital_type: str = "",
@@ -137,6 +159,7 @@ def list_hospitals(
     """Hospitals with the list page's filters: search by name or city, state, type, ownership,
     network (has an open account there), presence ("any" or "none"), sort (name, state,
     followers, growth)."""
+    _mark_demo_data(response)
     return selectors.hospital_list(
         q=q,
         state=state,
@@ -149,14 +172,24 @@ def list_hospitals(
 
 
 @router.get("/hospitals/{facility_id}", response=HospitalDetailOut, auth=None)
-def get_hospital(request, facility_id: str):
+def get_hospital(request, response: HttpResponse, facility_id: str):
+    _mark_demo_data(response)
     return selectors.get_hospital(facility_id)
 
 
 @router.get("/accounts", response=list[AccountOut], auth=None)
 @paginate(PageNumberPagination)
-def list_accounts(request, network: str = "", state: str = "", hospital: str = "", open_only: bool = False):
-    """Accounts, optionally of one network, state or hospital (facility id)."""
+def list_accounts(
+    request,
+    response: HttpResponse,
+    network: str = "",
+    state: str = "",
+    hospital: str = "",
+    open_only: bool = False,
+):
+    """Accounts, optionally of one network, state or hospital (facility id); `generated` marks
+    the demo's invented accounts."""
+    _mark_demo_data(response)
     qs = SocialAccount.objects.select_related("hospital", "network").order_by("pk")
     if network:
         qs = qs.filter(network__slug=network)
@@ -171,8 +204,10 @@ def list_accounts(request, network: str = "", state: str = "", hospital: str = "
 
 @router.get("/accounts/{account_id}/observations", response=list[ObservationOut], auth=None)
 @paginate(PageNumberPagination)
-def list_observations(request, account_id: int, since: datetime.date | None = None):
-    """An account's observations, oldest first."""
+def list_observations(request, response: HttpResponse, account_id: int, since: datetime.date | None = None):
+    """An account's observations, oldest first; `source` is imported, submitted or generated
+    (demo data, never measured)."""
+    _mark_demo_data(response)
     if not SocialAccount.objects.filter(pk=account_id).exists():
         raise Http404("No such account.")
     qs = Observation.objects.filter(account_id=account_id).select_related("network").order_by("observed_on")
@@ -183,11 +218,25 @@ def list_observations(request, account_id: int, since: datetime.date | None = No
 
 @router.get("/figures", response=list[FigureOut], auth=None)
 @paginate(PageNumberPagination)
-def list_figures(request, dimension: str = "", network: str | None = None):
+def list_figures(request, response: HttpResponse, dimension: str = "", network: str | None = None):
     """The precomputed census figures (columns documented on /census/data/)."""
+    _mark_demo_data(response)
     qs = CensusFigure.objects.order_by("dimension", "key", "network", "period")
     if dimension:
         qs = qs.filter(dimension=dimension)
     if network is not None:
         qs = qs.filter(network=network)
     return qs
+
+
+@router.get("/notice", response=NoticeOut, auth=None)
+def get_notice(request, response: HttpResponse):
+    """Whether the census holds generated demo data (then every census answer carries an
+    `X-Data-Notice` header), and how follower figures are counted."""
+    _mark_demo_data(response)
+    notice = selectors.demo_notice()
+    return {
+        "demo_data": bool(notice),
+        "notice": notice,
+        "followers_note": selectors.followers_note(selectors.latest_run()),
+    }

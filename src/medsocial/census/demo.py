@@ -226,6 +226,7 @@ def _generate(*, small: bool) -> None:
                     url=canonical.url,
                     first_seen=opened_on,
                     closed_on=closed_on,
+                    is_generated=True,
                 )
             )
             plans.append((opened, closed_on, silent_from, size[pk], slug))
@@ -274,7 +275,7 @@ def _generate(*, small: bool) -> None:
                     followers if audience > 0 else None,
                     None,
                     posts,
-                    Observation.Source.IMPORT,
+                    Observation.Source.GENERATED,
                     True,
                     now,
                 )

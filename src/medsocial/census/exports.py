@@ -27,6 +27,10 @@ NETWORK_COLUMN = (
     "<network>_urls",
     "One column per network (x_urls, facebook_urls …): canonical URLs of its open accounts there, separated by spaces",
 )
+NOTE_COLUMN = (
+    "data_note",
+    "Empty for measured data; while the census holds generated demo data, the notice saying so (last column)",
+)
 
 FIGURE_COLUMNS = [
     ("dimension", "overall, network, state, hospital_type, ownership, month or year"),
@@ -47,13 +51,16 @@ FIGURE_COLUMNS = [
     ("accounts_opened", "Accounts first seen in the month or year"),
     (
         "followers",
-        "Followers: latest counts for current figures; each account's last count observed in the month, for month rows (year rows: December, or the latest month)",
+        "Followers: latest counts for current figures; for month rows, each account's latest count up to the month's end "
+        "(the computation day for the current month), carried forward at most 90 days (year rows: December, or the latest month)",
     ),
+    NOTE_COLUMN,
 ]
 
 
-def hospital_rows(queryset, network_list, chunk: int = 1000):
-    """Dicts with the hospital columns and one URL column per network, a chunk at a time."""
+def hospital_rows(queryset, network_list, *, notice: str = "", chunk: int = 1000):
+    """Dicts with the hospital columns, one URL column per network and the data note, a chunk
+    at a time."""
     start = 0
     while True:
         hospitals = list(queryset[start : start + chunk])
@@ -83,15 +90,17 @@ def hospital_rows(queryset, network_list, chunk: int = 1000):
             mine = table.get(h.pk, {})
             for network in network_list:
                 row[f"{network.slug}_urls"] = " ".join(a.url for a in mine.get(network.slug, []))
+            row["data_note"] = notice
             yield row
         start += chunk
 
 
 def hospital_fieldnames(network_list) -> list[str]:
-    return [name for name, _ in HOSPITAL_COLUMNS] + [f"{n.slug}_urls" for n in network_list]
+    return [name for name, _ in HOSPITAL_COLUMNS] + [f"{n.slug}_urls" for n in network_list] + ["data_note"]
 
 
-def figure_rows():
+def figure_rows(*, notice: str = ""):
+    """Dicts with the figure columns, every figure in a stable order."""
     for figure in CensusFigure.objects.order_by("dimension", "key", "network", "period").iterator(
         chunk_size=2000
     ):
@@ -107,6 +116,7 @@ def figure_rows():
             "accounts_closed": figure.accounts_closed,
             "accounts_opened": figure.accounts_opened,
             "followers": figure.followers,
+            "data_note": notice,
         }
 
 

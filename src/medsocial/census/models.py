@@ -150,6 +150,8 @@ class SocialAccount(models.Model):
     latest_observed_on = models.DateField(null=True, blank=True)
     last_active_on = models.DateField(null=True, blank=True)
     followers_year_ago = models.BigIntegerField(null=True, blank=True)
+    # Made up by the demo data generator, not found on the network.
+    is_generated = models.BooleanField(default=False, db_default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -183,9 +185,9 @@ class Observation(models.Model):
     """The figures of one account on one date."""
 
     class Source(models.TextChoices):
-        SUBMISSION = "submission", "Submission"
-        IMPORT = "import", "Import"
-        STAFF = "staff", "Staff"
+        IMPORTED = "imported", "Imported from a file"
+        SUBMITTED = "submitted", "Submitted by a person"
+        GENERATED = "generated", "Generated demo data"
 
     # The unique (account, observed_on) constraint serves as the account index.
     account = models.ForeignKey(
@@ -198,7 +200,8 @@ class Observation(models.Model):
     followers = models.BigIntegerField(null=True, blank=True)
     following = models.BigIntegerField(null=True, blank=True)
     posts = models.BigIntegerField(null=True, blank=True)
-    source = models.CharField(max_length=20, choices=Source.choices, default=Source.STAFF)
+    # Where the figures came from; "generated" rows are the demo's invention, never a measurement.
+    source = models.CharField(max_length=20, choices=Source.choices)
     # True on the account's last observation of its month: the one the monthly census counts.
     month_last = models.BooleanField(default=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -211,11 +214,19 @@ class Observation(models.Model):
                 condition=models.Q(followers__gte=0) | models.Q(followers__isnull=True),
                 name="census_followers_not_negative",
             ),
+            models.CheckConstraint(
+                condition=models.Q(source__in=["imported", "submitted", "generated"]),
+                name="census_observation_source_known",
+            ),
         ]
         indexes = [
             models.Index(
                 fields=["month_last", "month", "network", "account", "followers"], name="census_obs_month"
-            )
+            ),
+            # Answers "is any generated row left?" (the demo notice) without scanning the table.
+            models.Index(
+                fields=["source"], condition=models.Q(source="generated"), name="census_obs_generated"
+            ),
         ]
 
     def __str__(self):
@@ -319,6 +330,19 @@ class CensusFigure(models.Model):
     class Meta:
         ordering = ["dimension", "key", "network", "period"]
         indexes = [models.Index(fields=["dimension", "network", "period"])]
+        # One set of figures: a second copy of any figure is refused (NULL periods need their own).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "key", "network", "period"],
+                condition=models.Q(period__isnull=False),
+                name="census_figure_one_per_period",
+            ),
+            models.UniqueConstraint(
+                fields=["dimension", "key", "network"],
+                condition=models.Q(period__isnull=True),
+                name="census_figure_one_current",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.dimension}:{self.key}:{self.network}:{self.period}"
@@ -330,6 +354,8 @@ class CensusRun(models.Model):
     computed_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(default=0)
     as_of = models.DateField()
+    # Whether generated (demo) accounts or observations existed when the figures were computed.
+    demo_data = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["-computed_at"]

@@ -176,15 +176,76 @@ def peer_ranks(hospital: Hospital) -> list[dict]:
     return ranks
 
 
+def hospital_follower_series(accounts: list[SocialAccount]) -> dict:
+    """A hospital's follower counts for its chart and table, from `hospital_accounts`: one
+    series per account with counts (points oldest first, the network's color, a distinct one
+    when several networks share black), and the last 24 months as rows of one value per series."""
+    from .charts import PALETTE
+
+    series = []
+    counted = [a for a in accounts if any(o.followers is not None for o in a.observations.all())]
+    for index, account in enumerate(counted):
+        color = account.network.color
+        if color == "#000000" and index:
+            color = PALETTE[index % len(PALETTE)]
+        series.append(
+            {
+                "name": f"{account.network.name} ({account.handle})",
+                "color": color,
+                "points": [(o.observed_on, o.followers) for o in account.observations.all()],
+                "account": account,
+                "generated": account.is_generated
+                or any(o.source == Observation.Source.GENERATED for o in account.observations.all()),
+            }
+        )
+    months = sorted({d.replace(day=1) for s in series for d, _ in s["points"]})
+    lookup = [{d.replace(day=1): v for d, v in s["points"]} for s in series]
+    table = [(m, [values.get(m) for values in lookup]) for m in months[-24:]]
+    return {"series": series, "table": table}
+
+
 def hospital_history(hospital: Hospital, limit: int = 20) -> list[AccountChange]:
     return list(hospital.changes.select_related("actor", "account__network")[:limit])
 
 
 # --- The census ------------------------------------------------------------------------------
 
+DEMO_NOTICE = (
+    "Demo data: some accounts and follower counts in this census were generated to demonstrate the "
+    "site, on real hospital names. They were not measured and say nothing about those hospitals."
+)
+FOLLOWERS_NOTE = (
+    "Followers are each account's latest count up to the end of the month (for the current month, up "
+    "to {as_of}), carried forward at most {days} days: an account not yet counted this month keeps its "
+    "last count, and accounts without a count in that window are left out."
+)
+
 
 def latest_run() -> CensusRun | None:
     return CensusRun.objects.order_by("-computed_at").first()
+
+
+def demo_notice() -> str:
+    """DEMO_NOTICE while any generated (demo) account or observation exists, else "". Cached
+    for a minute: a partial index makes the check cheap, but pages should not repeat it."""
+    key = "census:demo-notice"
+    notice = cache.get(key)
+    if notice is None:
+        generated = (
+            SocialAccount.objects.filter(is_generated=True).exists()
+            or Observation.objects.filter(source=Observation.Source.GENERATED).exists()
+        )
+        notice = DEMO_NOTICE if generated else ""
+        cache.set(key, notice, 60)
+    return notice
+
+
+def followers_note(run: CensusRun | None) -> str:
+    """The rule behind every follower figure, as the growth table and the exports state it."""
+    from .services.recompute import CARRY_FORWARD_DAYS
+
+    as_of = run.as_of.isoformat() if run else "today"
+    return FOLLOWERS_NOTE.format(as_of=as_of, days=CARRY_FORWARD_DAYS)
 
 
 def census_overview() -> dict:
@@ -234,6 +295,8 @@ def _build_overview(run) -> dict:
             state_network[row.key][row.network] = row.hospitals_present
     return {
         "run": run,
+        "demo_notice": DEMO_NOTICE if run and run.demo_data else "",
+        "followers_note": followers_note(run),
         "overall": overall,
         "networks": per_network,
         "states": cut("state"),
@@ -280,6 +343,82 @@ def yoy_growth(months: dict[str, list[CensusFigure]], names: dict[str, str]) -> 
     order = list(names)
     rows.sort(key=lambda r: order.index(r["slug"]) if r["slug"] in order else 99)
     return rows
+
+
+def dashboard_series(overview: dict) -> dict:
+    """The dashboard's chart series, from `census_overview`: hospitals present against the
+    published list, open accounts and followers per network by month, and 2009–2013 against
+    the published totals. Months without a follower figure are None, not zero."""
+    network_list = networks()
+    colors = {n.slug: n.color for n in network_list}
+    months = overview["months"]
+    reliable = [r for r in reference_series() if r["reliable"]]
+    present = [
+        {
+            "name": "Hospitals with a presence (census)",
+            "points": [(m.period, m.hospitals_present) for m in months.get("", [])],
+            "color": "#1f5fa8",
+        },
+        {
+            "name": "Organizations on the published list",
+            "points": [(r["date"], r["organizations"]) for r in reliable],
+            "dots": True,
+            "color": "#d9480f",
+        },
+    ]
+    accounts = [
+        {
+            "name": n.name,
+            "color": colors[n.slug],
+            "points": [(m.period, m.accounts_active) for m in months.get(n.slug, [])],
+        }
+        for n in network_list
+        if months.get(n.slug)
+    ]
+    followers = [
+        {
+            "name": n.name,
+            "color": colors[n.slug],
+            "points": [(m.period, m.followers or None) for m in months.get(n.slug, [])],
+        }
+        for n in network_list
+        if months.get(n.slug)
+    ]
+    published = [
+        {
+            "name": f"{label} (published list)",
+            "color": colors.get(slug, "#888"),
+            "dots": True,
+            "points": [(r["date"], r[slug]) for r in reliable if r[slug] is not None],
+        }
+        for slug, label in (
+            ("facebook", "Facebook"),
+            ("x", "Twitter"),
+            ("youtube", "YouTube"),
+            ("blog", "Blogs"),
+        )
+    ]
+    early = [
+        {
+            "name": f"{s['name']} (census)",
+            "color": s["color"],
+            "points": [(d, v) for d, v in s["points"] if d.year <= 2013],
+        }
+        for s in accounts
+        if s["name"].split()[0] in ("Facebook", "X", "YouTube", "Blog")
+    ]
+    return {
+        "networks": network_list,
+        "presence": present,
+        "accounts": accounts,
+        "followers": followers,
+        "reference": early + published,
+        "network_bars": [
+            (row["name"], row["hospitals_present"], colors.get(row["slug"], "#555"))
+            for row in overview["networks"]
+        ],
+        "states": {row.key: (row.hospitals_present, row.hospitals) for row in overview["states"]},
+    }
 
 
 def top_movers(limit: int = 10) -> list[Hospital]:

@@ -51,6 +51,7 @@ def hospital_list(request):
         "rows": selectors.list_rows(page_obj.object_list, network_list),
         "query_string": _query_string(filters),
         "is_moderator": selectors.is_moderator(request.user),
+        "demo_notice": selectors.demo_notice(),
     }
     template = "census/_results.html" if request.headers.get("HX-Request") else "census/list.html"
     return render(request, template, context)
@@ -60,40 +61,24 @@ def hospital_list(request):
 def hospital_detail(request, facility_id):
     hospital = selectors.get_hospital(facility_id)
     accounts = selectors.hospital_accounts(hospital)
-    series = []
-    for index, account in enumerate(
-        a for a in accounts if any(o.followers is not None for o in a.observations.all())
-    ):
-        series.append(
-            {
-                "name": f"{account.network.name} ({account.handle})",
-                "color": account.network.color
-                if account.network.color != "#000000" or index == 0
-                else charts.PALETTE[index % 10],
-                "points": [(o.observed_on, o.followers) for o in account.observations.all()],
-                "account": account,
-            }
-        )
-    months = sorted({d.replace(day=1) for s in series for d, _ in s["points"]})
-    table = []
-    if months:
-        lookup = [{d.replace(day=1): v for d, v in s["points"]} for s in series]
-        table = [(m, [values.get(m) for values in lookup]) for m in months[-24:]]
+    followers = selectors.hospital_follower_series(accounts)
+    chart = ""
+    if followers["series"]:
+        chart = charts.line_chart(followers["series"], title=f"Followers of {hospital.name} by network")
     return render(
         request,
         "census/hospital.html",
         {
             "hospital": hospital,
             "accounts": accounts,
-            "chart": charts.line_chart(series, title=f"Followers of {hospital.name} by network")
-            if series
-            else "",
-            "series": series,
-            "table": table,
+            "chart": chart,
+            "series": followers["series"],
+            "table": followers["table"],
             "ranks": selectors.peer_ranks(hospital),
             "history": selectors.hospital_history(hospital),
             "can_edit": services.can_edit_accounts(request.user, hospital),
             "dormant_since": selectors.dormant_since(),
+            "demo_notice": selectors.demo_notice(),
         },
     )
 
@@ -149,7 +134,6 @@ def account_add(request, facility_id):
         except DuplicateAccount as exc:
             add_domain_error(form, exc)
         else:
-            _recompute_later()
             messages.success(request, "Account added.")
             return redirect(hospital)
     return render(
@@ -181,7 +165,6 @@ def account_edit(request, pk):
         except (CensusError, DuplicateAccount) as exc:
             add_domain_error(form, exc)
         else:
-            _recompute_later()
             messages.success(request, "Account updated.")
             return redirect(account.hospital)
     return render(
@@ -202,7 +185,6 @@ def account_observe(request, pk):
         except CensusError as exc:
             add_domain_error(form, exc)
         else:
-            _recompute_later()
             messages.success(request, "Figures recorded.")
             return redirect(account.hospital)
     return render(
@@ -216,14 +198,6 @@ def account_observe(request, pk):
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _recompute_later():
-    from django.db import transaction
-
-    from .tasks import recompute_census_task
-
-    transaction.on_commit(lambda: recompute_census_task.enqueue())
 
 
 @login_required
@@ -275,98 +249,35 @@ def merge(request, pk):
 
 
 def _dashboard_charts(overview) -> dict:
-    """The dashboard's charts and tables, built once per census run (they only change when the
-    figures are recomputed)."""
-    network_list = selectors.networks()
-    colors = {n.slug: n.color for n in network_list}
-    months = overview["months"]
-    total_months = months.get("", [])
-    reference = selectors.reference_series()
-    reliable = [r for r in reference if r["reliable"]]
-    opened_chart = charts.line_chart(
-        [
-            {
-                "name": "Hospitals with a presence (census)",
-                "points": [(m.period, m.hospitals_present) for m in total_months],
-                "color": "#1f5fa8",
-            },
-            {
-                "name": "Organizations on the published list",
-                "points": [(r["date"], r["organizations"]) for r in reliable],
-                "dots": True,
-                "color": "#d9480f",
-            },
-        ],
-        title="Hospitals with a social media presence, by month",
-    )
-    network_series = [
-        {
-            "name": n.name,
-            "color": colors[n.slug],
-            "points": [(m.period, m.accounts_active) for m in months.get(n.slug, [])],
-        }
-        for n in network_list
-        if months.get(n.slug)
-    ]
-    # Months without any observation have no follower figure (None), not zero followers.
-    followers_series = [
-        {
-            "name": n.name,
-            "color": colors[n.slug],
-            "points": [(m.period, m.followers or None) for m in months.get(n.slug, [])],
-        }
-        for n in network_list
-        if months.get(n.slug)
-    ]
-    reference_series = [
-        {
-            "name": f"{label} (published list)",
-            "color": colors.get(slug, "#888"),
-            "dots": True,
-            "points": [(r["date"], r[slug]) for r in reliable if r[slug] is not None],
-        }
-        for slug, label in (
-            ("facebook", "Facebook"),
-            ("x", "Twitter"),
-            ("youtube", "YouTube"),
-            ("blog", "Blogs"),
-        )
-    ]
-    early = [
-        {
-            "name": f"{s['name']} (census)",
-            "color": s["color"],
-            "points": [(d, v) for d, v in s["points"] if d.year <= 2013],
-        }
-        for s in network_series
-        if s["name"].split()[0] in ("Facebook", "X", "YouTube", "Blog")
-    ]
-    states = {row.key: (row.hospitals_present, row.hospitals) for row in overview["states"]}
+    """The dashboard's charts and tables, drawn once per census run from the selectors' series
+    (they only change when the figures are recomputed)."""
+    series = selectors.dashboard_series(overview)
     overall = overview["overall"]
-    years = overview["years"].get("", [])
     return {
         "overview": overview,
         "overall": overall,
         "share": (overall.hospitals_present / overall.hospitals) if overall.hospitals else 0,
-        "networks": network_list,
+        "networks": series["networks"],
         "network_bars": charts.bar_chart(
-            [
-                (row["name"], row["hospitals_present"], colors.get(row["slug"], "#555"))
-                for row in overview["networks"]
-            ],
-            title="Hospitals with an account, per network",
+            series["network_bars"], title="Hospitals with an account, per network"
         ),
         "tile_map": charts.state_tile_map(
-            states, title="Share of hospitals with a presence, by state", link=reverse("census:list")
+            series["states"],
+            title="Share of hospitals with a presence, by state",
+            link=reverse("census:list"),
         ),
-        "presence_chart": opened_chart,
-        "accounts_chart": charts.line_chart(network_series, title="Open accounts per network, by month"),
-        "followers_chart": charts.line_chart(followers_series, title="Total followers per network, by month"),
+        "presence_chart": charts.line_chart(
+            series["presence"], title="Hospitals with a social media presence, by month"
+        ),
+        "accounts_chart": charts.line_chart(series["accounts"], title="Open accounts per network, by month"),
+        "followers_chart": charts.line_chart(
+            series["followers"], title="Total followers per network, by month"
+        ),
         "reference_chart": charts.line_chart(
-            early + reference_series, title="2009–2013: census against the published list"
+            series["reference"], title="2009–2013: census against the published list"
         ),
-        "reference": reference,
-        "years": years,
+        "reference": selectors.reference_series(),
+        "years": overview["years"].get("", []),
     }
 
 
@@ -397,8 +308,9 @@ def exports_page(request):
         request,
         "census/exports.html",
         {
-            "hospital_columns": exports.HOSPITAL_COLUMNS + [exports.NETWORK_COLUMN],
+            "hospital_columns": exports.HOSPITAL_COLUMNS + [exports.NETWORK_COLUMN, exports.NOTE_COLUMN],
             "figure_columns": exports.FIGURE_COLUMNS,
+            "demo_notice": selectors.demo_notice(),
         },
     )
 
@@ -407,32 +319,40 @@ def exports_page(request):
 def export_hospitals(request, fmt):
     filters = _list_filters(request)
     network_list = selectors.networks()
-    rows = exports.hospital_rows(selectors.hospital_list(**filters), network_list)
+    notice = selectors.demo_notice()
+    rows = exports.hospital_rows(selectors.hospital_list(**filters), network_list, notice=notice)
     if fmt == "csv":
         return csv_response(
             request,
             filename="census-hospitals.csv",
             header=exports.hospital_fieldnames(network_list),
             rows=rows,
+            notice=notice,
         )
     if fmt == "json":
-        return HttpResponse(
-            json.dumps({"hospitals": list(rows)}, cls=DjangoJSONEncoder), content_type="application/json"
-        )
+        payload = {"notice": notice, "hospitals": list(rows)}
+        return HttpResponse(json.dumps(payload, cls=DjangoJSONEncoder), content_type="application/json")
     raise Http404
 
 
 @condition(etag_func=page_cache.area_etag("census"))
 def export_figures(request, fmt):
+    run = selectors.latest_run()
+    notice = selectors.DEMO_NOTICE if run and run.demo_data else ""
     if fmt == "csv":
         return csv_response(
             request,
             filename="census-figures.csv",
             header=exports.figure_fieldnames(),
-            rows=exports.figure_rows(),
+            rows=exports.figure_rows(notice=notice),
+            notice=notice,
         )
     if fmt == "json":
-        run = selectors.latest_run()
-        payload = {"as_of": run.as_of if run else None, "figures": list(exports.figure_rows())}
+        payload = {
+            "as_of": run.as_of if run else None,
+            "notice": notice,
+            "followers_note": selectors.followers_note(run),
+            "figures": list(exports.figure_rows(notice=notice)),
+        }
         return HttpResponse(json.dumps(payload, cls=DjangoJSONEncoder), content_type="application/json")
     raise Http404

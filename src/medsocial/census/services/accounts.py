@@ -12,6 +12,7 @@ from medsocial.core import page_cache
 from ..errors import CensusError, CensusNotAllowed, DuplicateAccount
 from ..models import AccountChange, Hospital, Network, Observation, SocialAccount
 from ..networks import canonical_account
+from .recompute import recompute_after_commit
 
 
 def can_edit_accounts(user, hospital: Hospital) -> bool:
@@ -93,8 +94,10 @@ def add_account(
     verified: bool = False,
     submission=None,
     check_permission: bool = True,
+    recompute: bool = True,
 ) -> SocialAccount:
-    """Add an account to a hospital after normalizing its address; refuses duplicates."""
+    """Add an account to a hospital after normalizing its address; refuses duplicates. The
+    census is recomputed after the commit unless the caller (`recompute=False`) does it."""
     if check_permission:
         ensure_can_edit(actor, hospital)
     canonical = resolve_account(network=network, address=address)
@@ -122,7 +125,7 @@ def add_account(
         submission=submission,
     )
     if followers is not None:
-        source = Observation.Source.SUBMISSION if submission else Observation.Source.STAFF
+        source = Observation.Source.SUBMITTED
         record_observation(
             account=account,
             observed_on=today,
@@ -130,8 +133,11 @@ def add_account(
             source=source,
             actor=actor,
             check_permission=False,
+            recompute=False,
         )
         account.refresh_from_db()
+    if recompute:
+        recompute_after_commit()
     return account
 
 
@@ -146,8 +152,10 @@ def update_account(
     reopen: bool = False,
     submission=None,
     check_permission: bool = True,
+    recompute: bool = True,
 ) -> SocialAccount:
-    """Change an account's address, first-seen or closing date; every change is logged."""
+    """Change an account's address, first-seen or closing date; every change is logged and
+    the census recomputed after the commit (unless `recompute=False`)."""
     account = (
         SocialAccount.objects.select_for_update().select_related("network", "hospital").get(pk=account.pk)
     )
@@ -178,6 +186,8 @@ def update_account(
         return account
     account.save()
     log_change(account=account, action=action, actor=actor, before=before, after=after, submission=submission)
+    if recompute:
+        recompute_after_commit()
     return account
 
 
@@ -189,11 +199,13 @@ def record_observation(
     followers=None,
     following=None,
     posts=None,
-    source: str = Observation.Source.STAFF,
+    source: str = Observation.Source.SUBMITTED,
     actor=None,
     check_permission: bool = True,
+    recompute: bool = True,
 ) -> Observation:
-    """Record (or correct) an account's figures on one date."""
+    """Record (or correct) an account's figures on one date; the census is recomputed after
+    the commit (unless `recompute=False`)."""
     if check_permission:
         ensure_can_edit(actor, account.hospital)
     check_observation(observed_on=observed_on, followers=followers, following=following, posts=posts)
@@ -223,6 +235,8 @@ def record_observation(
             "posts": posts,
         },
     )
+    if recompute:
+        recompute_after_commit()
     return observation
 
 

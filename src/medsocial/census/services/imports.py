@@ -1,21 +1,20 @@
 """Imports: CMS hospitals (both schemas), HIFLD websites and beds, account observations.
 
-Every import reads the whole file, reports each bad row with its line number and reason,
-and upserts the rest in batches by comparing with what is stored, so a rerun changes
-nothing. With `strict=True` one bad row means nothing is written."""
+Every import reads its file with the one CSV reader (`core.csv_import`: encoding detected,
+an unclosed quote or missing columns refuse the whole file), reports each bad row with its
+line number and reason, and upserts the rest in batches by comparing with what is stored, so
+a rerun changes nothing. With `strict=True` one bad row means nothing is written."""
 
-import csv
 import datetime
-import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from medsocial.core import page_cache
+from medsocial.core.csv_import import CsvFile
 
 from ..errors import CensusError
 from ..models import Hospital, Network, Observation, SocialAccount
@@ -48,31 +47,10 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def open_csv(source) -> io.TextIOBase:
-    """A text stream over a path or an already open file; the byte-order mark is dropped.
-    Files that are not UTF-8 are read as Windows-1252, which older CMS releases use."""
-    if isinstance(source, (str, Path)):
-        data = Path(source).read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-        return io.StringIO(text, newline="")
-    return source
-
-
 def count_rows(path) -> int:
     """Lines in a file less its header, for a progress bar's total."""
     with open(path, "rb") as handle:
         return max(sum(1 for _ in handle) - 1, 0)
-
-
-def _rows(stream) -> Iterable[tuple[int, dict]]:
-    reader = csv.DictReader(stream)
-    if reader.fieldnames:
-        reader.fieldnames = [name.strip().lstrip("\ufeff") for name in reader.fieldnames]
-    for row in reader:
-        yield reader.line_num, row
 
 
 # --- Hospitals ----------------------------------------------------------------------------
@@ -131,14 +109,31 @@ def name_key(name: str) -> str:
     return "".join(NAME_SYNONYMS.get(w, w) for w in words if w not in NAME_STOP_WORDS)
 
 
+CMS_REQUIRED = ("facility_id", "name", "state", "zip_code")
+
+
 def detect_cms_schema(fieldnames) -> str:
+    """Which CMS layout the header is ("current" or "2016"); CensusError naming the columns
+    missing from the layout it comes closest to."""
     names = set(fieldnames or [])
-    for schema, columns in CMS_COLUMNS.items():
-        if {columns["facility_id"], columns["name"], columns["state"]} <= names:
-            return schema
-    raise CensusError(
-        "This is not a CMS Hospital General Information file: no Facility ID or Provider ID column."
-    )
+    missing = {
+        schema: [columns[f] for f in CMS_REQUIRED if columns[f] not in names]
+        for schema, columns in CMS_COLUMNS.items()
+    }
+    schema = min(missing, key=lambda s: len(missing[s]))
+    if missing[schema]:
+        other = "2016" if schema == "current" else "current"
+        raise CensusError(
+            f"The file is missing columns {', '.join(missing[schema])} of the CMS Hospital General "
+            f"Information file (or, in its {other} layout, {', '.join(missing[other])})."
+        )
+    return schema
+
+
+# Longest value each hospital field takes, from the model.
+HOSPITAL_MAX_LENGTHS = {
+    f.name: f.max_length for f in Hospital._meta.get_fields() if getattr(f, "max_length", None)
+}
 
 
 def format_phone(raw: str) -> str:
@@ -155,6 +150,10 @@ def format_phone(raw: str) -> str:
 def clean_hospital_row(row: dict, columns: dict) -> dict:
     """The Hospital fields of one CMS row, or CensusError naming the bad value."""
     value = {name: (row.get(column) or "").strip() for name, column in columns.items()}
+    for name in ("name", "address", "city", "county", "hospital_type", "ownership"):
+        limit = HOSPITAL_MAX_LENGTHS[name]
+        if len(" ".join(value[name].split())) > limit:
+            raise CensusError(f"{columns[name]} is longer than {limit} characters")
     facility_id = value["facility_id"].upper()
     if facility_id.isdigit() and len(facility_id) < 6:
         facility_id = facility_id.zfill(6)  # spreadsheets drop the leading zeros
@@ -206,33 +205,28 @@ def import_hospitals(
 ) -> ImportReport:
     """Upsert hospitals from a CMS Hospital General Information CSV (either schema)."""
     report = ImportReport()
-    stream = open_csv(source)
-    try:
-        reader_rows = _rows(stream)
-        cleaned: dict[str, dict] = {}
-        first_line: dict[str, int] = {}
-        columns = None
-        for line, row in reader_rows:
-            if columns is None:
-                columns = CMS_COLUMNS[detect_cms_schema(row.keys())]
-            if limit is not None and len(cleaned) >= limit:
-                break
-            try:
-                fields = clean_hospital_row(row, columns)
-                if fields["facility_id"] in cleaned:
-                    raise CensusError(
-                        f"facility ID {fields['facility_id']} already appears on line {first_line[fields['facility_id']]}"
-                    )
-            except CensusError as exc:
-                report.error(line, exc.message)
-            else:
-                cleaned[fields["facility_id"]] = fields
-                first_line[fields["facility_id"]] = line
-            if progress:
-                progress(1)
-    finally:
-        if isinstance(source, (str, Path)):
-            stream.close()
+    csv_file = CsvFile(source)
+    columns = CMS_COLUMNS[detect_cms_schema(csv_file.header)]
+    cleaned: dict[str, dict] = {}
+    first_line: dict[str, int] = {}
+    for row in csv_file.rows():
+        if limit is not None and len(cleaned) >= limit:
+            break
+        if progress:
+            progress(1)
+        try:
+            if row.problem:
+                raise CensusError(row.problem)
+            fields = clean_hospital_row(row.values, columns)
+            if fields["facility_id"] in cleaned:
+                raise CensusError(
+                    f"facility ID {fields['facility_id']} already appears on line {first_line[fields['facility_id']]}"
+                )
+        except CensusError as exc:
+            report.error(row.line, exc.message)
+        else:
+            cleaned[fields["facility_id"]] = fields
+            first_line[fields["facility_id"]] = row.line
     if strict and report.errors:
         report.committed = False
         return report
@@ -278,6 +272,7 @@ def _upsert_existing(hospitals: list[Hospital], fields: list[str]) -> None:
 # --- HIFLD websites and beds ----------------------------------------------------------------
 
 HIFLD_MISSING = {"", "NOT AVAILABLE", "-999"}
+HIFLD_COLUMNS = ("NAME", "ZIP", "WEBSITE", "BEDS", "STATUS")
 
 
 def clean_website(raw: str) -> str:
@@ -299,39 +294,40 @@ def import_hospital_websites(source, *, strict: bool = False, progress: Progress
     for pk, key, zip_code in Hospital.objects.values_list("pk", "name_key", "zip_code"):
         index.setdefault((key, zip_code), []).append(pk)
     updates: dict[int, dict] = {}
-    stream = open_csv(source)
-    try:
-        for line, row in _rows(stream):
-            if progress:
-                progress(1)
-            try:
-                name = (row.get("NAME") or "").strip()
-                zip_code = re.sub(r"\D", "", row.get("ZIP") or "")[:5].zfill(5)
-                if not name or zip_code == "00000":
-                    raise CensusError("the row has no name or ZIP code")
-                website = clean_website(row.get("WEBSITE", ""))
-                beds_raw = (row.get("BEDS") or "").strip()
-                beds = int(float(beds_raw)) if beds_raw and beds_raw.upper() not in HIFLD_MISSING else None
-                if beds is not None and beds < 0:
-                    beds = None
-            except (CensusError, ValueError) as exc:
-                report.error(line, getattr(exc, "message", f"beds {row.get('BEDS')!r} is not a number"))
-                continue
-            candidates = index.get((name_key(name), zip_code), [])
-            if not candidates:
-                report.counts["unmatched"] += 1
-                continue
-            if len(candidates) > 1 or candidates[0] in updates:
-                report.counts["ambiguous"] += 1
-                continue
-            report.counts["matched"] += 1
-            values = {"beds": beds, "is_open": (row.get("STATUS") or "OPEN").strip().upper() != "CLOSED"}
-            if website:
-                values["website"] = website
-            updates[candidates[0]] = values
-    finally:
-        if isinstance(source, (str, Path)):
-            stream.close()
+    csv_file = CsvFile(source)
+    csv_file.require(HIFLD_COLUMNS, what="the HIFLD hospitals file")
+    for row in csv_file.rows():
+        line = row.line
+        if progress:
+            progress(1)
+        try:
+            if row.problem:
+                raise CensusError(row.problem)
+            row = row.values
+            name = (row.get("NAME") or "").strip()
+            zip_code = re.sub(r"\D", "", row.get("ZIP") or "")[:5].zfill(5)
+            if not name or zip_code == "00000":
+                raise CensusError("the row has no name or ZIP code")
+            website = clean_website(row.get("WEBSITE", ""))
+            beds_raw = (row.get("BEDS") or "").strip()
+            beds = int(float(beds_raw)) if beds_raw and beds_raw.upper() not in HIFLD_MISSING else None
+            if beds is not None and beds < 0:
+                beds = None
+        except (CensusError, ValueError) as exc:
+            report.error(line, getattr(exc, "message", f"beds {row.get('BEDS')!r} is not a number"))
+            continue
+        candidates = index.get((name_key(name), zip_code), [])
+        if not candidates:
+            report.counts["unmatched"] += 1
+            continue
+        if len(candidates) > 1 or candidates[0] in updates:
+            report.counts["ambiguous"] += 1
+            continue
+        report.counts["matched"] += 1
+        values = {"beds": beds, "is_open": (row.get("STATUS") or "OPEN").strip().upper() != "CLOSED"}
+        if website:
+            values["website"] = website
+        updates[candidates[0]] = values
     if strict and report.errors:
         report.committed = False
         return report
@@ -383,27 +379,30 @@ class CsvObservationImporter:
 
     source = "csv"
     required = ("network", "account", "date")
+    counts = ("followers", "following", "posts")
 
     def __init__(self, source):
         self.source_file = source
 
     def records(self, report: ImportReport, progress: Progress = None):
-        stream = open_csv(self.source_file)
-        try:
-            for line, row in _rows(stream):
-                if progress:
-                    progress(1)
-                row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-                missing = [c for c in self.required if c not in row]
-                if missing:
-                    raise CensusError(f"The file has no {', '.join(missing)} column.")
-                try:
-                    yield self.record(line, row)
-                except CensusError as exc:
-                    report.error(line, exc.message)
-        finally:
-            if isinstance(self.source_file, (str, Path)):
-                stream.close()
+        csv_file = CsvFile(self.source_file)
+        csv_file.header = [name.lower() for name in csv_file.header]
+        csv_file.require(self.required, what="observations")
+        if not set(self.counts) & set(csv_file.header):
+            raise CensusError(
+                f"The file is missing columns: it needs at least one of {', '.join(self.counts)}."
+            )
+        for row in csv_file.rows():
+            if progress:
+                progress(1)
+            if row.problem:
+                report.error(row.line, row.problem)
+                continue
+            values = {k: (v or "").strip() for k, v in row.values.items()}
+            try:
+                yield self.record(row.line, values)
+            except CensusError as exc:
+                report.error(row.line, exc.message)
 
     def record(self, line: int, row: dict) -> ObservationRecord:
         try:
@@ -435,7 +434,7 @@ def import_observations(
     importer: str = "csv",
     strict: bool = False,
     progress: Progress = None,
-    obs_source: str = Observation.Source.IMPORT,
+    obs_source: str = Observation.Source.IMPORTED,
 ) -> ImportReport:
     """Record observations read by the named importer on accounts already in the census."""
     if importer not in OBSERVATION_IMPORTERS:

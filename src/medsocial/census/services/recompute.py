@@ -1,13 +1,20 @@
 """The census figures, computed once from the rows and stored in CensusFigure, so pages read a
 few hundred precomputed rows instead of aggregating millions of observations per request.
 
-Current figures come from the accounts (their latest figures are kept on each account);
-the monthly follower series is one grouped query over observations using a covering index.
-Run after imports and approvals (`recompute_census_task`) and from `medsocial recompute-census`."""
+A recompute is a few named steps over what it loads once (`CensusInputs`): the current
+figures per cut, the monthly series, the yearly roll-up, each hospital's standing; then the
+figures are swapped in. One recompute runs at a time (`_one_at_a_time`) and the swap happens in
+its transaction, so readers see either the old figures or the new, never both or neither.
+
+Followers of a period are each account's latest count up to the period's end, carried forward
+at most CARRY_FORWARD_DAYS: an account not yet observed this month still counts with last
+month's figure instead of dropping to zero. Run after imports and approvals
+(`recompute_census_task`) and from `medsocial recompute-census`."""
 
 import datetime
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -17,6 +24,11 @@ from medsocial.core import page_cache
 from ..models import CensusFigure, CensusRun, Hospital, Network, Observation, SocialAccount, dormant_cutoff
 
 SERIES_START = datetime.date(2006, 1, 1)
+# How long an account's last follower count stands for it when it has no newer one.
+CARRY_FORWARD_DAYS = 90
+# The key of the PostgreSQL advisory lock that admits one recompute at a time ("census").
+RECOMPUTE_LOCK_KEY = 0x63656E737573
+CUTS = ("state", "hospital_type", "ownership")
 
 
 def month_start(day: datetime.date) -> datetime.date:
@@ -32,92 +44,125 @@ def month_end(month: datetime.date) -> datetime.date:
     return add_months(month, 1) - datetime.timedelta(days=1)
 
 
-def _monthly_followers() -> dict[tuple[datetime.date, int], int]:
-    """(month, network id) → followers summed over accounts, each account counted once a month
-    with its last observation of that month (flagged `month_last` when observations are written,
-    so this is one scan of a covering index)."""
-    table = Observation._meta.db_table
-    sql = (
-        f"SELECT month, network_id, SUM(followers) FROM {table} WHERE month_last = %s AND followers IS NOT NULL "
-        f"GROUP BY month, network_id"
-    )
-    result = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [True])
-        for month, network_id, total in cursor.fetchall():
-            if isinstance(month, str):
-                month = datetime.date.fromisoformat(month)
-            result[(month, network_id)] = int(total or 0)
-    return result
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    return value
 
 
-def _followers_in_month(month: datetime.date) -> dict[int, int]:
-    """Account id → its follower count at the end of `month`."""
-    rows = Observation.objects.filter(month_last=True, month=month, followers__isnull=False).values_list(
-        "account_id", "followers"
-    )
-    return dict(rows)
+@dataclass
+class CensusInputs:
+    """What every step reads, loaded once."""
 
+    as_of: datetime.date
+    networks: dict[int, str]  # network id → slug
+    hospitals: dict[int, tuple[str, str, str]]  # hospital id → (state, type, ownership)
+    # (pk, hospital id, network id, first seen, closed on, last active on, latest followers)
+    accounts: list[tuple]
+    figures: dict[tuple, CensusFigure] = field(default_factory=dict)
 
-def _new_figure(dimension, key="", network="", period=None) -> CensusFigure:
-    return CensusFigure(dimension=dimension, key=key, network=network, period=period)
+    @property
+    def last_month(self) -> datetime.date:
+        return month_start(self.as_of)
+
+    def period_end(self, month: datetime.date) -> datetime.date:
+        """The day a month's figures describe: its last day, or today for the current month."""
+        return self.as_of if month >= self.last_month else month_end(month)
+
+    def figure(self, dimension, key="", network="", period=None) -> CensusFigure:
+        index = (dimension, key, network, period)
+        if index not in self.figures:
+            self.figures[index] = CensusFigure(dimension=dimension, key=key, network=network, period=period)
+        return self.figures[index]
 
 
 @transaction.atomic
 def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
-    """Recompute every census figure and each hospital's standing; returns the run."""
+    """Recompute every census figure and each hospital's standing; returns the run. Runs one at
+    a time: a second caller waits for the first to finish, then computes from its result."""
+    _one_at_a_time()
     page_cache.bump("census")  # bulk writes send no signals
     started = time.perf_counter()
-    as_of = as_of or timezone.localdate()
-    cutoff = dormant_cutoff(as_of)
-    networks = {n.pk: n.slug for n in Network.objects.all()}
-    hospitals = {
-        pk: (state, htype, ownership)
-        for pk, state, htype, ownership in Hospital.objects.values_list(
-            "pk", "state", "hospital_type", "ownership"
-        )
-    }
-    accounts = list(
-        SocialAccount.objects.filter(first_seen__lte=as_of).values_list(
-            "pk", "hospital_id", "network_id", "first_seen", "closed_on", "last_active_on", "latest_followers"
-        )
+    inputs = _load_inputs(as_of or timezone.localdate())
+    _group_sizes(inputs)
+    _current_figures(inputs)
+    _monthly_series(inputs)
+    _yearly_rollup(inputs)
+    _replace_figures(inputs.figures.values())
+    _store_standing(_hospital_standing(inputs))
+    return _record_run(inputs, started)
+
+
+def recompute_after_commit() -> None:
+    """Queue a recompute for when the current transaction commits. Called by the services that
+    change accounts or observations, so every caller (page, API, CLI) keeps the figures current."""
+    from ..tasks import recompute_census_task
+
+    transaction.on_commit(recompute_census_task.enqueue)
+
+
+def _one_at_a_time() -> None:
+    """Make this transaction the only recompute running. PostgreSQL: a transaction-level
+    advisory lock, released at commit or rollback. SQLite: the transaction began IMMEDIATE
+    (settings), which already admits a single writer, so there is nothing more to take."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECOMPUTE_LOCK_KEY])
+
+
+def _load_inputs(as_of: datetime.date) -> CensusInputs:
+    return CensusInputs(
+        as_of=as_of,
+        networks={n.pk: n.slug for n in Network.objects.all()},
+        hospitals={
+            pk: (state, htype, ownership)
+            for pk, state, htype, ownership in Hospital.objects.values_list(
+                "pk", "state", "hospital_type", "ownership"
+            )
+        },
+        accounts=list(
+            SocialAccount.objects.filter(first_seen__lte=as_of).values_list(
+                "pk",
+                "hospital_id",
+                "network_id",
+                "first_seen",
+                "closed_on",
+                "last_active_on",
+                "latest_followers",
+            )
+        ),
     )
-    figures: dict[tuple, CensusFigure] = {}
 
-    def figure(dimension, key="", network="", period=None) -> CensusFigure:
-        index = (dimension, key, network, period)
-        if index not in figures:
-            figures[index] = _new_figure(dimension, key, network, period)
-        return figures[index]
 
-    # Hospitals per cut (denominators), for every network column too.
-    cuts = ("state", "hospital_type", "ownership")
-    group_sizes: dict[tuple[str, str], int] = defaultdict(int)
-    for values in hospitals.values():
-        group_sizes[("overall", "")] += 1
-        for dimension, key in zip(cuts, values, strict=True):
-            group_sizes[(dimension, key)] += 1
-    for (dimension, key), size in group_sizes.items():
-        for network in [""] + list(networks.values()):
-            figure(dimension, key, network).hospitals = size
-    figure("overall")
-    for slug in networks.values():
-        figure("network", slug, slug)
+def _group_sizes(inputs: CensusInputs) -> None:
+    """Hospitals per cut (the M of "N of M"), for the all-networks column and every network."""
+    sizes: dict[tuple[str, str], int] = defaultdict(int)
+    for values in inputs.hospitals.values():
+        sizes[("overall", "")] += 1
+        for dimension, key in zip(CUTS, values, strict=True):
+            sizes[(dimension, key)] += 1
+    slugs = list(inputs.networks.values())
+    for (dimension, key), size in sizes.items():
+        for network in ["", *slugs]:
+            inputs.figure(dimension, key, network).hospitals = size
+    inputs.figure("overall")
+    for slug in slugs:
+        inputs.figure("network", slug, slug).hospitals = inputs.figure("overall", "", slug).hospitals
 
-    # Current figures from the accounts.
-    present: dict[str, set] = defaultdict(set)
-    year_ago = _followers_in_month(add_months(month_start(as_of), -12))
-    standing: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # open accounts, followers, growth
-    for pk, hospital_id, network_id, first_seen, closed_on, last_active_on, followers in accounts:
-        slug = networks[network_id]
-        state, htype, ownership = hospitals[hospital_id]
-        is_closed = closed_on is not None and closed_on <= as_of
+
+def _current_figures(inputs: CensusInputs) -> None:
+    """Active, dormant and closed accounts, followers and hospitals present, per cut."""
+    cutoff = dormant_cutoff(inputs.as_of)
+    present: dict[tuple, set] = defaultdict(set)
+    for _pk, hospital_id, network_id, first_seen, closed_on, last_active_on, followers in inputs.accounts:
+        slug = inputs.networks[network_id]
+        is_closed = closed_on is not None and closed_on <= inputs.as_of
         dormant = not is_closed and (last_active_on or first_seen) < cutoff
         targets = [("overall", ""), ("network", slug)]
-        targets += list(zip(cuts, (state, htype, ownership), strict=True))
+        targets += list(zip(CUTS, inputs.hospitals[hospital_id], strict=True))
         for dimension, key in targets:
             for network in ("", slug) if dimension != "network" else (slug,):
-                row = figure(dimension, key, network)
+                row = inputs.figure(dimension, key, network)
                 if is_closed:
                     row.accounts_closed += 1
                     continue
@@ -127,27 +172,22 @@ def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
                     row.accounts_active += 1
                 row.followers += followers or 0
                 present[(dimension, key, network, None)].add(hospital_id)
-        if not is_closed:
-            mine = standing[hospital_id]
-            mine[0] += 1
-            mine[1] += followers or 0
-            mine[2] += (followers or 0) - year_ago.get(pk, 0)
     for index, hospital_ids in present.items():
-        figures[index].hospitals_present = len(hospital_ids)
-    for slug in networks.values():
-        figure("network", slug, slug).hospitals = figure("overall", "", slug).hospitals
+        inputs.figures[index].hospitals_present = len(hospital_ids)
 
-    # Monthly series: accounts opened, open at month end, followers; per network and all.
-    last_month = month_start(as_of)
-    opened = defaultdict(int)
-    closed = defaultdict(int)
+
+def _monthly_series(inputs: CensusInputs) -> None:
+    """Per month, per network and all: accounts opened, accounts open at the month's end,
+    hospitals present, and followers (carried forward, see `_monthly_followers`)."""
+    opened: dict[tuple, int] = defaultdict(int)
+    closed: dict[tuple, int] = defaultdict(int)
     presence_from: dict[int, datetime.date] = {}
     still_open: set[int] = set()
     last_closed: dict[int, datetime.date] = {}
-    for _pk, hospital_id, network_id, first_seen, closed_on, _active, _followers in accounts:
-        slug = networks[network_id]
+    for _pk, hospital_id, network_id, first_seen, closed_on, _active, _followers in inputs.accounts:
+        slug = inputs.networks[network_id]
         start = max(month_start(first_seen), SERIES_START)
-        is_closed = closed_on is not None and closed_on <= as_of
+        is_closed = closed_on is not None and closed_on <= inputs.as_of
         for network in ("", slug):
             opened[(start, network)] += 1
             if is_closed:
@@ -158,51 +198,136 @@ def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
             last_closed[hospital_id] = max(last_closed.get(hospital_id, ends), ends)
         else:
             still_open.add(hospital_id)
-    hospitals_joined = defaultdict(int)
-    hospitals_left = defaultdict(int)
+    hospitals_joined: dict[datetime.date, int] = defaultdict(int)
+    hospitals_left: dict[datetime.date, int] = defaultdict(int)
     for hospital_id, start in presence_from.items():
         hospitals_joined[start] += 1
         if hospital_id not in still_open:
             hospitals_left[last_closed[hospital_id]] += 1
-    followers_by_month = _monthly_followers()
+
+    last_month = inputs.last_month
     first_month = min([m for m, _ in opened] + [last_month])
-    running = defaultdict(int)
+    slugs = ["", *inputs.networks.values()]
+    running: dict[str, int] = defaultdict(int)
     present_running = 0
     month = first_month
     while month <= last_month:
         present_running += hospitals_joined[month] - hospitals_left[month]
-        for network in [""] + list(networks.values()):
+        for network in slugs:
             running[network] += opened[(month, network)] - closed[(month, network)]
-            row = figure("month", "", network, month)
+            row = inputs.figure("month", "", network, month)
             row.accounts_opened = opened[(month, network)]
             row.accounts_active = running[network]
-            row.hospitals = len(hospitals)
-        figure("month", "", "", month).hospitals_present = present_running
+            row.hospitals = len(inputs.hospitals)
+        inputs.figure("month", "", "", month).hospitals_present = present_running
         month = add_months(month, 1)
-    for (month, network_id), total in followers_by_month.items():
+    for (month, network_id), total in _monthly_followers(inputs).items():
         if first_month <= month <= last_month:
-            figure("month", "", networks[network_id], month).followers = total
-            figure("month", "", "", month).followers += total
+            inputs.figure("month", "", inputs.networks[network_id], month).followers += total
+            inputs.figure("month", "", "", month).followers += total
 
-    # Yearly: the year's last month (or the current month), with the year's openings summed.
-    for (dimension, _key, network, period), row in list(figures.items()):
+
+def _monthly_followers(inputs: CensusInputs) -> dict[tuple[datetime.date, int], int]:
+    """(month, network id) → followers summed over accounts, each account counted with its
+    latest count up to the month's end when that count is at most CARRY_FORWARD_DAYS old.
+
+    One grouped query: each account's last observation of a month (flagged `month_last` when
+    observations are written) with the month of its next count (LEAD), grouped by what decides
+    the months it stands for. Python then spreads each group over those months: from its own
+    month up to the month before the next count, the account's closing month, and the last
+    month whose end is within the carry-forward window."""
+    observations = connection.ops.quote_name(Observation._meta.db_table)
+    accounts = connection.ops.quote_name(SocialAccount._meta.db_table)
+    sql = (
+        "SELECT network_id, observed_on, next_month, closed_on, SUM(followers) FROM ("
+        " SELECT o.network_id, o.observed_on, o.followers, a.closed_on,"
+        "  LEAD(o.month) OVER (PARTITION BY o.account_id ORDER BY o.month) AS next_month"
+        f" FROM {observations} o JOIN {accounts} a ON a.id = o.account_id"
+        " WHERE o.month_last = %s AND o.followers IS NOT NULL AND o.observed_on <= %s"
+        ") counts GROUP BY network_id, observed_on, next_month, closed_on"
+    )
+    window = datetime.timedelta(days=CARRY_FORWARD_DAYS)
+    result: dict[tuple[datetime.date, int], int] = defaultdict(int)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, inputs.as_of])
+        rows = cursor.fetchall()
+    for network_id, observed_on, next_month, closed_on, total in rows:
+        observed_on, next_month, closed_on = _as_date(observed_on), _as_date(next_month), _as_date(closed_on)
+        last = inputs.last_month
+        if next_month is not None:
+            last = min(last, add_months(next_month, -1))
+        if closed_on is not None:
+            last = min(last, month_start(closed_on))
+        month = month_start(observed_on)
+        while month <= last and inputs.period_end(month) - observed_on <= window:
+            result[(month, network_id)] += int(total or 0)
+            month = add_months(month, 1)
+    return result
+
+
+def _followers_at(end: datetime.date) -> dict[int, int]:
+    """Account id → its latest follower count on or before `end`, within the carry-forward
+    window (accounts with no count in the window are left out)."""
+    start = end - datetime.timedelta(days=CARRY_FORWARD_DAYS)
+    rows = (
+        Observation.objects.filter(observed_on__range=(start, end), followers__isnull=False)
+        .order_by("account_id", "observed_on")
+        .values_list("account_id", "followers")
+    )
+    return dict(rows)  # ordered by date, so each account's latest count wins
+
+
+def _yearly_rollup(inputs: CensusInputs) -> None:
+    """Per year: the year's last month (or the current month), with the year's openings summed."""
+    for (dimension, _key, network, period), row in list(inputs.figures.items()):
         if dimension != "month":
             continue
-        year = figure("year", str(period.year), network, datetime.date(period.year, 1, 1))
+        year = inputs.figure("year", str(period.year), network, datetime.date(period.year, 1, 1))
         year.accounts_opened += row.accounts_opened
-        if period.month == 12 or period == last_month:
+        if period.month == 12 or period == inputs.last_month:
             year.accounts_active = row.accounts_active
             year.followers = row.followers
             year.hospitals = row.hospitals
             year.hospitals_present = row.hospitals_present
 
-    _replace_figures(figures.values())
-    _store_standing(standing)
-    CensusRun.objects.all().delete()  # one row: when the current figures were computed
-    run = CensusRun.objects.create(
-        computed_at=timezone.now(), as_of=as_of, duration_ms=int((time.perf_counter() - started) * 1000)
+
+def _hospital_standing(inputs: CensusInputs) -> dict[int, list[int]]:
+    """Hospital id → [open accounts, followers, followers gained over 12 months]. Growth is
+    counted per account with the same carried-forward counts as the growth table: now against
+    the end of the same month a year earlier (zero for an account that did not exist then);
+    an account without a count in either window adds nothing to it."""
+    year_ago_end = month_end(add_months(inputs.last_month, -12))
+    now = _followers_at(inputs.as_of)
+    year_ago = _followers_at(year_ago_end)
+    standing: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for pk, hospital_id, _network_id, first_seen, closed_on, _active, followers in inputs.accounts:
+        if closed_on is not None and closed_on <= inputs.as_of:
+            continue
+        mine = standing[hospital_id]
+        mine[0] += 1
+        mine[1] += followers or 0
+        before = 0 if first_seen > year_ago_end else year_ago.get(pk)
+        if pk in now and before is not None:
+            mine[2] += now[pk] - before
+    return standing
+
+
+def _record_run(inputs: CensusInputs, started: float) -> CensusRun:
+    """One row: when the current figures were computed, and whether generated rows fed them."""
+    CensusRun.objects.all().delete()
+    return CensusRun.objects.create(
+        computed_at=timezone.now(),
+        as_of=inputs.as_of,
+        duration_ms=int((time.perf_counter() - started) * 1000),
+        demo_data=_generated_rows_exist(),
     )
-    return run
+
+
+def _generated_rows_exist() -> bool:
+    return (
+        SocialAccount.objects.filter(is_generated=True).exists()
+        or Observation.objects.filter(source=Observation.Source.GENERATED).exists()
+    )
 
 
 def _store_standing(standing: dict[int, list[int]]) -> None:
@@ -248,7 +373,8 @@ FIGURE_COLUMNS = [
 
 def _replace_figures(figures) -> None:
     """Swap in the new figures with one DELETE and a plain multi-row INSERT (thousands of rows;
-    building model instances through bulk_create would cost more than the census itself)."""
+    building model instances through bulk_create would cost more than the census itself).
+    Call inside the recompute's transaction, after `_one_at_a_time`."""
     table = connection.ops.quote_name(CensusFigure._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in FIGURE_COLUMNS)
     placeholders = ", ".join(["%s"] * len(FIGURE_COLUMNS))

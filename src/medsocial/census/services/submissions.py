@@ -11,12 +11,7 @@ from ..errors import CensusError, CensusNotAllowed
 from ..models import AccountChange, AccountSubmission, Observation, SocialAccount
 from ..networks import canonical_account
 from . import accounts as account_services
-
-
-def _refresh_census_after_commit() -> None:
-    from ..tasks import recompute_census_task
-
-    transaction.on_commit(lambda: recompute_census_task.enqueue())
+from .recompute import recompute_after_commit
 
 
 @transaction.atomic
@@ -147,6 +142,7 @@ def approve(*, submission, moderator) -> SocialAccount:
             verified=True,
             submission=submission,
             check_permission=False,
+            recompute=False,
         )
     else:
         account = submission.account
@@ -159,6 +155,7 @@ def approve(*, submission, moderator) -> SocialAccount:
                 closed_on=submission.closed_on,
                 submission=submission,
                 check_permission=False,
+                recompute=False,
             )
         else:
             account = account_services.update_account(
@@ -167,20 +164,22 @@ def approve(*, submission, moderator) -> SocialAccount:
                 address=submission.address or None,
                 submission=submission,
                 check_permission=False,
+                recompute=False,
             )
             if submission.followers is not None:
                 account_services.record_observation(
                     account=account,
                     observed_on=today,
                     followers=submission.followers,
-                    source=Observation.Source.SUBMISSION,
+                    source=Observation.Source.SUBMITTED,
                     actor=moderator,
                     check_permission=False,
+                    recompute=False,
                 )
     submission.account = account
     submission.save(update_fields=["account"])
     _close_review(submission, moderator, AccountSubmission.Status.APPROVED)
-    _refresh_census_after_commit()
+    recompute_after_commit()
     return account
 
 
@@ -224,9 +223,10 @@ def merge(*, submission, moderator, into: SocialAccount) -> SocialAccount:
             account=into,
             observed_on=timezone.localdate(),
             followers=submission.followers,
-            source=Observation.Source.SUBMISSION,
+            source=Observation.Source.SUBMITTED,
             actor=moderator,
             check_permission=False,
+            recompute=False,
         )
     submission.account = into
     submission.save(update_fields=["account"])
@@ -239,5 +239,5 @@ def merge(*, submission, moderator, into: SocialAccount) -> SocialAccount:
         action=AccountChange.Action.MERGED,
         after={"address": submission.address, "followers": submission.followers},
     )
-    _refresh_census_after_commit()
+    recompute_after_commit()
     return into

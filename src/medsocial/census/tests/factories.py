@@ -53,7 +53,13 @@ def make_account(
     )
 
 
-def observe(account: SocialAccount, day: datetime.date, followers=None, posts=None) -> Observation:
+def observe(
+    account: SocialAccount,
+    day: datetime.date,
+    followers=None,
+    posts=None,
+    source: str = Observation.Source.IMPORTED,
+) -> Observation:
     return Observation.objects.create(
         account=account,
         network_id=account.network_id,
@@ -61,4 +67,5 @@ def observe(account: SocialAccount, day: datetime.date, followers=None, posts=No
         month=day.replace(day=1),
         followers=followers,
         posts=posts,
+        source=source,
     )

@@ -190,6 +190,7 @@ def test_exports_have_the_documented_columns(client):
     )
     figures = client.get(reverse("census:export-figures", args=["json"])).json()["figures"]
     assert set(figures[0]) == {
+        "data_note",
         "dimension",
         "key",
         "network",

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from medsocial.census.errors import CensusError
 from medsocial.census.services.imports import count_rows, import_hospitals
+from medsocial.core.errors import DomainError
 
 from ._reporting import finish, progress_bar
 
@@ -17,6 +17,6 @@ class Command(BaseCommand):
         try:
             with progress_bar(self, count_rows(file), "hospitals") as bar:
                 report = import_hospitals(file, strict=strict, progress=bar.update)
-        except (OSError, CensusError) as exc:
+        except (OSError, DomainError) as exc:
             raise CommandError(str(exc)) from exc
         finish(self, report, recompute=True)

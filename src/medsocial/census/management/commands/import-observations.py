@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from medsocial.census.errors import CensusError
 from medsocial.census.services.imports import OBSERVATION_IMPORTERS, count_rows, import_observations
+from medsocial.core.errors import DomainError
 
 from ._reporting import finish, progress_bar
 
@@ -18,6 +18,6 @@ class Command(BaseCommand):
         try:
             with progress_bar(self, count_rows(file), "observations") as bar:
                 report = import_observations(file, importer=importer, strict=strict, progress=bar.update)
-        except (OSError, CensusError) as exc:
+        except (OSError, DomainError) as exc:
             raise CommandError(str(exc)) from exc
         finish(self, report, recompute=True)
