@@ -30,6 +30,14 @@ def published_courses() -> QuerySet[Course]:
     return Course.objects.filter(status=Course.Status.PUBLISHED)
 
 
+def courses_with_badges() -> QuerySet[Course]:
+    """Courses whose Open Badges documents must resolve: published ones, and any course that
+    has issued a certificate (an unpublished course's badges still have to verify)."""
+    return Course.objects.filter(
+        Q(status=Course.Status.PUBLISHED) | Q(pk__in=Certificate.objects.values("course_id"))
+    )
+
+
 def visible_courses(user) -> QuerySet[Course]:
     """Published courses, plus drafts `user` teaches (site admins see every draft)."""
     if has_role(user, Role.SITE_ADMIN):

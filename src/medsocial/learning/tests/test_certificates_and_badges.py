@@ -204,3 +204,20 @@ def test_failed_reminder_email_is_retried_next_run(learner, instructor, monkeypa
     with pytest.raises(ConnectionError):
         services.send_expiry_reminder(certificate.pk)
     assert services.certificates_to_remind().filter(pk=certificate.pk).exists()
+
+
+def test_badges_issued_for_a_course_still_verify_after_it_is_unpublished(client, learner, instructor, course):
+    certificate = complete(learner, course)
+    services.unpublish_course(by=instructor, course=course)
+    assertion = _get(client, reverse("learning:badge-assertion", args=[certificate.code]))
+    badge_class = _get(client, _path(assertion["badge"]))
+    assert badge_class["type"] == "BadgeClass" and badge_class["id"] == assertion["badge"]
+    image = client.get(_path(badge_class["image"]))
+    assert image.status_code == 200 and b"<svg" in image.content
+    assert client.get(_path(assertion["image"])).status_code == 200
+
+
+def test_a_draft_course_that_never_issued_a_badge_has_no_badge_documents(client):
+    draft = make_course(title="Unannounced", status="draft")
+    assert client.get(reverse("learning:badge-class", args=[draft.slug])).status_code == 404
+    assert client.get(reverse("learning:badge-image", args=[draft.slug])).status_code == 404

@@ -10,7 +10,7 @@ from medsocial.learning import badges, selectors, services
 from medsocial.learning.documents import certificate_pdf
 from medsocial.learning.errors import LearningError
 from medsocial.learning.forms import RevokeForm
-from medsocial.learning.models import Certificate, Course
+from medsocial.learning.models import Certificate
 from medsocial.learning.services.certificates import can_revoke
 
 JSON_LD = "application/ld+json"
@@ -90,12 +90,11 @@ def badge_issuer(request):
 
 
 def badge_class(request, slug):
-    return _json_ld(badges.badge_class_document(get_object_or_404(selectors.published_courses(), slug=slug)))
+    return _json_ld(badges.badge_class_document(get_object_or_404(selectors.courses_with_badges(), slug=slug)))
 
 
 def badge_image(request, slug):
-    # Any course that has issued certificates keeps its image, even after it is unpublished.
-    course = get_object_or_404(Course, slug=slug)
+    course = get_object_or_404(selectors.courses_with_badges(), slug=slug)
     response = HttpResponse(badges.badge_svg(course), content_type="image/svg+xml")
     if request.GET.get("download"):
         response["Content-Disposition"] = f'attachment; filename="{course.slug}-badge.svg"'
