@@ -94,6 +94,7 @@ MIDDLEWARE = [
     # ETag on every non-streaming GET and 304 answers to If-None-Match / If-Modified-Since;
     # after gzip so the tag is computed on the body sent.
     "django.middleware.http.ConditionalGetMiddleware",
+    "medsocial.api.middleware.ApiJsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "medsocial.core.middleware.RejectNulCharactersMiddleware",

@@ -2,7 +2,8 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
 
 from medsocial.accounts.services import user_for_access_token
 
@@ -19,8 +20,30 @@ class AccessTokenAuth(HttpBearer):
         return user
 
 
+class SessionAuth(NinjaSessionAuth):
+    """The browser session, with Django's CSRF check only when the session identifies someone.
+
+    A caller with no credentials at all is then told 401 (with `WWW-Authenticate`), not a
+    CSRF 403 that suggests the request was forged; a signed-in browser still needs the token."""
+
+    def __call__(self, request: HttpRequest):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 # Token first: a token-bearing POST must not be refused for a missing CSRF cookie.
 REQUIRED_AUTH = [AccessTokenAuth(), SessionAuth()]
+
+# RFC 6750: a 401 names the scheme to use; a token that was sent and refused is "invalid_token".
+WWW_AUTHENTICATE = 'Bearer realm="MedSocial API"'
+
+
+def www_authenticate(request: HttpRequest) -> str:
+    if request.headers.get("Authorization", "").lower().startswith("bearer "):
+        return WWW_AUTHENTICATE + ', error="invalid_token"'
+    return WWW_AUTHENTICATE
 
 
 def viewer(request: HttpRequest):

@@ -6,6 +6,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from medsocial.api.auth import www_authenticate
 from medsocial.core.errors import DomainError
 
 
@@ -48,7 +49,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def on_authentication_error(request, exc):
-        return api.create_response(request, error_body("Authentication required."), status=401)
+        response = api.create_response(request, error_body("Authentication required."), status=401)
+        response["WWW-Authenticate"] = www_authenticate(request)
+        return response
 
     @api.exception_handler(PermissionDenied)
     def on_permission_denied(request, exc):

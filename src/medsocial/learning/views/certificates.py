@@ -90,7 +90,9 @@ def badge_issuer(request):
 
 
 def badge_class(request, slug):
-    return _json_ld(badges.badge_class_document(get_object_or_404(selectors.courses_with_badges(), slug=slug)))
+    return _json_ld(
+        badges.badge_class_document(get_object_or_404(selectors.courses_with_badges(), slug=slug))
+    )
 
 
 def badge_image(request, slug):
