@@ -1,7 +1,8 @@
 """Reads for accounts and organizations, shared by pages, the API and the admin."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from medsocial.accounts.models import Invitation, Membership, Organization, User
@@ -16,7 +17,16 @@ def organizations_for(user: User) -> QuerySet[Organization]:
         if user.is_superuser
         else Organization.objects.filter(memberships__user=user)
     )
-    return qs.annotate(member_count=Count("memberships", distinct=True)).order_by("name")
+    # A subquery, not Count("memberships"): the filter above joins memberships already, and a
+    # Count over that join would count only the viewer's own membership.
+    members = (
+        Membership.objects.filter(organization=OuterRef("pk"))
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(member_count=Coalesce(Subquery(members), 0)).order_by("name")
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:

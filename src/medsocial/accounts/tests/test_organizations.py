@@ -51,3 +51,20 @@ def test_organization_pages_require_sign_in(client, make_organization):
     for url in ["/accounts/organizations/", "/accounts/organizations/new/", organization.get_absolute_url()]:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/sign-in/"), url
+
+
+@pytest.mark.django_db
+def test_member_count_counts_every_member_for_an_ordinary_member(client, make_user, make_organization):
+    organization = make_organization(name="Riverbend Medical Center")
+    member = make_user()
+    Membership.objects.create(organization=organization, user=member)
+    for _ in range(2):
+        Membership.objects.create(organization=organization, user=make_user())
+    make_organization(name="Empty Clinic")
+    assert not member.is_superuser
+
+    client.force_login(member)
+    [listed] = client.get("/api/v1/organizations").json()
+    assert (listed["name"], listed["member_count"]) == ("Riverbend Medical Center", 3)
+    page = client.get("/accounts/organizations/")
+    assert [o.member_count for o in page.context["organizations"]] == [3]

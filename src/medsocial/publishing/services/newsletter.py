@@ -2,7 +2,10 @@
 
 import csv
 import io
+import re
+from email.utils import formataddr
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -40,8 +43,19 @@ def unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
     return {
         "List-Unsubscribe": f"<{one_click}>, <mailto:{mailbox}?subject=unsubscribe%20{subscription.token}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "List-Id": f"{subscription.mailing_list.name} <{subscription.mailing_list.slug}.{settings.SITE_NAME.lower()}>",
+        "List-Id": list_id(subscription.mailing_list),
     }
+
+
+def list_id(mailing_list: MailingList) -> str:
+    """The RFC 2919 `List-Id`: the list's name as a phrase, then `<slug.namespace>`.
+
+    The namespace is the hub's own host name, so it is a dot-atom whatever the site is called
+    (a site name with spaces is not); a hub without a domain name uses the RFC's "localhost"."""
+    host = (urlsplit(settings.SITE_URL).hostname or "").lower()
+    is_domain = "." in host and not host.replace(".", "").isdigit() and ":" not in host
+    label = re.sub(r"[^a-z0-9-]+", "-", mailing_list.slug.lower()).strip("-") or "list"
+    return formataddr((mailing_list.name, f"{label}.{host if is_domain else 'localhost'}"))
 
 
 def subscribe(*, email: str, lists, name: str = "") -> list[Subscription]:

@@ -194,3 +194,33 @@ def test_subscriber_export_neutralizes_a_name_that_is_a_formula(client, editor):
     client.force_login(editor)
     rows = download_rows(client.get("/newsletter/subscribers.csv"))
     assert rows[1][:3] == ["one@example.org", "general", '\'=HYPERLINK("http://x")']
+
+
+# RFC 2919: list-id = list-label "." list-id-namespace, a dot-atom with at least one dot.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+LIST_ID = re.compile(rf'^(?:"[^"]*"|[^<>"]*)\s*<({_ATEXT}(?:\.{_ATEXT})+)>$')
+
+
+@pytest.mark.parametrize(
+    ("site_name", "site_url", "expected"),
+    [
+        ("Lakeshore Health Hub", "https://hub.lakeshore.example", "general.hub.lakeshore.example"),
+        ("MedSocial", "http://127.0.0.1:8000", "general.localhost"),
+    ],
+)
+def test_list_id_is_valid_when_the_site_name_has_spaces(
+    client, editor, smtp_server, django_capture_on_commit_callbacks, settings, site_name, site_url, expected
+):
+    settings.SITE_NAME, settings.SITE_URL = site_name, site_url
+    general = MailingList.objects.get(slug="general")
+    general.name = "News, from the hub"
+    general.save()
+    Subscription.objects.create(
+        email="reader@example.org", mailing_list=general, status=Subscription.Status.CONFIRMED
+    )
+    send(client, editor, "Spaced news", django_capture_on_commit_callbacks)
+    [received] = [m for m in smtp_server.wait_for(1) if m["Subject"] == "Spaced news"]
+    match = LIST_ID.match(str(received["List-Id"]))
+    assert match, received["List-Id"]
+    assert match.group(1) == expected
+    assert '"News, from the hub"' in str(received["List-Id"])
