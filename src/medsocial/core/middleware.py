@@ -1,6 +1,15 @@
+import json
+import re
 import zoneinfo
 
+from django.http import QueryDict
 from django.utils import timezone
+
+from medsocial.core.text import (
+    has_control_characters,
+    strip_control_characters,
+    strip_control_characters_deep,
+)
 
 
 class UserTimezoneMiddleware:
@@ -83,8 +92,6 @@ class RejectNulCharactersMiddleware:
             body = request.body or b""
             # JSON carries a NUL as the escape \u0000; only then is the body parsed to name the field.
             if b"\\u0000" in body or NUL.encode() in body:
-                import json
-
                 try:
                     fields += _json_fields_with_nul(json.loads(body))
                 except ValueError:
@@ -92,3 +99,61 @@ class RejectNulCharactersMiddleware:
         elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             fields += _form_fields_with_nul(request.POST)
         return fields
+
+
+# Raw control bytes, UTF-8 encoded C1 controls, or a JSON escape of either.
+_CONTROL_IN_BODY = re.compile(
+    rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\\u00[01][0-9a-fA-F]|\\u00[89][0-9a-fA-F]|\\u007[fF]"
+)
+
+
+def _cleaned_query_dict(data: QueryDict) -> QueryDict | None:
+    """A copy of `data` with control characters stripped from names and values, or None when
+    nothing needed cleaning (so the common request is not copied)."""
+    if not any(
+        has_control_characters(key) or any(map(has_control_characters, values))
+        for key, values in data.lists()
+    ):
+        return None
+    cleaned = QueryDict(mutable=True, encoding=data.encoding)
+    for key, values in data.lists():
+        cleaned.setlist(strip_control_characters(key), [strip_control_characters(v) for v in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class StripControlCharactersMiddleware:
+    """Remove control characters (all but tab, newline and carriage return) from every piece of
+    submitted text: query strings, form fields and JSON bodies, for pages and the API alike.
+
+    Cleaning here, once, means no form, endpoint or service has to remember it, and text that
+    reaches the database can always be written into XML feeds, CSV cells and emails."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cleaned_get = _cleaned_query_dict(request.GET)
+        if cleaned_get is not None:
+            request.GET = cleaned_get
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            self._clean_body(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _clean_body(request) -> None:
+        content_type = request.content_type or ""
+        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            cleaned_post = _cleaned_query_dict(request.POST)
+            if cleaned_post is not None:
+                request.POST = cleaned_post
+        elif content_type == "application/json":
+            body = request.body or b""
+            if not _CONTROL_IN_BODY.search(body):
+                return
+            try:
+                # strict=False: raw control characters inside strings are read, then removed.
+                value = json.loads(body, strict=False)
+            except ValueError:
+                return  # malformed JSON is the view's to refuse, with its own message
+            request._body = json.dumps(strip_control_characters_deep(value), ensure_ascii=False).encode()

@@ -11,6 +11,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from medsocial.core.text import strip_control_characters
 from medsocial.publishing import selectors
 from medsocial.publishing.models import Category, Episode, Show
 
@@ -21,7 +22,31 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-class ArticleFeed(Feed):
+def _without_control_characters(value):
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return [_without_control_characters(item) for item in value]
+    return value
+
+
+class XmlSafeFeed(Feed):
+    """A feed that cannot fail on stored text: XML 1.0 has no way to carry control characters,
+    so they are removed from every text value (feed and items) before the XML is written.
+
+    Input is cleaned too (`core.middleware`), but older rows, imports and the admin's raw edits
+    must not turn a feed into a server error for every subscriber."""
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: _without_control_characters(value) for key, value in feed.feed.items()}
+        feed.items = [
+            {key: _without_control_characters(value) for key, value in item.items()} for item in feed.items
+        ]
+        return feed
+
+
+class ArticleFeed(XmlSafeFeed):
     """Every published article (the site's main feed)."""
 
     feed_type = Rss201rev2Feed
@@ -130,7 +155,7 @@ class AuthorAtomFeed(AuthorFeedMixin, ArticleAtomFeed):
     pass
 
 
-class CommentFeed(Feed):
+class CommentFeed(XmlSafeFeed):
     """Approved comments: site-wide, or on one article or one episode."""
 
     feed_type = Rss201rev2Feed
@@ -256,7 +281,7 @@ def show_image(show: Show) -> str:
     return absolute(static("publishing/podcast-cover.png"))
 
 
-class PodcastFeed(Feed):
+class PodcastFeed(XmlSafeFeed):
     feed_type = PodcastRss
 
     def get_object(self, request, slug):

@@ -118,3 +118,28 @@ def test_draft_articles_and_pending_comments_stay_out_of_feeds(client, content):
     make_comment(content["article"], body="held-comment-text", status="pending")
     assert b"Secret draft" not in client.get("/feeds/articles.rss").content
     assert b"held-comment-text" not in client.get("/feeds/comments.rss").content
+
+
+def test_comment_and_article_feeds_survive_control_characters_stored_in_the_database(client, content):
+    """Text written straight into the database, past every input check, still makes valid XML."""
+    from medsocial.publishing.models import Article, Comment
+
+    article = content["article"]
+    Comment.objects.filter(article=article).update(
+        body="Bell\x07 and escape\x1b",
+        body_html="<p>Bell\x07 and escape\x1b and C1\x85</p>",
+        guest_name="Gu\x0best",
+    )
+    Article.objects.filter(pk=article.pk).update(title="Privacy\x0c Online", summary="Form\x0cfeed")
+    for url in [
+        "/feeds/comments.rss",
+        f"/feeds/comments/article/{article.slug}.rss",
+        "/feeds/articles.rss",
+        "/feeds/articles.atom",
+    ]:
+        feed, _ = parse(client, url)
+        assert feed.entries, url
+    feed, _ = parse(client, f"/feeds/comments/article/{article.slug}.rss")
+    [entry] = feed.entries
+    assert entry.title == "Guest on Privacy Online"
+    assert "Bell and escape and C1" in entry.summary
