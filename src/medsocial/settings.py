@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "medsocial.core.middleware.RejectNulCharactersMiddleware",
+    "medsocial.core.middleware.StripControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -257,6 +258,13 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or DATA_DIR / "media")
+# Uploaded files are served by the application after an access check (core.media). Behind a
+# proxy that can send files itself: "x-accel-redirect" (nginx, with an `internal` location at
+# MEDIA_ACCEL_PREFIX aliased to MEDIA_ROOT) or "x-sendfile" (Apache mod_xsendfile, Caddy).
+MEDIA_ACCEL = os.environ.get("MEDIA_ACCEL", "").strip().lower()
+if MEDIA_ACCEL not in {"", "x-accel-redirect", "x-sendfile"}:
+    raise ImproperlyConfigured('MEDIA_ACCEL must be empty, "x-accel-redirect" or "x-sendfile".')
+MEDIA_ACCEL_PREFIX = os.environ.get("MEDIA_ACCEL_PREFIX", "/protected-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from medsocial.api.main import api
+from medsocial.core import media
 from medsocial.core import views as core_views
 
 admin.site.site_header = "MedSocial administration"
@@ -22,12 +22,9 @@ urlpatterns = [
     path("consulting/", include("medsocial.consulting.urls")),
     path("census/", include("medsocial.census.urls")),
     path("safety/", include("medsocial.safety.urls")),
+    # Uploaded files, for every configuration (MEDIA_URL is /media/): access checked per file.
+    path("media/<path:name>", media.media, name="media"),
     path("", include("medsocial.publishing.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG or settings.TESTING:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

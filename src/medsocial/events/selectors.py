@@ -452,3 +452,14 @@ def with_registered_flag(qs: QuerySet[Event], user) -> QuerySet[Event]:
         return qs
     mine = Registration.objects.filter(event=OuterRef("pk"), user=user, status__in=Registration.ACTIVE)
     return qs.annotate(my_registration=Exists(mine))
+
+
+def speaker_photo_file(user, name: str):
+    """A speaker's photo: public wherever one of their sessions is visible; managers see all."""
+    speakers = Speaker.objects.filter(photo=name)
+    if not is_event_manager(user):
+        speakers = speakers.filter(sessions__event__in=visible_events(user))
+    speaker = speakers.first()
+    if speaker is None:
+        raise Http404("No such file.")
+    return speaker.photo

@@ -18,6 +18,7 @@ from medsocial.learning.models import (
     Enrollment,
     Lesson,
     LessonProgress,
+    LessonResource,
     Module,
     Question,
     Quiz,
@@ -334,3 +335,46 @@ def organization_progress(organization, *, today: datetime.date | None = None) -
             assignment.due_on and assignment.due_on < today and not assignment.completed_at
         )
     return assignments
+
+
+# --- Uploaded files (served by core.media, which asks these who may open them) --------------
+
+
+def may_open_lessons(user, course: Course) -> bool:
+    """Enrolled learners and the course's staff (its instructors, site admins) open its lessons."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if has_role(user, Role.SITE_ADMIN):
+        return True
+    if has_role(user, Role.INSTRUCTOR) and course.instructors.filter(pk=user.pk).exists():
+        return True
+    return Enrollment.objects.filter(user=user, course=course).exists()
+
+
+def _lesson_file(user, lesson: Lesson | None):
+    if lesson is None or not visible_courses(user).filter(pk=lesson.course_id).exists():
+        raise Http404("No such file.")
+    if not may_open_lessons(user, lesson.course):
+        raise Http404("No such file.")
+
+
+def lesson_media_file(user, name: str):
+    """A lesson's audio or video, for those who may open the lesson; else 404."""
+    lesson = Lesson.objects.select_related("course").filter(media_file=name).first()
+    _lesson_file(user, lesson)
+    return lesson.media_file
+
+
+def lesson_resource_file(user, name: str):
+    """A lesson's downloadable resource, for those who may open the lesson; else 404."""
+    resource = LessonResource.objects.select_related("lesson__course").filter(file=name).first()
+    _lesson_file(user, resource.lesson if resource else None)
+    return resource.file
+
+
+def course_cover_file(user, name: str):
+    """A course's cover image, wherever the course itself is visible."""
+    course = visible_courses(user).filter(cover_image=name).first()
+    if course is None:
+        raise Http404("No such file.")
+    return course.cover_image

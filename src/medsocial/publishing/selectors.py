@@ -169,3 +169,31 @@ def search(query: str, *, kinds=("article", "episode", "course"), limit: int = 3
     if "course" in kinds:
         hits += _search_courses(query, limit)
     return hits
+
+
+# --- Uploaded files (served by core.media) ---------------------------------------------------
+
+
+def article_cover_file(user, name: str):
+    """An article's cover image, wherever the article is visible."""
+    article = visible_articles(user).filter(cover_image=name).first()
+    if article is None:
+        raise Http404("No such file.")
+    return article.cover_image
+
+
+def show_art_file(user, name: str):
+    """A show's cover art (every show has a public feed)."""
+    show = Show.objects.filter(cover_art=name).first()
+    if show is None:
+        raise Http404("No such file.")
+    return show.cover_art
+
+
+def episode_file(user, name: str):
+    """An episode's art or audio, once the episode is published (editors see drafts' too)."""
+    episodes = Episode.objects.all() if has_role(user, Role.EDITOR) else published_episodes()
+    episode = episodes.filter(Q(cover_art=name) | Q(audio=name)).first()
+    if episode is None:
+        raise Http404("No such file.")
+    return episode.cover_art if episode.cover_art.name == name else episode.audio
