@@ -351,24 +351,28 @@ def may_open_lessons(user, course: Course) -> bool:
     return Enrollment.objects.filter(user=user, course=course).exists()
 
 
-def _lesson_file(user, lesson: Lesson | None):
-    if lesson is None or not visible_courses(user).filter(pk=lesson.course_id).exists():
-        raise Http404("No such file.")
-    if not may_open_lessons(user, lesson.course):
+def _require_lesson_access(user, lesson: Lesson) -> None:
+    if not visible_courses(user).filter(pk=lesson.course_id).exists() or not may_open_lessons(
+        user, lesson.course
+    ):
         raise Http404("No such file.")
 
 
 def lesson_media_file(user, name: str):
     """A lesson's audio or video, for those who may open the lesson; else 404."""
     lesson = Lesson.objects.select_related("course").filter(media_file=name).first()
-    _lesson_file(user, lesson)
+    if lesson is None:
+        raise Http404("No such file.")
+    _require_lesson_access(user, lesson)
     return lesson.media_file
 
 
 def lesson_resource_file(user, name: str):
     """A lesson's downloadable resource, for those who may open the lesson; else 404."""
     resource = LessonResource.objects.select_related("lesson__course").filter(file=name).first()
-    _lesson_file(user, resource.lesson if resource else None)
+    if resource is None:
+        raise Http404("No such file.")
+    _require_lesson_access(user, resource.lesson)
     return resource.file
 
 
