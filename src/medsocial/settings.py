@@ -13,6 +13,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from medsocial.datadir import DATABASE_FILE, data_dir
+
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -26,7 +28,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("MEDSOCIAL_DATA_DIR") or Path.cwd() / "var").resolve()
+# One absolute place whatever the current directory (see medsocial.datadir): a cron job run
+# from elsewhere must find the same database, not start an empty one.
+DATA_DIR = data_dir()
 # The real US hospital files the census ships with (public CMS and HIFLD data; see its README).
 HOSPITAL_DATA_DIR = Path(os.environ.get("MEDSOCIAL_HOSPITAL_DATA_DIR") or BASE_DIR / "census" / "data")
 
@@ -138,7 +142,7 @@ if EMBEDDED:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "medsocial.sqlite3",
+            "NAME": DATA_DIR / DATABASE_FILE,
             "OPTIONS": {
                 # WAL lets readers go on while one writer commits; IMMEDIATE makes a write
                 # transaction take the lock at BEGIN, so concurrent writers queue instead of

@@ -3,6 +3,8 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from medsocial.datadir import describe_storage
+
 # Order matters: later apps build on what earlier ones created.
 DEMO_APPS = ["accounts", "census", "learning", "events", "publishing", "consulting", "safety"]
 
@@ -19,6 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, only=None, small=False, **options):
+        self.stdout.write(describe_storage())
         for app in only or DEMO_APPS:
             self.stdout.write(f"Demo data: {app}…")
             with transaction.atomic():

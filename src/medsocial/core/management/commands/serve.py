@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from medsocial.datadir import describe_storage
+
 
 class Command(BaseCommand):
     help = "Serve the site with granian (production-style WSGI server) and whitenoise for static files."
@@ -35,5 +37,6 @@ class Command(BaseCommand):
             "1",
             "medsocial.wsgi:application",
         ]
+        self.stdout.write(describe_storage())
         self.stdout.write(f"Serving on http://{host}:{port}/ with {workers} workers")
         os.execv(granian, argv)
