@@ -11,6 +11,7 @@ from medsocial.accounts.demo import demo_email
 from medsocial.accounts.models import User
 from medsocial.learning.demo_curriculum import CURRICULUM
 from medsocial.learning.models import (
+    Certificate,
     Choice,
     Course,
     Enrollment,
@@ -20,7 +21,9 @@ from medsocial.learning.models import (
     Question,
     Quiz,
 )
-from medsocial.learning.services.authoring import refresh_search_text
+from medsocial.learning.services.authoring import parse_marked_post, refresh_search_text
+from medsocial.learning.services.enrollment import complete_lesson, enroll
+from medsocial.learning.services.quizzes import post_words, submit_quiz
 
 
 def _create_course(data: dict, instructor: User | None) -> Course:
@@ -68,11 +71,13 @@ def _create_course(data: dict, instructor: User | None) -> Course:
             max_attempts=quiz_data["max_attempts"],
         )
         for q_index, q in enumerate(quiz_data["questions"]):
+            post_text, spans = parse_marked_post(q.get("post", ""))
             question = Question.objects.create(
                 quiz=quiz,
                 kind=q["kind"],
                 prompt=q["prompt"],
-                post_text=q.get("post", ""),
+                post_text=post_text,
+                answer_spans=spans,
                 position=q_index,
                 feedback_correct=q["right"],
                 feedback_incorrect=q["wrong"],
@@ -106,5 +111,34 @@ def load(*, stdout=None, small: bool = False) -> None:
         Enrollment.objects.filter(pk=enrollment.pk).update(
             lessons_done=len(first_lessons), last_lesson=first_lessons[-1]
         )
+    nurse = User.objects.filter(email=demo_email("nurse")).first()
+    if nurse is not None and not Certificate.objects.filter(user=nurse).exists():
+        _complete_course(nurse, Course.objects.get(slug=CURRICULUM[0]["slug"]))
     if stdout is not None:
         stdout.write(f"learning: {len(created)} course(s) added")
+
+
+def _right_answers(quiz: Quiz) -> dict[str, list[str]]:
+    answers = {}
+    for question in quiz.questions.prefetch_related("choices"):
+        if question.kind == Question.Kind.PATIENT_DETAILS:
+            answers[f"q{question.pk}"] = [
+                str(word.index)
+                for word in post_words(question.post_text)
+                if any(word.start < end and start < word.end for start, end in question.answer_spans)
+            ]
+        else:
+            answers[f"q{question.pk}"] = [str(c.pk) for c in question.choices.all() if c.is_correct]
+    return answers
+
+
+def _complete_course(user, course: Course) -> None:
+    """A learner who finished a course, through the same services a learner's clicks call: the
+    demo then shows a certificate, its verification page, a badge and CE hours."""
+    enrollment = Enrollment.objects.filter(user=user, course=course).first() or enroll(
+        user=user, course=course
+    )
+    for lesson in Lesson.objects.filter(course=course).order_by("module__position", "position"):
+        complete_lesson(enrollment=enrollment, lesson=lesson)
+    for quiz in course.quizzes.order_by("pk"):
+        submit_quiz(enrollment=enrollment, quiz=quiz, answers=_right_answers(quiz))

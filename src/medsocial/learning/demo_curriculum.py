@@ -199,8 +199,9 @@ Organizations handle honest, quick reports far better than discoveries made week
                 {
                     "kind": "patient_details",
                     "prompt": "Find what reveals the patient: tick every word that could identify the person.",
-                    "post": "Proud of our team! Maria Lopez in room 412 went home today after her hip surgery "
-                    "on 03/14/2026. Thank you, night shift!",
+                    # The author's marks: [[ ]] around each detail that identifies the patient.
+                    "post": "Proud of our team! [[Maria Lopez]] in room [[412]] went home today after her "
+                    "hip surgery on [[03/14/2026]]. Thank you, night shift!",
                     "right": "Well spotted: a name, a room number and a date each point to one person.",
                     "wrong": "Names, room numbers and dates identify a patient. Share the team's pride without them.",
                 },

@@ -73,13 +73,25 @@ class ResourceForm(forms.Form):
 class QuizForm(forms.ModelForm):
     class Meta:
         model = Quiz
-        fields = ["title", "module", "intro", "pass_mark", "max_attempts", "shuffle_questions"]
+        fields = [
+            "title",
+            "module",
+            "intro",
+            "pass_mark",
+            "max_attempts",
+            "shuffle_questions",
+            "reveal_answers",
+        ]
 
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["module"].queryset = Module.objects.filter(course=course)
         self.fields["module"].required = False
         self.fields["pass_mark"].widget.attrs.update(min=1, max=100)
+        self.fields["reveal_answers"].required = False
+
+    def clean_reveal_answers(self):
+        return self.cleaned_data["reveal_answers"] or Quiz.AnswerReveal.WHEN_DONE
 
     def clean_pass_mark(self):
         value = self.cleaned_data["pass_mark"]
@@ -100,7 +112,8 @@ class QuestionForm(forms.Form):
         label="Post to examine",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Only for “find what reveals the patient”: the safety coach grades the learner's marks.",
+        help_text="Only for “find what reveals the patient”: put [[double brackets]] around each detail "
+        "that identifies the patient; learners are graded against your marks.",
     )
     feedback_correct = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     feedback_incorrect = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))

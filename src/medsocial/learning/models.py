@@ -158,6 +158,11 @@ class LessonResource(models.Model):
 class Quiz(models.Model):
     """A graded check at the end of a module (or of the whole course when `module` is empty)."""
 
+    class AnswerReveal(models.TextChoices):
+        WHEN_DONE = "when_done", "Once the learner passed or has no attempt left"
+        ALWAYS = "always", "After every attempt"
+        NEVER = "never", "Never"
+
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
     module = models.ForeignKey(
         Module, on_delete=models.CASCADE, related_name="quizzes", null=True, blank=True
@@ -168,6 +173,13 @@ class Quiz(models.Model):
     pass_mark = models.PositiveSmallIntegerField(default=70, help_text="Percent of points needed to pass.")
     max_attempts = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty: unlimited.")
     shuffle_questions = models.BooleanField(default=True)
+    reveal_answers = models.CharField(
+        "Show the correct answers",
+        max_length=10,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.WHEN_DONE,
+        help_text="When a learner sees the right answers to the questions they got wrong.",
+    )
 
     class Meta:
         ordering = ["course", "id"]
@@ -193,6 +205,12 @@ class Question(models.Model):
     prompt = models.TextField()
     post_text = models.TextField(
         blank=True, help_text="For “find what reveals the patient”: the post the learner examines."
+    )
+    answer_spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="For “find what reveals the patient”: [start, end] offsets in the post of every "
+        "detail that identifies the patient, as the author marked them.",
     )
     feedback_correct = models.TextField(blank=True)
     feedback_incorrect = models.TextField(blank=True)

@@ -34,7 +34,7 @@ from medsocial.learning.services.certificates import (
 )
 from medsocial.learning.services.credits import award_ce_credit, withdraw_ce_credit
 from medsocial.learning.services.enrollment import complete_lesson, enroll, record_visit, unenroll
-from medsocial.learning.services.quizzes import grade_answers, submit_quiz
+from medsocial.learning.services.quizzes import grade_answers, preview_quiz, submit_quiz
 
 __all__ = [
     "add_lesson",
@@ -55,6 +55,7 @@ __all__ = [
     "grade_answers",
     "issue_certificate",
     "move",
+    "preview_quiz",
     "publish_course",
     "record_visit",
     "reorder",

@@ -1,5 +1,6 @@
 """Instructors write courses in the site: courses, modules, lessons, resources, quizzes."""
 
+import re
 from collections.abc import Sequence
 
 from django.db import transaction
@@ -437,10 +438,63 @@ def parse_choices(text: str) -> list[tuple[str, bool]]:
     return choices
 
 
+_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
+
+
+def parse_marked_post(text: str) -> tuple[str, list[list[int]]]:
+    """A post written with [[double brackets]] around each detail that identifies the patient:
+    the plain post and the [start, end] offsets of the marked details in it."""
+    plain, spans, position = [], [], 0
+    length = 0
+    for match in _MARK.finditer(text):
+        before, detail = text[position : match.start()], match.group(1)
+        plain += [before, detail]
+        spans.append([length + len(before), length + len(before) + len(detail)])
+        length += len(before) + len(detail)
+        position = match.end()
+    plain.append(text[position:])
+    result = "".join(plain)
+    if "[[" in result or "]]" in result:
+        raise LearningError("Every [[ needs a matching ]] around one detail.", field="post_text")
+    return result, spans
+
+
+def marked_post(text: str, spans) -> str:
+    """The post with [[ ]] around each span: what the author edits."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(a), int(b)) for a, b in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + "[[" + text[start:end] + "]]" + text[end:]
+    return text
+
+
+def suggested_marks(text: str) -> str:
+    """The post with what the post safety coach finds already marked: a start for the author,
+    who decides (the coach can miss a detail or flag a harmless one)."""
+    from medsocial.safety.engine import analyze
+
+    return marked_post(text, [(f.start, f.end) for f in analyze(text).findings])
+
+
+def _patient_post(post_text: str) -> tuple[str, list[list[int]]]:
+    if not post_text.strip():
+        raise LearningError("Write the post the learner examines.", field="post_text")
+    plain, spans = parse_marked_post(post_text)
+    if not spans:
+        raise LearningError(
+            "Mark each detail that identifies the patient with [[double brackets]]. The safety "
+            f"coach suggests: {suggested_marks(plain)}",
+            field="post_text",
+        )
+    return plain, spans
+
+
 def _validate_question(kind: str, choices: list[tuple[str, bool]], post_text: str) -> list[tuple[str, bool]]:
     if kind == Question.Kind.PATIENT_DETAILS:
-        if not post_text.strip():
-            raise LearningError("Write the post the learner examines.", field="post_text")
         return []
     if kind == Question.Kind.TRUE_FALSE:
         correct = [text.lower() for text, ok in choices if ok]
@@ -470,18 +524,23 @@ def add_question(
     feedback_incorrect: str = "",
     points: int = 1,
 ) -> Question:
-    """Add a question; `choices` are (text, is_correct) pairs (ignored for patient-details questions)."""
+    """Add a question; `choices` are (text, is_correct) pairs. A patient-details question's
+    `post_text` marks each identifying detail with [[double brackets]]."""
     _require_editor(by, quiz.course)
     if kind not in Question.Kind.values:
         raise LearningError("Choose a question type.", field="kind")
     if not prompt.strip():
         raise LearningError("Write the question.", field="prompt")
     choices = _validate_question(kind, list(choices), post_text)
+    spans: list[list[int]] = []
+    if kind == Question.Kind.PATIENT_DETAILS:
+        post_text, spans = _patient_post(post_text)
     question = Question.objects.create(
         quiz=quiz,
         kind=kind,
         prompt=prompt.strip(),
         post_text=post_text,
+        answer_spans=spans,
         feedback_correct=feedback_correct,
         feedback_incorrect=feedback_incorrect,
         points=points,
@@ -513,7 +572,11 @@ def update_question(
     if kind not in Question.Kind.values:
         raise LearningError("Choose a question type.", field="kind")
     choices = _validate_question(kind, list(choices), post_text)
+    spans: list[list[int]] = []
+    if kind == Question.Kind.PATIENT_DETAILS:
+        post_text, spans = _patient_post(post_text)
     question.kind, question.prompt, question.post_text = kind, prompt.strip(), post_text
+    question.answer_spans = spans
     question.feedback_correct, question.feedback_incorrect, question.points = (
         feedback_correct,
         feedback_incorrect,

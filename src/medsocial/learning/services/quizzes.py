@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
-from medsocial.learning.errors import LearningError
+from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import Enrollment, Question, Quiz, QuizAttempt
+from medsocial.learning.services.authoring import can_edit
 
 _WORD = re.compile(r"\S+")
 
@@ -41,30 +42,43 @@ def _real_analyzer(text: str):
     return analyze(text)
 
 
-def grade_patient_details(question: Question, marked: list[int], *, analyzer=None) -> dict:
-    """Compare the words a learner marked with what the safety coach finds in the post.
+def answer_spans(question: Question, analysis) -> list[tuple[int, int]]:
+    """The details that identify the patient, as (start, end) offsets in the post: the ones the
+    author marked. A question written before authors marked them falls back on the coach."""
+    if question.answer_spans:
+        return [(int(start), int(end)) for start, end in question.answer_spans]
+    return [(f.start, f.end) for f in analysis.findings]
 
-    Correct when every finding has at least one marked word and no marked word lies outside
-    all findings."""
+
+def grade_patient_details(question: Question, marked: list[int], *, analyzer=None) -> dict:
+    """Compare the words a learner marked with the details the author marked in the post.
+
+    Correct when every marked detail has at least one marked word and no marked word lies
+    outside all of them. The safety coach only explains each detail: a detail it misses is
+    still graded (with the author's word for why), so a right answer is never marked wrong."""
     analysis = (analyzer or _real_analyzer)(question.post_text)
     words = post_words(question.post_text)
     findings = list(analysis.findings)
+    spans = answer_spans(question, analysis)
     marked_set = set(marked)
 
-    def overlaps(word: Word, finding) -> bool:
-        return word.start < finding.end and finding.start < word.end
+    def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+        return start < other_end and other_start < end
 
-    revealing = {w.index for w in words for f in findings if overlaps(w, f)}
+    revealing = {w.index for w in words for start, end in spans if overlaps(w.start, w.end, start, end)}
     details = []
-    for finding in findings:
-        found = any(overlaps(words[i], finding) for i in marked_set)
+    for start, end in spans:
+        finding = next((f for f in findings if overlaps(f.start, f.end, start, end)), None)
+        found = any(overlaps(words[i].start, words[i].end, start, end) for i in marked_set)
         details.append(
             {
-                "text": finding.text,
-                "category": str(finding.category),
-                "severity": finding.severity,
-                "explanation": finding.explanation,
-                "suggestion": finding.suggestion,
+                "text": question.post_text[start:end],
+                "category": str(finding.category) if finding else "",
+                "severity": finding.severity if finding else "",
+                "explanation": finding.explanation
+                if finding
+                else "The course's author marked this as identifying the patient.",
+                "suggestion": finding.suggestion if finding else "",
                 "found": found,
             }
         )
@@ -164,3 +178,42 @@ def submit_quiz(
     if attempt.passed:
         complete_if_finished(enrollment)
     return attempt
+
+
+def answers_revealed(quiz: Quiz, *, passed: bool, attempts_used: int) -> bool:
+    """Whether the learner may now see the right answers to what they got wrong.
+
+    By default only once they passed or have no attempt left: showing them after a failed
+    attempt would let anyone pass the next one by copying."""
+    if quiz.reveal_answers == Quiz.AnswerReveal.ALWAYS:
+        return True
+    if quiz.reveal_answers == Quiz.AnswerReveal.NEVER:
+        return False
+    out_of_attempts = quiz.max_attempts is not None and attempts_used >= quiz.max_attempts
+    return passed or out_of_attempts
+
+
+def results_for_learner(results: list[dict], *, reveal: bool) -> list[dict]:
+    """An attempt's per-question results as the learner may see them: without the correct
+    choices or the missed details unless `reveal`."""
+    shown = []
+    for result in results:
+        result = dict(result)
+        if not reveal:
+            result.pop("correct_choices", None)
+            if "findings" in result:
+                result["missed_count"] = sum(not f["found"] for f in result["findings"])
+                result["findings"] = [f for f in result["findings"] if f["found"]]
+            result.pop("revealing_words", None)
+        shown.append(result)
+    return shown
+
+
+def preview_quiz(*, by, quiz: Quiz, answers: dict[str, list[str]], analyzer=None) -> tuple[int, list[dict]]:
+    """Grade answers for the course's staff trying their own quiz; nothing is recorded."""
+    if not can_edit(by, quiz.course):
+        raise LearningNotAllowed("Only the course's instructors can preview its quizzes.")
+    questions = list(quiz.questions.prefetch_related("choices"))
+    if not questions:
+        raise LearningError("This quiz has no questions yet.")
+    return grade_answers(questions, answers, analyzer=analyzer)

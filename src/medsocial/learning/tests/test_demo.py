@@ -45,3 +45,18 @@ def test_demo_quizzes_are_publishable_and_valid():
 def test_reminder_command_runs_on_empty_database(capsys):
     call_command("learning-reminders")
     assert "Queued 0 assignment and 0 certificate reminders" in capsys.readouterr().out
+
+
+def test_the_demo_has_a_certified_learner_with_a_verifiable_certificate(client):
+    from medsocial.accounts import demo as accounts_demo
+    from medsocial.learning.models import CECredit, Certificate
+
+    accounts_demo.load(small=True)
+    demo.load(small=True)
+    [certificate] = Certificate.objects.filter(user__email="nurse@medsocial.example")
+    assert certificate.status == "valid"
+    assert CECredit.objects.filter(user=certificate.user).exists()
+    page = client.get(certificate.get_absolute_url())
+    assert page.status_code == 200 and "This certificate is genuine" in page.content.decode()
+    demo.load(small=True)
+    assert Certificate.objects.filter(user__email="nurse@medsocial.example").count() == 1

@@ -8,12 +8,19 @@ from django.shortcuts import redirect, render
 from medsocial.learning import selectors, services
 from medsocial.learning.errors import LearningError
 from medsocial.learning.models import Question, QuizAttempt
-from medsocial.learning.services.quizzes import attempts_used, post_words, question_order
+from medsocial.learning.services.authoring import can_edit
+from medsocial.learning.services.quizzes import (
+    answers_revealed,
+    attempts_used,
+    post_words,
+    question_order,
+    results_for_learner,
+)
 
 
-def _questions_for_display(quiz, enrollment, *, number: int):
+def _questions_for_display(quiz, *, seed: str):
     questions = selectors.quiz_questions(quiz)
-    ordered = question_order(quiz, questions, seed=f"{enrollment.pk}:{enrollment.cycle}:{number}")
+    ordered = question_order(quiz, questions, seed=seed)
     for question in ordered:
         if question.kind == Question.Kind.PATIENT_DETAILS:
             question.words = post_words(question.post_text)
@@ -26,10 +33,12 @@ def quiz_take(request, slug, quiz_slug):
     quiz = selectors.quiz_in_course(course, quiz_slug)
     enrollment = selectors.enrollment_for(request.user, course)
     if enrollment is None:
+        if can_edit(request.user, course):
+            return _quiz_preview(request, course, quiz)
         messages.info(request, "Enroll to take the quiz.")
         return redirect(course)
     used = attempts_used(enrollment, quiz)
-    questions = _questions_for_display(quiz, enrollment, number=used + 1)
+    questions = _questions_for_display(quiz, seed=f"{enrollment.pk}:{enrollment.cycle}:{used + 1}")
     error, error_field, status = None, None, 200
     if request.method == "POST":
         answers = {f"q{q.pk}": request.POST.getlist(f"q{q.pk}") for q in questions}
@@ -78,11 +87,8 @@ def quiz_attempt(request, slug, quiz_slug, number):
     ).first()
     if attempt is None:
         raise Http404("No such attempt.")
-    choices = {c.pk: c.text for q in selectors.quiz_questions(quiz) for c in q.choices.all()}
-    for result in attempt.results:
-        result["chosen_text"] = [choices.get(pk, "") for pk in result.get("chosen", [])]
-        result["correct_text"] = [choices.get(pk, "") for pk in result.get("correct_choices", [])]
     used = attempts_used(enrollment, quiz)
+    reveal = answers_revealed(quiz, passed=attempt.passed, attempts_used=used)
     enrollment.refresh_from_db()
     return render(
         request,
@@ -91,7 +97,47 @@ def quiz_attempt(request, slug, quiz_slug, number):
             "course": course,
             "quiz": quiz,
             "attempt": attempt,
+            "results": _with_choice_texts(quiz, results_for_learner(attempt.results, reveal=reveal)),
+            "reveal": reveal,
             "enrollment": enrollment,
             "can_retry": not attempt.passed and (quiz.max_attempts is None or used < quiz.max_attempts),
         },
+    )
+
+
+def _with_choice_texts(quiz, results: list[dict]) -> list[dict]:
+    choices = {c.pk: c.text for q in selectors.quiz_questions(quiz) for c in q.choices.all()}
+    for result in results:
+        result["chosen_text"] = [choices.get(pk, "") for pk in result.get("chosen", [])]
+        result["correct_text"] = [choices.get(pk, "") for pk in result.get("correct_choices", [])]
+    return results
+
+
+def _quiz_preview(request, course, quiz):
+    """The course's staff try their own quiz as a learner sees it; nothing is recorded."""
+    questions = _questions_for_display(quiz, seed=f"preview:{request.user.pk}")
+    if request.method == "POST":
+        answers = {f"q{q.pk}": request.POST.getlist(f"q{q.pk}") for q in questions}
+        try:
+            score, results = services.preview_quiz(by=request.user, quiz=quiz, answers=answers)
+        except LearningError as exc:
+            messages.error(request, exc.message)
+        else:
+            return render(
+                request,
+                "learning/quiz_attempt.html",
+                {
+                    "course": course,
+                    "quiz": quiz,
+                    "attempt": {"number": "preview", "score": score, "passed": score >= quiz.pass_mark},
+                    "results": _with_choice_texts(quiz, results),
+                    "reveal": True,
+                    "preview": True,
+                    "can_retry": True,
+                },
+            )
+    return render(
+        request,
+        "learning/quiz.html",
+        {"course": course, "quiz": quiz, "questions": questions, "preview": True, "attempts_left": None},
     )

@@ -12,7 +12,7 @@ from medsocial.learning import selectors, services
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.forms import CourseForm, LessonForm, ModuleForm, QuestionForm, QuizForm, ResourceForm
 from medsocial.learning.models import Lesson, Module, Question, Quiz
-from medsocial.learning.services.authoring import parse_choices
+from medsocial.learning.services.authoring import marked_post, parse_choices
 
 
 @login_required
@@ -301,7 +301,7 @@ def question_edit(request, slug, quiz_id, question_id=None):
         initial = {
             "kind": question.kind,
             "prompt": question.prompt,
-            "post_text": question.post_text,
+            "post_text": marked_post(question.post_text, question.answer_spans),
             "feedback_correct": question.feedback_correct,
             "feedback_incorrect": question.feedback_incorrect,
             "points": question.points,
