@@ -1,10 +1,8 @@
 import json
-import os
-import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_safe
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.media import file_response
 from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.publishing import selectors, services
 from medsocial.publishing.feeds import chapters_document
@@ -20,9 +19,6 @@ from medsocial.publishing.forms import CommentForm, EpisodeForm, ShowForm
 from medsocial.publishing.models import Episode, Show
 
 from .common import role_required
-
-CHUNK = 64 * 1024
-RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
 @cache_page_for_visitors("publishing")
@@ -67,68 +63,13 @@ def episode_detail(request, show, slug):
     )
 
 
-def _file_chunks(handle, start, length):
-    try:
-        handle.seek(start)
-        remaining = length
-        while remaining > 0:
-            data = handle.read(min(CHUNK, remaining))
-            if not data:
-                break
-            remaining -= len(data)
-            yield data
-    finally:
-        handle.close()
-
-
 @require_safe
 def episode_audio(request, show, slug, ext):
     """The episode's audio, with byte ranges (206 Partial Content) so players can seek."""
     episode = _episode(show, slug)
     if ext != episode.audio_extension or not episode.audio:
         raise Http404
-    try:
-        handle = episode.audio.open("rb")
-        size = episode.audio.size
-    except (FileNotFoundError, OSError):
-        raise Http404("The audio file is missing.") from None
-    header = request.headers.get("Range", "").strip()
-    match = RANGE_RE.match(header)
-    if match is None or not any(match.groups()):
-        # No range, or one this view does not serve (several ranges): the whole file, as RFC 9110 allows.
-        response = FileResponse(handle, content_type=episode.audio_mime)
-        response["Accept-Ranges"] = "bytes"
-        response["Content-Length"] = str(size)
-        return response
-    first, last = match.groups()
-    if first == "":  # the final N bytes
-        length = min(int(last), size)
-        start, end = size - length, size - 1
-    else:
-        start = int(first)
-        end = min(int(last), size - 1) if last else size - 1
-    if start >= size or end < start:
-        handle.close()
-        return _unsatisfiable(size)
-    length = end - start + 1
-    if request.method == "HEAD":
-        handle.close()
-        response = HttpResponse(status=206, content_type=episode.audio_mime)
-    else:
-        response = StreamingHttpResponse(
-            _file_chunks(handle, start, length), status=206, content_type=episode.audio_mime
-        )
-    response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["Content-Length"] = str(length)
-    response["Accept-Ranges"] = "bytes"
-    response["Content-Disposition"] = f'inline; filename="{os.path.basename(episode.audio.name)}"'
-    return response
-
-
-def _unsatisfiable(size):
-    response = HttpResponse(status=416)
-    response["Content-Range"] = f"bytes */{size}"
-    return response
+    return file_response(request, episode.audio, content_type=episode.audio_mime)
 
 
 def episode_transcript(request, show, slug):
