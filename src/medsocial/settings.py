@@ -93,8 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # gzip for HTML and JSON. BREACH: the only secret in our pages is the CSRF token, which
     # Django masks with a fresh random value on every response, so compression leaks nothing
-    # an attacker can build up across requests.
-    "django.middleware.gzip.GZipMiddleware",
+    # an attacker can build up across requests. Byte-range files and media are left as stored.
+    "medsocial.core.middleware.GZipMiddleware",
     # ETag on every non-streaming GET and 304 answers to If-None-Match / If-Modified-Since;
     # after gzip so the tag is computed on the body sent.
     "django.middleware.http.ConditionalGetMiddleware",

@@ -3,6 +3,7 @@ import re
 import zoneinfo
 
 from django.http import QueryDict
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.utils import timezone
 
 from medsocial.core.text import (
@@ -157,3 +158,21 @@ class StripControlCharactersMiddleware:
             except ValueError:
                 return  # malformed JSON is the view's to refuse, with its own message
             request._body = json.dumps(strip_control_characters_deep(value), ensure_ascii=False).encode()
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's gzip, except for files served with byte ranges and media compressed already.
+
+    A compressed body has other byte offsets than the file, so a player's `Range: bytes=…`
+    would get the wrong bytes (and a gzipped 206 is no slice at all); images, audio and video
+    gain nothing from gzip anyway."""
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if (
+            response.has_header("Content-Range")
+            or response.get("Accept-Ranges") == "bytes"
+            or content_type.startswith(("image/", "audio/", "video/"))
+        ):
+            return response
+        return super().process_response(request, response)

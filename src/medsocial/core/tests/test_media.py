@@ -189,3 +189,11 @@ def test_a_proxy_can_send_the_bytes_after_the_check(
     client.logout()
     denied = client.get(lesson.media_file.url)
     assert denied.status_code == 404 and header not in denied
+
+
+def test_ranges_and_media_are_sent_as_stored_even_to_a_client_that_accepts_gzip(client, lesson, learner):
+    client.force_login(learner)
+    part = client.get(lesson.media_file.url, HTTP_RANGE="bytes=10-19", HTTP_ACCEPT_ENCODING="gzip")
+    assert part.status_code == 206 and "Content-Encoding" not in part and body(part) == VIDEO[10:20]
+    whole = client.get(lesson.media_file.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in whole and whole["Content-Length"] == "10240" and body(whole) == VIDEO
