@@ -97,7 +97,7 @@ def test_connection_lifetime_is_read_from_the_environment(tmp_path):
 
 def test_html_and_json_are_gzipped_before_the_etag_is_computed(tmp_path):
     middleware = settings_under(tmp_path)["middleware"]
-    gzip = middleware.index("django.middleware.gzip.GZipMiddleware")
+    gzip = middleware.index("medsocial.core.middleware.GZipMiddleware")
     assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") < gzip
     assert gzip < middleware.index("django.middleware.http.ConditionalGetMiddleware")
 
