@@ -1,17 +1,25 @@
-"""`/api/v1/events/`: list and search events, an event's detail, my registrations, register, cancel."""
+"""`/api/v1/events/`: list and search events, an event's detail, my registrations, register,
+cancel; for event managers: create and change events, add ticket types and discount codes,
+check tickets in."""
 
 import datetime
+import zoneinfo
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import WithJsonSchema
 
+from medsocial.accounts.models import Organization
 from medsocial.api.auth import viewer
 from medsocial.api.pagination import PageNumberPagination
 from medsocial.events import selectors, services
-from medsocial.events.models import Event, Registration, TicketType
+from medsocial.events.errors import EventError
+from medsocial.events.models import DiscountCode, Event, Registration, TicketType
 
 router = Router(tags=["events"])
 
@@ -209,4 +217,213 @@ def cancel(request: HttpRequest, registration_id: int):
     services.cancel_registration(registration=registration, by=request.auth)
     return _registration_out(
         Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk)
+    )
+
+
+# --- Event managers ------------------------------------------------------------------------
+# The same services as the manager pages: every rule (and who may do it) is checked there.
+
+
+# Amounts are documented (and sent) as JSON numbers; Decimal keeps them exact once read.
+Amount = Annotated[Decimal, WithJsonSchema({"type": "number"})]
+
+
+class EventIn(Schema):
+    """Times with an offset are taken as given; times without one are read in `time_zone`."""
+
+    slug: str
+    title: str
+    kind: str = Event.Kind.WEBINAR
+    status: str = Event.Status.DRAFT
+    summary: str = ""
+    description: str = ""
+    organizer: str = ""
+    visibility: str = Event.Visibility.PUBLIC
+    organization_slug: str | None = Field(None, description="For events only its members may see.")
+    time_zone: str = "America/New_York"
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    venue_name: str = ""
+    venue_address: str = ""
+    join_url: str = ""
+    recording_url: str = ""
+    capacity: int
+    registration_opens_at: datetime.datetime | None = None
+    registration_closes_at: datetime.datetime | None = None
+    cancellation_deadline: datetime.datetime | None = None
+    ce_hours: Amount = Decimal("0")
+    checkin_opens_minutes_before: int | None = None
+
+
+class EventPatch(Schema):
+    """Only the fields sent change."""
+
+    slug: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    summary: str | None = None
+    description: str | None = None
+    organizer: str | None = None
+    visibility: str | None = None
+    organization_slug: str | None = None
+    time_zone: str | None = None
+    starts_at: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+    venue_name: str | None = None
+    venue_address: str | None = None
+    join_url: str | None = None
+    recording_url: str | None = None
+    capacity: int | None = None
+    registration_opens_at: datetime.datetime | None = None
+    registration_closes_at: datetime.datetime | None = None
+    cancellation_deadline: datetime.datetime | None = None
+    ce_hours: Amount | None = None
+    checkin_opens_minutes_before: int | None = None
+
+
+class TicketTypeIn(Schema):
+    name: str
+    description: str = ""
+    price: Amount = Decimal("0")
+    member_price: Amount | None = None
+    early_bird_price: Amount | None = None
+    early_bird_until: datetime.datetime | None = None
+    quantity: int | None = None
+    is_active: bool = True
+
+
+class DiscountCodeIn(Schema):
+    code: str
+    kind: str = DiscountCode.Kind.PERCENT
+    value: Amount
+    max_uses: int | None = None
+    valid_until: datetime.datetime | None = None
+    is_active: bool = True
+
+
+class DiscountCodeOut(Schema):
+    id: int
+    code: str
+    kind: str
+    value: Decimal
+    max_uses: int | None
+    times_used: int
+    valid_until: datetime.datetime | None
+    is_active: bool
+
+
+class CheckInIn(Schema):
+    payload: str = Field("", description="What the scanner read: the ticket's QR address or its code.")
+    registration_id: int | None = None
+    admit_unpaid: bool = Field(False, description="Admit although the order is unpaid (recorded).")
+
+
+class CheckInOut(Schema):
+    registration_id: int
+    name: str
+    ticket_type: str
+    checked_in_at: datetime.datetime
+    admitted_unpaid_at: datetime.datetime | None
+
+
+_EVENT_TIMES = (
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "cancellation_deadline",
+)
+
+
+def _in_zone(value, time_zone: str):
+    """A time sent without an offset is wall-clock time in the event's zone (no arithmetic, so
+    a far-off year cannot overflow here; the service refuses it with a message)."""
+    if value is None or timezone.is_aware(value):
+        return value
+    try:
+        zone = zoneinfo.ZoneInfo(time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    return value.replace(tzinfo=zone)
+
+
+def _apply_event_fields(event: Event, fields: dict) -> Event:
+    if "organization_slug" in fields:
+        slug = fields.pop("organization_slug")
+        organization = Organization.objects.filter(slug=slug).first() if slug else None
+        if slug and organization is None:
+            raise EventError("No organization has that address.", field="organization_slug")
+        event.organization = organization
+    for name, value in fields.items():
+        if value is None and not Event._meta.get_field(name).null:
+            raise EventError("This field cannot be null.", field=name)
+        setattr(event, name, value)
+    for name in _EVENT_TIMES:
+        setattr(event, name, _in_zone(getattr(event, name), event.time_zone))
+    return event
+
+
+@router.post("/", response={201: EventOut}, summary="Create an event (event managers)")
+def create_event(request: HttpRequest, payload: EventIn):
+    event = _apply_event_fields(Event(), payload.dict())
+    services.save_event(event=event, by=request.auth)
+    return Status(201, _event_out(event, seats_taken=0))
+
+
+@router.patch("/{slug}", response=EventOut, summary="Change an event (event managers)")
+def update_event(request: HttpRequest, slug: str, payload: EventPatch):
+    event = selectors.manage_event(request.auth, slug)
+    _apply_event_fields(event, payload.dict(exclude_unset=True))
+    services.save_event(event=event, by=request.auth)
+    return _event_out(event)
+
+
+@router.post(
+    "/{slug}/ticket-types", response={201: TicketTypeOut}, summary="Add a ticket type (event managers)"
+)
+def add_ticket_type(request: HttpRequest, slug: str, payload: TicketTypeIn):
+    event = selectors.manage_event(request.auth, slug)
+    fields = payload.dict()
+    fields["early_bird_until"] = _in_zone(fields["early_bird_until"], event.time_zone)
+    ticket_type = services.save_event_part(
+        event=event, part=TicketType(event=event, **fields), by=request.auth
+    )
+    return Status(201, TicketTypeOut.from_orm(ticket_type))
+
+
+@router.post(
+    "/{slug}/discount-codes", response={201: DiscountCodeOut}, summary="Add a discount code (event managers)"
+)
+def add_discount_code(request: HttpRequest, slug: str, payload: DiscountCodeIn):
+    event = selectors.manage_event(request.auth, slug)
+    fields = payload.dict()
+    fields["valid_until"] = _in_zone(fields["valid_until"], event.time_zone)
+    discount = services.save_event_part(
+        event=event, part=DiscountCode(event=event, **fields), by=request.auth
+    )
+    return Status(201, DiscountCodeOut.from_orm(discount))
+
+
+@router.post(
+    "/{slug}/check-in", response=CheckInOut, summary="Check a ticket in at the door (event managers)"
+)
+def check_in(request: HttpRequest, slug: str, payload: CheckInIn):
+    event = selectors.manage_event(request.auth, slug)
+    registration = (
+        Registration.objects.filter(pk=payload.registration_id).first() if payload.registration_id else None
+    )
+    done = services.check_in(
+        event=event,
+        payload=payload.payload[:200],
+        registration=registration,
+        by=request.auth,
+        admit_unpaid=payload.admit_unpaid,
+    )
+    return CheckInOut(
+        registration_id=done.pk,
+        name=done.user.display_name,
+        ticket_type=done.ticket_type.name,
+        checked_in_at=done.checked_in_at,
+        admitted_unpaid_at=done.admitted_unpaid_at,
     )

@@ -1,4 +1,6 @@
-"""Forms: they parse and shape input; the rules live in services."""
+"""Forms: they parse and shape input; the rules live in services (`services.rules`), so the API
+and the CLI get the same refusals. Model forms here skip Django's uniqueness and constraint
+checks for that reason (the services check them with a message naming the field)."""
 
 import zoneinfo
 
@@ -16,20 +18,47 @@ from medsocial.events.models import (
     TicketType,
     Track,
 )
+from medsocial.events.services import rules
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
-# First path segments the events URLs use for their own pages.
-RESERVED_SLUGS = {"mine", "calendar", "claim", "registrations", "workshops", "manage"}
 
 
 class LocalDateTimeField(forms.DateTimeField):
-    """A wall-clock time typed in a named time zone (the event's), stored as an aware datetime."""
+    """A wall-clock time typed in a named time zone (the event's), stored as an aware datetime.
+
+    A year outside 1900–2200 is not read at all: converting it between time zones could fall
+    outside what Python and the database can hold."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("input_formats", [LOCAL_INPUT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"])
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            year = value.strip()[:4]
+            if year.isdigit() and not rules.EARLIEST_YEAR <= int(year) <= rules.LATEST_YEAR:
+                raise forms.ValidationError(rules.DATE_RANGE_MESSAGE, code="out_of_range")
+        parsed = super().to_python(value)
+        if parsed is not None and not rules.EARLIEST_YEAR <= parsed.year <= rules.LATEST_YEAR:
+            raise forms.ValidationError(rules.DATE_RANGE_MESSAGE, code="out_of_range")
+        return parsed
+
+
+class PartForm(forms.ModelForm):
+    """Parses a model's fields; uniqueness, constraints and the other rules are the services' to
+    check (with a message on the field concerned), so pages and the API refuse alike."""
+
+    def _post_clean(self):
+        self.instance.validate_constraints = lambda exclude=None: None
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
+
+    def validate_unique(self):
+        pass
 
 
 def _localize(form, names, tzname):
@@ -97,7 +126,7 @@ class RegistrationForm(forms.Form):
         }
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PartForm):
     """Times are typed in the event's own time zone."""
 
     TIMES = [
@@ -151,24 +180,14 @@ class EventForm(forms.ModelForm):
         if self.instance.pk:
             _initial_local(self, self.TIMES, self.instance.time_zone)
 
-    def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError("This address is used by the site; choose another.")
-        return slug
-
     def clean(self):
         data = super().clean()
         if data.get("time_zone"):
             _localize(self, self.TIMES, data["time_zone"])
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
-            self.add_error("ends_at", "The event must end after it starts.")
-        if data.get("visibility") == Event.Visibility.ORGANIZATION and not data.get("organization"):
-            self.add_error("organization", "Choose the organization whose members may see this event.")
         return data
 
 
-class TicketTypeForm(forms.ModelForm):
+class TicketTypeForm(PartForm):
     early_bird_until = LocalDateTimeField(required=False)
 
     class Meta:
@@ -195,12 +214,10 @@ class TicketTypeForm(forms.ModelForm):
         data = super().clean()
         if self.event:
             _localize(self, ["early_bird_until"], self.event.time_zone)
-        if data.get("early_bird_price") is not None and not data.get("early_bird_until"):
-            self.add_error("early_bird_until", "An early-bird price needs an end date.")
         return data
 
 
-class DiscountCodeForm(forms.ModelForm):
+class DiscountCodeForm(PartForm):
     valid_until = LocalDateTimeField(required=False)
 
     class Meta:
@@ -213,31 +230,14 @@ class DiscountCodeForm(forms.ModelForm):
         if event is not None and self.instance.pk:
             _initial_local(self, ["valid_until"], event.time_zone)
 
-    def clean_code(self):
-        code = self.cleaned_data["code"].strip().upper()
-        if (
-            self.event
-            and DiscountCode.objects.filter(event=self.event, code__iexact=code)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
-            raise forms.ValidationError("This event already has that code.")
-        return code
-
     def clean(self):
         data = super().clean()
         if self.event:
             _localize(self, ["valid_until"], self.event.time_zone)
-        if (
-            data.get("kind") == DiscountCode.Kind.PERCENT
-            and data.get("value") is not None
-            and data["value"] > 100
-        ):
-            self.add_error("value", "A percentage is at most 100.")
         return data
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(PartForm):
     class Meta:
         model = Question
         fields = ["label", "kind", "choices", "required", "position"]
@@ -246,17 +246,8 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
 
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("kind") == Question.Kind.CHOICE
-            and len([c for c in data.get("choices", "").splitlines() if c.strip()]) < 2
-        ):
-            self.add_error("choices", "A choice question needs at least two options, one per line.")
-        return data
 
-
-class TrackForm(forms.ModelForm):
+class TrackForm(PartForm):
     class Meta:
         model = Track
         fields = ["name", "position"]
@@ -265,7 +256,7 @@ class TrackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class RoomForm(forms.ModelForm):
+class RoomForm(PartForm):
     class Meta:
         model = Room
         fields = ["name", "capacity"]
@@ -274,7 +265,7 @@ class RoomForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(PartForm):
     class Meta:
         model = Speaker
         fields = ["name", "slug", "email", "title", "organization_name", "bio", "photo"]
@@ -283,7 +274,7 @@ class SpeakerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(PartForm):
     starts_at = LocalDateTimeField()
     ends_at = LocalDateTimeField()
 
@@ -315,9 +306,13 @@ class SessionForm(forms.ModelForm):
         data = super().clean()
         if self.event:
             _localize(self, ["starts_at", "ends_at"], self.event.time_zone)
-        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
-            self.add_error("ends_at", "The session must end after it starts.")
         return data
+
+
+def many_to_many_of(form) -> dict:
+    """A model form's many-to-many values (a session's speakers), for `save_event_part`."""
+    names = {f.name for f in form.instance._meta.many_to_many}
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
 
 
 PART_FORMS = {

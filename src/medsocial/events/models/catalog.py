@@ -93,11 +93,14 @@ class Event(models.Model):
         indexes = [models.Index(fields=["status", "starts_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message="The event must end after it starts.",
             ),
             models.CheckConstraint(
                 condition=~models.Q(visibility="organization") | models.Q(organization__isnull=False),
                 name="event_restricted_names_organization",
+                violation_error_message="Choose the organization whose members may see this event.",
             ),
         ]
 

@@ -88,7 +88,9 @@ class Session(models.Model):
         ordering = ["starts_at", "track__position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message="The session must end after it starts.",
             ),
         ]
 

@@ -15,17 +15,21 @@ from medsocial.events.models import (
     TicketType,
     Track,
 )
+from medsocial.events.services.checkin import require_event_manager
+from medsocial.events.services.rules import PART_RULES, check_event
 from medsocial.events.services.schedule import local_time, remove_session, save_session
 from medsocial.events.services.waitlist import offer_free_seats
 
 
 @transaction.atomic
-def save_event(*, form, by) -> Event:
-    """Create or update an event from its validated form. More seats go to the waitlist at once;
-    cancelling the event tells everyone registered."""
+def save_event(*, event: Event, by) -> Event:
+    """Create or update `event` (an instance holding the new values, from a form or the API)
+    after checking the rules every caller shares (`rules.check_event`). More seats go to the
+    waitlist at once; cancelling the event tells everyone registered."""
     from medsocial.events import tasks
 
-    event = form.save(commit=False)
+    require_event_manager(by)
+    check_event(event)
     if event.pk is not None:
         Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
         _check_sessions_still_fit(event)
@@ -78,19 +82,24 @@ def _check_ticket_quantity(ticket_type: TicketType) -> None:
 
 
 @transaction.atomic
-def save_event_part(*, event: Event, form):
+def save_event_part(*, event: Event, part, by, m2m: dict | None = None):
     """Add or change a ticket type, discount code, question, track, room, session or speaker of
-    `event` from its validated form; sessions are checked by `save_session`."""
-    if isinstance(form.instance, Session):
-        return save_session(event=event, form=form)
+    `event`. `part` holds the new values (from a form or the API), `m2m` its many-to-many values
+    (a session's speakers). Each kind's rules are in `rules`; sessions are checked by `save_session`."""
+    require_event_manager(by)
+    if isinstance(part, Session):
+        return save_session(event=event, session=part, speakers=(m2m or {}).get("speakers"))
     event = Event.objects.select_for_update().get(pk=event.pk)
-    part = form.save(commit=False)
     if hasattr(part, "event_id"):
         part.event = event
+    check = PART_RULES.get(type(part))
+    if check is not None:
+        check(part)
     if isinstance(part, TicketType):
         _check_ticket_quantity(part)
     part.save()
-    form.save_m2m()
+    for name, values in (m2m or {}).items():
+        getattr(part, name).set(values)
     return part
 
 
@@ -152,10 +161,11 @@ def removal_blocker(part) -> str:
 
 
 @transaction.atomic
-def remove_event_part(*, event: Event, part, people_told: int = 0) -> None:
+def remove_event_part(*, event: Event, part, by, people_told: int = 0) -> None:
     """Remove a ticket type, discount code, question, track, room, speaker or session of `event`,
     unless something still depends on it (the EventError says what). `people_told` is how many
     people the manager was told have a session on their agenda (see `remove_session`)."""
+    require_event_manager(by)
     Event.objects.select_for_update().get(pk=event.pk)  # the same lock the programme and registrations take
     if isinstance(part, Session):
         remove_session(session=part, people_told=people_told)

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from medsocial.events.errors import EventError, RegistrationConflict
 from medsocial.events.models import AgendaItem, Event, Proposal, Registration, Review, Session, Speaker
+from medsocial.events.services.checkin import require_event_manager
 from medsocial.events.services.schedule import check_session_fits
 
 
@@ -70,6 +71,7 @@ def submit_proposal(
 @transaction.atomic
 def review_proposal(*, proposal: Proposal, reviewer, score: int, comment: str = "") -> Review:
     """Score (1–5) and comment; a reviewer's second review replaces the first."""
+    require_event_manager(reviewer)
     if not 1 <= int(score) <= 5:
         raise EventError("A score is from 1 to 5.", field="score")
     if proposal.submitted_by_id == reviewer.pk:
@@ -114,6 +116,7 @@ def decide_proposal(
     """Accept (the talk becomes a session in the programme) or reject; speakers are emailed."""
     from medsocial.events import tasks
 
+    require_event_manager(by)
     proposal = Proposal.objects.select_for_update(of=("self",)).select_related("event").get(pk=proposal.pk)
     if proposal.status != Proposal.Status.SUBMITTED:
         raise EventError(f"This proposal was already {proposal.get_status_display().lower()}.")

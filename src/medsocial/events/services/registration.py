@@ -15,6 +15,7 @@ from medsocial.events import payments
 from medsocial.events.errors import RegistrationConflict, RegistrationError
 from medsocial.events.models import DiscountCode, Event, Order, Question, Registration, TicketType
 from medsocial.events.selectors import is_member
+from medsocial.events.services.checkin import require_event_manager
 
 
 def validate_answers(event: Event, answers: dict) -> dict:
@@ -160,6 +161,8 @@ def cancel_registration(
     from medsocial.events.services.waitlist import offer_free_seats
 
     now = now or timezone.now()
+    if as_staff:
+        require_event_manager(by)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
         registration = (
@@ -199,7 +202,10 @@ def cancel_registration(
 
 @transaction.atomic
 def mark_paid(*, order: Order, by, now=None) -> Order:
-    """Record that an invoice was paid (staff, or a payment provider's callback)."""
+    """Record that an invoice was paid: by an event manager, or (`by=None`) by a payment
+    provider's own callback."""
+    if by is not None:
+        require_event_manager(by)
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.payment_status != Order.PaymentStatus.PENDING:
         raise RegistrationError(
@@ -215,6 +221,7 @@ def mark_paid(*, order: Order, by, now=None) -> Order:
 @transaction.atomic
 def record_refund(*, order: Order, amount: Decimal, by, now=None) -> Order:
     """Record money given back on a paid order (all or part of it)."""
+    require_event_manager(by)
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.payment_status not in (Order.PaymentStatus.PAID, Order.PaymentStatus.REFUNDED):
         raise RegistrationError("Only a paid order can be refunded.", field="amount")

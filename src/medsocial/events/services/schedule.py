@@ -9,6 +9,7 @@ from django.utils import dateformat, timezone
 
 from medsocial.events.errors import EventError
 from medsocial.events.models import AgendaItem, Event, Session
+from medsocial.events.services.rules import check_moment
 
 
 def local_time(moment, event: Event, fmt: str = "M j, g:i A") -> str:
@@ -22,6 +23,8 @@ def people_have(n: int) -> str:
 def check_session_fits(*, session: Session, event: Event) -> None:
     """Raise EventError naming the field unless the session ends after it starts, lies within the
     event, uses the event's own track and room, and its room is free then. Call with the event locked."""
+    check_moment(session.starts_at, field="starts_at")
+    check_moment(session.ends_at, field="ends_at")
     if session.ends_at <= session.starts_at:
         raise EventError("The session must end after it starts.", field="ends_at")
     if session.starts_at < event.starts_at:
@@ -66,18 +69,18 @@ def _check_capacity(session: Session) -> None:
 
 
 @transaction.atomic
-def save_session(*, event: Event, form) -> Session:
-    """Add or change a session from its validated form, refusing a slot outside the event, a room
-    already taken then, or a capacity below the seats already reserved."""
+def save_session(*, event: Event, session: Session, speakers=None) -> Session:
+    """Add or change a session (an instance holding the new values), refusing a slot outside the
+    event, a room already taken then, or a capacity below the seats already reserved."""
     event = Event.objects.select_for_update().get(pk=event.pk)
-    session = form.save(commit=False)
     session.event = event
     if session.pk is not None:
         Session.objects.select_for_update().filter(pk=session.pk).values_list("pk").get()
     check_session_fits(session=session, event=event)
     _check_capacity(session)
     session.save()
-    form.save_m2m()
+    if speakers is not None:
+        session.speakers.set(speakers)
     return session
 
 

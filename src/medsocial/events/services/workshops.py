@@ -9,6 +9,8 @@ from django.utils.text import slugify
 from medsocial.accounts.selectors import is_organization_admin
 from medsocial.events.errors import EventError, EventNotAllowed
 from medsocial.events.models import Event, TicketType, WorkshopRequest
+from medsocial.events.services.checkin import require_event_manager
+from medsocial.events.services.rules import check_moment
 
 
 @transaction.atomic
@@ -32,6 +34,7 @@ def request_workshop(
 
 @transaction.atomic
 def decline_workshop_request(*, request: WorkshopRequest, by, note: str = "") -> WorkshopRequest:
+    require_event_manager(by)
     request = WorkshopRequest.objects.select_for_update().get(pk=request.pk)
     if request.status in (WorkshopRequest.Status.SCHEDULED, WorkshopRequest.Status.DECLINED):
         raise EventError(f"This request is already {request.get_status_display().lower()}.")
@@ -57,6 +60,9 @@ def schedule_workshop(
     """Accept the request and create the workshop, visible only to the organization's members."""
     from medsocial.events import tasks
 
+    require_event_manager(by)
+    check_moment(starts_at, field="starts_at")
+    check_moment(ends_at, field="ends_at")
     request = (
         WorkshopRequest.objects.select_for_update(of=("self",))
         .select_related("organization")

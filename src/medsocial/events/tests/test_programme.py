@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.core import mail
 
+from medsocial.accounts.roles import Role
 from medsocial.events import services
-from medsocial.events.errors import EventError
+from medsocial.events.errors import EventError, EventNotAllowed
 from medsocial.events.models import Event, Proposal, Session, Speaker, Track
 from medsocial.events.tests.factories import make_event, make_session, ticket_of
 
@@ -86,7 +87,7 @@ def test_a_proposal_is_reviewed_accepted_becomes_a_session_and_speakers_are_emai
     assert response.status_code == 302
     proposal = Proposal.objects.get()
     services.review_proposal(proposal=proposal, reviewer=manager, score=5, comment="Strong")
-    services.review_proposal(proposal=proposal, reviewer=make_user(), score=3)
+    services.review_proposal(proposal=proposal, reviewer=make_user(roles=[Role.EVENT_MANAGER]), score=3)
     client.force_login(manager)
     page = client.get(f"/events/manage/{summit.slug}/proposals/").content.decode()
     assert "average score 4.0" in page and "Strong" in page
@@ -124,8 +125,13 @@ def test_reviewers_score_from_1_to_5_and_not_their_own(summit, user, manager):
     )
     with pytest.raises(EventError, match="1 to 5"):
         services.review_proposal(proposal=proposal, reviewer=manager, score=6)
+    with pytest.raises(EventNotAllowed):
+        services.review_proposal(proposal=proposal, reviewer=user, score=5)  # not an event manager
+    own = services.submit_proposal(
+        event=summit, user=manager, title="Mine", abstract="A", format="talk", speakers=[{"name": "Eve"}]
+    )
     with pytest.raises(EventError, match="own"):
-        services.review_proposal(proposal=proposal, reviewer=user, score=5)
+        services.review_proposal(proposal=own, reviewer=manager, score=5)
 
 
 def test_proposal_review_pages_are_for_event_managers(client, summit, user):

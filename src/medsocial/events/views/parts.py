@@ -37,7 +37,9 @@ def edit_part(request, slug, part, pk):
     form = form_class(request.POST or None, request.FILES or None, instance=item, event=event)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_event_part(event=event, form=form)
+            services.save_event_part(
+                event=event, part=form.save(commit=False), m2m=forms.many_to_many_of(form), by=request.user
+            )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
@@ -70,7 +72,9 @@ def remove_part(request, slug, part, pk):
     if request.method == "POST":
         told = request.POST.get("people_told", "")
         try:
-            services.remove_event_part(event=event, part=item, people_told=int(told) if told.isdigit() else 0)
+            services.remove_event_part(
+                event=event, part=item, by=request.user, people_told=int(told) if told.isdigit() else 0
+            )
         except DomainError as exc:
             error = exc.message
         else:

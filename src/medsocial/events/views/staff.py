@@ -53,7 +53,7 @@ def event_form(request, slug=None):
     form = forms.EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.save_event(form=form, by=request.user)
+            event = services.save_event(event=form.save(commit=False), by=request.user)
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
@@ -98,7 +98,9 @@ def add_part(request, slug, part):
     form = form_class(request.POST, request.FILES, event=event, prefix=part)
     if form.is_valid():
         try:
-            services.save_event_part(event=event, form=form)
+            services.save_event_part(
+                event=event, part=form.save(commit=False), m2m=forms.many_to_many_of(form), by=request.user
+            )
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
