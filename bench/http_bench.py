@@ -119,10 +119,17 @@ def pages() -> list[tuple[str, str, str | None]]:
     )
     lesson = Lesson.objects.filter(module__course=enrollment.course).order_by("module__position", "position")
     lesson = lesson.first()
-    event = Event.objects.filter(status="published").exclude(kind="summit").order_by("-starts_at").first()
-    summit = Event.objects.filter(status="published", kind="summit").order_by("-starts_at").first()
+    # The demo's own rows, richer than the generated ones: tickets, questions, a programme.
+    demo_events = Event.objects.filter(status="published").exclude(slug__startswith="scale-")
+    event = demo_events.exclude(kind="conference").order_by("-starts_at").first()
+    summit = demo_events.filter(kind="conference").order_by("-starts_at").first()
     hospital = Hospital.objects.filter(account_count__gt=0).order_by("-account_count", "pk").first()
-    article = Article.objects.filter(status="published").order_by("-published_at").first()
+    article = (
+        Article.objects.filter(status="published")
+        .exclude(slug__startswith="scale-")
+        .order_by("-published_at")
+        .first()
+    )
     show = Show.objects.order_by("pk").first()
     learner, admin, coach = "learner@medsocial.example", "admin@medsocial.example", "coach@medsocial.example"
     engagement = workspace_engagements(User.objects.get(email=coach)).order_by("pk").first()
@@ -152,9 +159,18 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("my events", reverse("events:mine"), learner),
         ("profile", reverse("accounts:profile"), learner),
         ("workspace", reverse("consulting:workspace", args=[engagement.pk]), coach),
+        ("staff dashboard", reverse("staff"), admin),
         ("staff: events", reverse("events:manage"), admin),
-        ("staff: consulting", reverse("consulting:board"), admin),
     ]
+
+
+def ensure_port_free(port: int) -> None:
+    """Refuse to start when something already listens there: we would measure the wrong server."""
+    import socket
+
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(f"port {port} is already in use; choose another with --port")
 
 
 def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -219,7 +235,7 @@ def worker_memory_mb(server_pid: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8790)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--only", help="comma-separated page labels to run (default: all)")
@@ -237,6 +253,7 @@ def main() -> None:
     cookies = {email: signed_in_cookie(email) for email in {email for _, _, email in targets if email}}
 
     base = f"http://127.0.0.1:{args.port}"
+    ensure_port_free(args.port)
     medsocial = shutil.which("medsocial", path=os.path.dirname(sys.executable)) or "medsocial"
     server = subprocess.Popen(
         [medsocial, "serve", "--port", str(args.port)],

@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from medsocial.accounts.models import Membership, Organization, Profession, User
+from medsocial.core.forms import LongSelect
 
 TIMEZONE_CHOICES = [("", "Use the site's time zone")] + [
     (name, name.replace("_", " "))
@@ -117,7 +118,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "credentials", "profession", "time_zone"]
-        widgets = {"time_zone": forms.Select(choices=TIMEZONE_CHOICES)}
+        widgets = {"time_zone": LongSelect(choices=TIMEZONE_CHOICES)}
 
     def clean_time_zone(self):
         value = self.cleaned_data["time_zone"]

@@ -5,9 +5,11 @@ import datetime
 
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from medsocial.api.pagination import PageNumberPagination
+from medsocial.core.page_cache import cache_page_for_visitors
 
 from . import selectors
 from .models import CensusFigure, Observation, SocialAccount
@@ -144,6 +146,7 @@ def list_networks(request, response: HttpResponse):
 
 
 @router.get("/hospitals", response=list[HospitalOut], auth=None)
+@decorate_view(cache_page_for_visitors("census"))
 @paginate(PageNumberPagination)
 def list_hospitals(
     request,

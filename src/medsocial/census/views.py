@@ -281,6 +281,7 @@ def _dashboard_charts(overview) -> dict:
     }
 
 
+@cache_page_for_visitors("census")
 def dashboard(request):
     """The census figures. The page body is a template fragment cached per census run, so a
     warm request costs one query; the charts are built only when that fragment is missing."""

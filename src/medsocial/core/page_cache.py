@@ -140,7 +140,8 @@ def cache_page_for_visitors(*areas: str):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            if _storable(response):
+            # A message the view added for this visitor is theirs alone.
+            if _storable(response) and len(get_messages(request)) == 0:
                 charset = response.charset or "utf-8"
                 body = _without_csrf_token(request, response.content.decode(charset))
                 headers = [(name, value) for name, value in response.items() if name != "Content-Length"]

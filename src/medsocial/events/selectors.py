@@ -86,14 +86,27 @@ def event_to_check_in() -> Event | None:
     )
 
 
+def _registrations_counted(**conditions):
+    return Coalesce(
+        Subquery(
+            Registration.objects.filter(event=OuterRef("pk"), **conditions)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
 def with_seat_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
+    """Seats taken and waitlist length of each event.
+
+    Counted per returned event (an index range on event and status), not by joining and
+    grouping every registration of every event before the list is cut to a page."""
     return qs.annotate(
-        seats_taken=Count(
-            "registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING), distinct=True
-        ),
-        waitlist_count=Count(
-            "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED), distinct=True
-        ),
+        seats_taken=_registrations_counted(status__in=Registration.SEAT_HOLDING),
+        waitlist_count=_registrations_counted(status=Registration.Status.WAITLISTED),
     )
 
 
