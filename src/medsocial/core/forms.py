@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from medsocial.core.errors import DomainError
@@ -22,21 +22,23 @@ class LongSelect(forms.Select):
     options: the ~600 time zones made the profile page ten times slower than its queries."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    option["value"],
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-            if group_name:
+        chosen = {str(v) for v in self.format_value(value)}
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
+
+        def option(option_value, label) -> str:
+            option_value = "" if option_value is None else str(option_value)
+            selected = " selected" if option_value in chosen else ""
+            return f'<option value="{escape(option_value)}"{selected}>{escape(label)}</option>'
+
+        parts = [f'<select name="{escape(name)}"{flatatt(final_attrs)}>']
+        for group_value, group_label in self.choices:
+            if isinstance(group_label, (list, tuple)):
+                parts.append(f'<optgroup label="{escape(group_value)}">')
+                parts.extend(option(v, label) for v, label in group_label)
                 parts.append("</optgroup>")
+            else:
+                parts.append(option(group_value, group_label))
         parts.append("</select>")
-        return mark_safe("".join(parts))  # every piece above is escaped by format_html
+        return mark_safe("".join(parts))  # every value and label above is escaped

@@ -87,3 +87,17 @@ def test_a_guest_with_a_session_gets_their_page_built_for_them(client):
     guest.cookies["sessionid"] = "something-the-session-remembers"
     response = guest.get("/articles/")
     assert response.status_code == 200 and b"Guest view" in response.content
+
+
+def test_a_cached_page_sent_gzipped_decompresses_to_the_page_with_the_visitors_token():
+    import gzip
+
+    make_article(title="Compressed once")
+    plain = Client().get("/articles/").content.decode()  # fills the cache
+    visitor = Client()
+    response = visitor.get("/articles/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["Content-Encoding"] == "gzip"
+    page = gzip.decompress(response.content).decode()
+    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert _unmask_cipher_token(token) == visitor.cookies["csrftoken"].value
+    assert "Compressed once" in page and page.count(token) == plain.count('name="csrfmiddlewaretoken"') + 1
