@@ -1,9 +1,11 @@
 """Lesson and course text: Markdown rendered to HTML that cannot carry scripts."""
 
+import hashlib
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import nh3
+from django.core.cache import cache
 from markdown_it import MarkdownIt
 
 # Raw HTML in the source is escaped by the parser ("html": False); nh3 then keeps only a
@@ -45,6 +47,18 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
 }
+
+
+def rendered_lesson_body(text: str) -> str:
+    """`render_markdown(text)`, kept in the cache under a digest of the text: parsing and
+    cleaning a long lesson costs more than everything else on its page, and the same text
+    always gives the same HTML, so an edited lesson simply has a new key."""
+    key = "lesson-html:" + hashlib.blake2b((text or "").encode(), digest_size=16).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render_markdown(text)
+        cache.set(key, html, 24 * 3600)
+    return html
 
 
 def render_markdown(text: str) -> str:

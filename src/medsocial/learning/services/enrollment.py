@@ -43,12 +43,15 @@ def _check_lesson(enrollment: Enrollment, lesson: Lesson) -> None:
         raise LearningError("That lesson belongs to another course.", field="lesson")
 
 
-@transaction.atomic
 def record_visit(*, enrollment: Enrollment, lesson: Lesson) -> None:
-    """Remember the lesson a learner opened last, for "resume where I left off"."""
+    """Remember the lesson a learner opened last, for "resume where I left off".
+
+    Reopening the same lesson writes nothing and opens no transaction: on SQLite a write
+    transaction takes the database's one write lock, which every page view would queue for."""
     _check_lesson(enrollment, lesson)
     if enrollment.last_lesson_id != lesson.pk:
-        Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson)
+        with transaction.atomic():
+            Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson)
         enrollment.last_lesson = lesson
 
 

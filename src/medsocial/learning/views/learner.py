@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from medsocial.core.csv_export import csv_response
 from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.learning import selectors, services
-from medsocial.learning.content import render_markdown
+from medsocial.learning.content import render_markdown, rendered_lesson_body
 from medsocial.learning.documents import transcript_pdf
 from medsocial.learning.errors import LearningConflict, LearningError
 from medsocial.learning.forms import CatalogFilterForm
@@ -137,7 +137,7 @@ def _lesson_context(request, course, lesson, enrollment):
     return {
         "course": course,
         "lesson": lesson,
-        "body_html": render_markdown(lesson.body),
+        "body_html": rendered_lesson_body(lesson.body),
         "resources": list(lesson.resources.all()),
         "previous": lessons[index - 1] if index > 0 else None,
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
