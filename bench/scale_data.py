@@ -561,6 +561,7 @@ def fill(*, scale: float, stdout=print) -> None:
                         posts,
                         True,
                         now,
+                        "generated",  # synthetic benchmark rows, marked as the demo's are
                     )
 
         first_observation = writer.next_id(Observation)
@@ -577,6 +578,7 @@ def fill(*, scale: float, stdout=print) -> None:
                 "posts",
                 "month_last",
                 "recorded_at",
+                "source",
             ],
         )
         from medsocial.census.services.accounts import refresh_account_stats
