@@ -28,6 +28,7 @@ class FindingOut(Schema):
     explanation: str
     suggestion: str = Field(description="Redaction text, e.g. [patient]; empty for policy findings")
     rule: str = Field(description="The policy rule's name, for category policy")
+    confidence: float = Field(description="How sure the coach is, 0 to 1; block from 0.7")
 
 
 class CheckOut(Schema):
@@ -35,6 +36,7 @@ class CheckOut(Schema):
     redacted_text: str
     has_blocking: bool
     elapsed_ms: float
+    mode: str = Field(description="full (rules and the named-entity model) or fast (rules only)")
 
 
 @router.post("/check", response=CheckOut, summary="Check a draft post")
@@ -48,4 +50,5 @@ def check(request: HttpRequest, payload: CheckIn):
         "redacted_text": analysis.redacted_text,
         "has_blocking": analysis.has_blocking,
         "elapsed_ms": round(analysis.elapsed_seconds * 1000, 3),
+        "mode": analysis.mode,
     }

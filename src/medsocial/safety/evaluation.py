@@ -52,11 +52,15 @@ def load_corpus(path: Path = CORPUS) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def evaluate(posts: list[dict]) -> Report:
+def evaluate(posts: list[dict], *, mode: str = "full") -> Report:
     report = Report()
     for post in posts:
         text = post["text"]
-        findings = [f for f in analyze(text, allowed=post.get("allowed")).findings if f.category != "policy"]
+        findings = [
+            f
+            for f in analyze(text, allowed=post.get("allowed"), mode=mode).findings
+            if f.category != "policy"
+        ]
         gold = post["spans"]
         for span in gold:
             score = report.categories[span["category"]]

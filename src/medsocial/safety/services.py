@@ -19,11 +19,18 @@ class SafetyError(DomainError):
     """A check or a settings change was refused; `str(exc)` is safe to show to the person."""
 
 
-def check_post(*, text, organization: Organization | None = None) -> engine.Analysis:
-    """Check a draft against the site-wide rules, the organization's rules and its allow-list."""
+def check_mode() -> str:
+    """The mode the check page, the API and `check-post` run in: "full" when the named-entity
+    extra is installed, else "fast" (rules only)."""
+    return engine.active_mode(engine.FULL)
+
+
+def check_post(*, text, organization: Organization | None = None, mode: str = engine.FULL) -> engine.Analysis:
+    """Check a draft against the site-wide rules, the organization's rules and its allow-list
+    (full mode by default: rules and the named-entity model when installed)."""
     rules = [rule.as_engine_rule() for rule in selectors.rules_for(organization)]
     try:
-        return engine.analyze(text, allowed=selectors.allow_list_for(organization), rules=rules)
+        return engine.analyze(text, allowed=selectors.allow_list_for(organization), rules=rules, mode=mode)
     except engine.EngineError as exc:
         raise SafetyError(exc.message, field="text") from None
 
@@ -53,7 +60,7 @@ def comment_concerns(text: str) -> list[str]:
     An empty list means nothing was found."""
     reasons: list[str] = []
     try:
-        analysis = engine.analyze(text)
+        analysis = engine.analyze(text, mode=engine.FAST)  # bulk screening: rules only
     except engine.EngineError as exc:
         return [f"The comment could not be checked automatically: {exc.message}"]
     revealing = sorted(

@@ -18,6 +18,7 @@ def _run_check(request):
         "form": form,
         "analysis": None,
         "manages_settings": selectors.manageable_organizations(request.user).exists(),
+        "coach_mode": services.check_mode(),
     }
     if request.method == "POST" and form.is_valid():
         try:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from .types import AllowListError
+
+KEYS = ("phones", "addresses", "urls", "emails")
+
 _ABBREVIATIONS = {
     "street": "st",
     "avenue": "ave",
@@ -64,23 +68,42 @@ class AllowList:
 
     @classmethod
     def from_value(cls, allowed) -> AllowList:
+        """An AllowList from None, an AllowList, an `Allowed` or a mapping with the keys
+        phones, addresses, urls and emails (each a list of strings). Anything else, an unknown
+        key or a value that is not a list of strings raises AllowListError."""
         if allowed is None:
             return EMPTY
         if isinstance(allowed, AllowList):
             return allowed
         if isinstance(allowed, Mapping):
-            get = allowed.get
+            unknown = sorted(str(k) for k in allowed if k not in KEYS)
+            if unknown:
+                raise AllowListError(
+                    f"The allow-list has an unknown key “{unknown[0]}”; "
+                    "use phones, addresses, urls and emails."
+                )
+            values = {key: allowed.get(key) for key in KEYS}
+        elif all(hasattr(allowed, key) for key in KEYS):
+            values = {key: getattr(allowed, key) for key in KEYS}
         else:
-
-            def get(key, default=()):
-                return getattr(allowed, key, default)
-
-        return cls(
-            phones=get("phones", ()) or (),
-            addresses=get("addresses", ()) or (),
-            urls=get("urls", ()) or (),
-            emails=get("emails", ()) or (),
-        )
+            raise AllowListError(
+                "The allow-list must be a mapping with the keys phones, addresses, urls and emails, "
+                f"not {type(allowed).__name__}."
+            )
+        for key, value in values.items():
+            if value is None:
+                values[key] = ()
+            elif isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+                raise AllowListError(f"The allow-list's {key} must be a list of strings, not one value.")
+            else:
+                value = tuple(value)
+                bad = next((v for v in value if not isinstance(v, str)), None)
+                if bad is not None:
+                    raise AllowListError(
+                        f"The allow-list's {key} must hold strings; one entry is {type(bad).__name__}."
+                    )
+                values[key] = value
+        return cls(**values)
 
     def host_allowed(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")

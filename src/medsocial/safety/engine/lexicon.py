@@ -1,5 +1,7 @@
 """Word lists the detectors use. Written for this product; all lower case."""
 
+import re
+
 # Words that put a nearby name, date or place into a care context.
 CARE_WORDS = frozenset(
     """
@@ -15,8 +17,49 @@ hiv diabetes diabetic dementia alzheimer's alzheimers psychiatric psych suicidal
 pregnant pregnancy newborn preemie nicu gunshot stabbing crash accident burn burns
 allergy allergic infection pneumonia cardiac arrest heart attack mi copd asthma
 kidney liver lung lungs anesthesia recovering recovery chart mrn
-inpatient admitted bedside rushed airlifted
+inpatient admitted bedside rushed airlifted pacemaker defibrillator icd stent bypass follow-up followup
+recalled recall post-op postop pre-op preop op surgeries surgeon's appointment appt clinic ward
+nurse-call iv infusion transfusion wound stitches sutures cast ultrasound mammogram colonoscopy
+labs bloodwork diagnosis prognosis terminal palliative hospice hospitalized hospitalised
+intubation ventilated ecmo dialyzed insulin overdose relapse remission tumour oncology
+rehabilitation physio ot pt-inr a1c bp vitals sats o2 oxygen nebulizer inhaler epipen
+concussion laceration burns bruising injuries injury injured wheelchair crutches walker
+stillbirth labor labour induced epidural c-section delivery neonatal postpartum prenatal ob
 """.split()
+)
+
+# Word beginnings that make any word a care word ("hospitalization", "surgically", "oncologist").
+CARE_STEMS = (
+    "hospitali",
+    "surger",
+    "surgic",
+    "oncolog",
+    "cardiolog",
+    "chemo",
+    "diagnos",
+    "discharg",
+    "admitt",
+    "readmi",
+    "operat",
+    "transplant",
+    "intubat",
+    "resuscitat",
+    "amputat",
+    "fractur",
+    "prescri",
+    "medicat",
+    "dialys",
+    "pneumon",
+    "infect",
+    "seizur",
+    "pregnan",
+    "miscarr",
+    "overdos",
+    "rehab",
+    "therap",
+    "treat",
+    "recover",
+    "symptom",
 )
 
 # Two-word care phrases checked separately (the word list above is single tokens).
@@ -35,6 +78,16 @@ CARE_PHRASES = (
     "end of life",
     "code blue",
 )
+
+
+def is_care_word(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in CARE_WORDS
+        or (lower.endswith("s") and lower[:-1] in CARE_WORDS)  # "overdoses", "strokes"
+        or lower.startswith(CARE_STEMS)
+    )
+
 
 # Capitalized words that are not names of people.
 NOT_NAMES = frozenset(
@@ -136,6 +189,61 @@ library lab simulation sim learning resource resources vaccination vaccine flu s
 """.split()
 )
 
+# Acronyms that are never names even when they spell a name-list word ("ED", "PAT", "MAR").
+ACRONYMS = frozenset(
+    """
+er ed icu nicu picu ccu pacu or mri ct ekg ecg eeg iv pt ot rn np pa md do cna lpn emt ems
+cpr bls acls dob mrn ssn hipaa phi usa uk eu un who cdc fda nih cms va dea npi pat mar tid bid
+prn npo dnr sob ama ave st dr am pm ok lol omg asap fyi rip
+""".split()
+)
+
+# Capitalized words that are never a patient on their own (but may sit next to a name).
+NOT_PEOPLE = frozenset(
+    """
+mission statement vision values policy guidelines guide update announcement reminder notice
+agenda overview summary highlights results news newsletter report annual quarterly recap
+schedule calendar menu welcome introduction conclusion faq questions answers resources tips
+republic kingdom states emirates islands federation union province county parish
+inc llc ltd corp co company corporation group holdings partners pharmaceuticals pharma labs
+laboratories technologies systems solutions insurance bank healthcare therapeutics biotech
+wellness fitness nutrition pharmacy pharmacies diagnostics imaging
+unit ward wing floor tower pavilion building hall campus office
+""".split()
+)
+
+# Given names that are also everyday lower-case words: never a name candidate in lower case.
+COMMON_WORD_NAMES = frozenset(
+    """
+will mark hope grace may june april august joy faith rose lily ivy summer autumn dawn
+bill pat sue art ray jack frank guy major lane sunny don max rich rob sky star angel
+gale page carol ruby pearl crystal amber jewel iris daisy holly heather fern olive violet
+chance chase cash king earl duke prince early young long short black white brown green gray
+grey hill wood stone rivers will's bob peg chip buck rusty dusty penny jean jan june nick
+hunter miles price wells banks gay hale hardy may's victor drew reed sharp hall ward moore
+""".split()
+)
+
+# Country names that the gazetteer spells differently, and common short forms.
+COUNTRY_EXTRAS = frozenset(
+    """
+usa|us|united states|united states of america|america|uk|united kingdom|great britain|britain|
+england|scotland|wales|northern ireland|czech republic|czechia|south korea|north korea|korea|
+russia|vietnam|viet nam|iran|syria|laos|bolivia|venezuela|tanzania|the netherlands|holland|
+ivory coast|cote d'ivoire|congo|drc|burma|taiwan|palestine|vatican|macedonia|
+north macedonia|eswatini|swaziland|cape verde|east timor|timor-leste|micronesia|moldova|
+puerto rico|guam|europe|asia|africa|latin america|south america|north america|central america|
+the caribbean|caribbean|middle east|scandinavia|oceania|antarctica
+""".replace("\n", "").split("|")
+)
+
+# Words after a capitalized run that make it a company, not a person.
+COMPANY_AFTER = re.compile(
+    r"^,?\s(?:Inc|LLC|Ltd|Corp|Corporation|Co|Company|Group|Holdings|Partners|Pharmaceuticals|Pharma|"
+    r"Labs|Laboratories|Technologies|Systems|Solutions|Insurance|Bank|Healthcare|Therapeutics|"
+    r"Biotech|Foundation|Fund|Trust|Associates|Industries|Enterprises|Media|Network|Capital)\b\.?"
+)
+
 US_STATES = frozenset(
     """
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
@@ -150,6 +258,20 @@ idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachuset
 minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
 tennessee texas utah vermont virginia washington wisconsin wyoming
 """.split()
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "district of columbia",
+    }
 )
 
 STREET_SUFFIXES = (

@@ -20,6 +20,10 @@ class InputError(EngineError):
     """The input is not text the engine can check (binary data, too long, not a string)."""
 
 
+class AllowListError(InputError):
+    """The organization's allow-list is not in the shape the engine reads."""
+
+
 class AnalysisTimeout(EngineError):
     """Checking took longer than the per-input time bound."""
 
@@ -38,6 +42,8 @@ class Finding:
     explanation: str
     suggestion: str
     rule: str = ""  # the policy rule's name, for category "policy"
+    # How sure the coach is, from 0 to 1; severity follows it (block from 0.7).
+    confidence: float = 1.0
 
     def as_dict(self) -> dict:
         return {
@@ -49,6 +55,7 @@ class Finding:
             "explanation": self.explanation,
             "suggestion": self.suggestion,
             "rule": self.rule,
+            "confidence": self.confidence,
         }
 
 
@@ -58,6 +65,7 @@ class Analysis:
     findings: list[Finding]
     redacted_text: str
     elapsed_seconds: float = 0.0
+    mode: str = "fast"  # "fast" (rules only) or "full" (rules and the named-entity model)
 
     @property
     def has_blocking(self) -> bool:

@@ -59,3 +59,13 @@ def test_default_rules_ship_with_the_product(client):
         reverse("safety:check-results"), {"text": "Honestly you should stop taking your statin."}
     ).content.decode()
     assert "Individual medical advice" in fragment
+
+
+def test_page_says_which_mode_the_coach_runs_in(client, monkeypatch):
+    from medsocial.safety import services
+
+    monkeypatch.setattr(services, "check_mode", lambda: "fast")
+    page = client.get(reverse("safety:check")).content.decode()
+    assert "Rules-only check" in page and "medsocial[ner]" in page
+    monkeypatch.setattr(services, "check_mode", lambda: "full")
+    assert "Full check" in client.get(reverse("safety:check")).content.decode()

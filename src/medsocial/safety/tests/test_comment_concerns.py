@@ -33,3 +33,18 @@ def test_request_for_individual_advice_is_held(text):
 )
 def test_ordinary_comments_pass(text):
     assert comment_concerns(text) == []
+
+
+def test_comment_screening_runs_in_fast_mode(monkeypatch):
+    from medsocial.safety import engine
+
+    modes = []
+    real = engine.analyze
+
+    def spy(text, **kwargs):
+        modes.append(kwargs.get("mode"))
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(engine, "analyze", spy)
+    comment_concerns("Praying for Mrs. Alvarez in room 412")
+    assert modes == ["fast"]

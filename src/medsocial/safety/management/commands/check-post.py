@@ -23,11 +23,17 @@ class Command(BaseCommand):
             "--organization", help="Slug of the organization whose rules and allow-list apply"
         )
         parser.add_argument("--json", action="store_true", help="Print the findings as JSON")
+        parser.add_argument(
+            "--mode",
+            choices=[engine.FULL, engine.FAST],
+            default=engine.FULL,
+            help="full: rules and the named-entity model (default); fast: rules only",
+        )
 
-    def handle(self, *args, file, organization=None, json=False, **options):
+    def handle(self, *args, file, organization=None, json=False, mode=engine.FULL, **options):
         data = self._read(file)
         try:
-            analysis = self._check(data, organization)
+            analysis = self._check(data, organization, mode)
         except (services.SafetyError, engine.EngineError) as exc:
             raise CommandError(exc.message, returncode=2) from None
         if json:
@@ -37,6 +43,7 @@ class Command(BaseCommand):
                         "findings": [f.as_dict() for f in analysis.findings],
                         "redacted_text": analysis.redacted_text,
                         "has_blocking": analysis.has_blocking,
+                        "mode": analysis.mode,
                     }
                 )
             )
@@ -45,14 +52,14 @@ class Command(BaseCommand):
         if analysis.has_blocking:
             sys.exit(1)
 
-    def _check(self, data: bytes, slug: str | None) -> engine.Analysis:
+    def _check(self, data: bytes, slug: str | None, mode: str) -> engine.Analysis:
         try:
             org = None
             if slug:
                 org = Organization.objects.filter(slug=slug).first()
                 if org is None:
                     raise CommandError(f"No organization with the slug “{slug}”.", returncode=2)
-            return services.check_post(text=data, organization=org)
+            return services.check_post(text=data, organization=org, mode=mode)
         except DatabaseError:
             if slug:
                 raise CommandError(
@@ -60,7 +67,7 @@ class Command(BaseCommand):
                 ) from None
             # Usable in a publishing pipeline without a database: the shipped default rules apply.
             self.stderr.write("Database not reachable: checking with the built-in default rules.")
-            return engine.analyze(data, rules=DEFAULT_RULES)
+            return engine.analyze(data, rules=DEFAULT_RULES, mode=mode)
 
     def _read(self, file) -> bytes:
         try:

@@ -1,0 +1,356 @@
+"""Patient names. Candidates come from capitalized runs of words in any script, from lower-case
+given names followed by a surname (the US Census lists), and, in full mode, from the language
+model's PERSON entities. Context decides: a care word, a cue ("patient", "praying for"), a
+title or an age confirms; staff titles and credentials, states, countries, companies and
+headings drop the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+from . import lexicon as lx
+from .scan import HIGH, LIKELY, POSSIBLE, Scan
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "missus"})
+_ORG_WORDS = frozenset(
+    "hospital health center centre clinic foundation university medical memorial "
+    "school college institute association society church pharmacy campus".split()
+)
+_FAMILY_AFTER = re.compile(r"^\s(?:family|family's|household|twins|triplets|kids|children)\b")
+_PERSON_VERB_AFTER = re.compile(
+    r"^\s(?:lives|lived|is|was|has|had|went|came|got|said|says|told|asked|needs|needed|rang|walked|"
+    r"finished|beat|passed|died|turned|loves|loved|smiled|laughed|cried|woke|ate|fought|survived|"
+    r"made|gave|taught|spent|arrived|left|wants|wanted|called|remembers|remembered|who|and\s+(?:his|her))\b"
+)
+# Capitalized common nouns at the start of a sentence ("Billing called", "Driver's license").
+_COMMON_NOUN_ENDING = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ship|ist|ism|ogy|ics|er|or)$")
+# Therapy animals are named in hospital posts all the time: "Max the golden retriever".
+_PET_AFTER = re.compile(
+    r"^,?\s(?:the|our)\s(?:[\w-]+\s){0,2}(?:dog|cat|pup|puppy|retriever|labrador|lab|poodle|doodle|horse|pony|"
+    r"therapy\s+(?:dog|animal|pet))\b",
+    re.IGNORECASE,
+)
+_PERSON_CUES = (
+    "update on",
+    "prayers for",
+    "praying for",
+    "pray for",
+    "thinking of",
+    "thoughts are with",
+    "get well soon",
+    "get well",
+    "send love to",
+    "sending love to",
+    "visited",
+    "visiting",
+    "help",
+    "shoutout to",
+    "shout out to",
+    "shout-out to",
+    "welcome home",
+    "welcome back",
+    "congrats to",
+    "congratulations to",
+    "happy birthday",
+    "rip",
+    "rest in peace",
+    "in memory of",
+    "remembering",
+    "discharged",
+    "admitted",
+    "named",
+    "patient",
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*|[-•*]\s+)$")
+_AGE_AFTER = re.compile(
+    r"^(?:,\s?\d{1,3}\b|\s?\(\d{1,3}\)|,\s(?:age|aged)\s\d{1,3}|\s\d{1,3}\s?(?:yo|y/o|M|F)\b)"
+)
+_CRED_AFTER = re.compile(
+    r"^,?\s(?:" + "|".join(sorted(lx.CREDENTIALS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_STAFF_AFTER = re.compile(
+    r"^,?\s(?:our|the|a|an|who\s+(?:works|leads|runs|joined|is\s+(?:our|the|a)))\s(?:[\w-]+\s){0,3}?"
+    r"(?:nurse|doctor|surgeon|physician|manager|director|educator|volunteer|"
+    r"pharmacist|therapist|chaplain|tech|technician|coordinator|specialist|"
+    r"colleague|intern|resident|fellow|chief|lead|leader|champion|employee|"
+    r"team|staff|hero|member|speaker|author|host|ceo|president|officer|founder|dietitian|"
+    r"midwife|paramedic|counselor|social\s+worker|administrator|scientist|researcher)\b",
+    re.IGNORECASE,
+)
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|O'|O’|D'|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
+_LINE_END = re.compile(r"^\s*(?::|$|\n)")
+
+
+def _base(word: str) -> str:
+    """The word without a possessive ending: "James's" → "James", "Núñez’s" → "Núñez"."""
+    if word[-2:] in ("'s", "’s") and len(word) > 2:
+        return word[:-2]
+    return word
+
+
+def _name_word(word: str) -> bool:
+    folded = gazetteer.fold(word)
+    return folded in gazetteer.given_names() or folded in gazetteer.surnames()
+
+
+def _capitalized(word: str) -> bool:
+    """ "Alvarez", "O'Brien", "Ñuñez" yes; acronyms such as "ICU" no, but an all-caps word that
+    is a known given name or surname ("ROBERT", "KIM") yes."""
+    word = _base(word)
+    if not word or not word[0].isupper():
+        return False
+    if len(word) > 1 and word.isupper():
+        return word.lower() not in lx.NOT_NAMES and word.lower() not in lx.ACRONYMS and _name_word(word)
+    return True
+
+
+def names(scan: Scan) -> None:
+    tokens = scan.tokens
+    text = scan.text
+    count = len(tokens)
+    i = 0
+    while i < count:
+        _start, _end, word = tokens[i]
+        if not _capitalized(word):
+            i += 1
+            continue
+        # A run of capitalized words separated by one space (or an initial like "J.").
+        run = [i]
+        j = i + 1
+        while j < count and len(run) < 6:
+            gap = text[tokens[j - 1][1] : tokens[j][0]]
+            previous = tokens[j - 1][2]
+            if (
+                _capitalized(tokens[j][2])
+                and not previous.endswith(("'s", "’s"))
+                and gap in (" ", ". ")
+                and (
+                    gap == " " or len(previous) == 1 or previous.lower() in TITLES or previous.lower() == "dr"
+                )
+            ):
+                run.append(j)
+                j += 1
+            else:
+                break
+        for part in _without_places(scan, run):
+            _judge_run(scan, part)
+        i = j
+    _lower_case_names(scan)
+
+
+def _without_places(scan: Scan, run: list[int]) -> list[list[int]]:
+    """Split a run around state and country names ("West Virginia", "Czech Republic")."""
+    tokens = scan.tokens
+    words = [gazetteer.fold(_base(tokens[k][2])) for k in run]
+    places = gazetteer.us_states() | gazetteer.countries()
+    given = gazetteer.given_names()
+    before = scan.tokens[run[0] - 1][2].lower().rstrip(".") if run[0] else ""
+    parts, current, k = [], [], 0
+    while k < len(run):
+        for size in (3, 2, 1):
+            if size == 1 and (
+                (k > 0 and words[k - 1] in given)
+                or (k == 0 and before in TITLES)
+                or words[k - 1 : k] == ["mr"]
+            ):
+                continue  # "Linh Washington", "Mr Washington": a surname
+            if k + size <= len(run) and " ".join(words[k : k + size]) in places:
+                if current:
+                    parts.append(current)
+                current = []
+                k += size
+                break
+        else:
+            current.append(run[k])
+            k += 1
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _staff_context(scan: Scan, start: int, end: int, previous_word: str) -> bool:
+    after = scan.text[end : end + 60]
+    return (
+        previous_word in lx.STAFF_TITLES or bool(_CRED_AFTER.match(after)) or bool(_STAFF_AFTER.match(after))
+    )
+
+
+def _judge_run(scan: Scan, run: list[int]) -> None:
+    tokens, text = scan.tokens, scan.text
+    words = [_base(tokens[k][2]).lower() for k in run]
+    if words[-1] in _ORG_WORDS or any(w in _ORG_WORDS for w in words[1:]):
+        return  # "Mercy Hospital", "Lakeshore Health Foundation"
+    last_end = tokens[run[-1]][1]
+    if lx.COMPANY_AFTER.match(text[last_end : last_end + 30]):
+        return  # "Acme Pharmaceuticals", "Blue Harbor Inc."
+    given = gazetteer.given_names()
+    lead = 0
+    while lead < len(words) and words[lead] in lx.NOT_NAMES and gazetteer.fold(words[lead]) not in given:
+        lead += 1
+    tail = len(words)
+    while tail > lead and words[tail - 1] in lx.NOT_NAMES and gazetteer.fold(words[tail - 1]) not in given:
+        tail -= 1
+    if lead >= tail:
+        return
+    name_words = words[lead:tail]
+    if all(w in lx.NOT_NAMES for w in name_words) or all(w in lx.NOT_PEOPLE for w in name_words):
+        return
+    first_k, last_k = run[lead], run[tail - 1]
+    start, end = tokens[first_k][0], tokens[last_k][1]
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    # What comes right before the name: dropped capitalized words and the previous token.
+    previous = []
+    prev_index = run[0] - 1
+    if prev_index >= 0:
+        if tokens[prev_index][2].lower() in {"named", "called"}:
+            previous.append("patient")
+        previous.append(tokens[prev_index][2].lower())
+    previous.extend(words[:lead])
+    previous_word = previous[-1] if previous else ""
+    if any(w in lx.STAFF_TITLES for w in words[:lead]) or _staff_context(scan, start, end, previous_word):
+        return
+    if scan.overlaps(start, end):
+        return  # already a street, town or other finding
+    after = text[end : end + 60]
+    titled = bool(previous) and previous_word.rstrip(".") in TITLES
+    if titled:
+        # Include the title itself ("Mrs. Alvarez") in the span.
+        title_k = run[lead - 1] if lead else prev_index
+        start = tokens[title_k][0]
+    cued = previous_word in lx.PATIENT_CUES or "patient" in previous[-2:]
+    aged = bool(_AGE_AFTER.match(after)) or any(
+        c in ("room_bed", "age") and end <= s <= end + 8 for c, s, _e, _c in scan.results
+    )  # "Augustin (bed 1)", "Linh, 94"
+    known = gazetteer.fold(name_words[0]) in given or gazetteer.fold(name_words[-1]) in gazetteer.surnames()
+    line_start = text.rfind("\n", 0, start) + 1
+    heading = not text[line_start:start].strip(" #*-•") and bool(_LINE_END.match(after))
+    sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
+    family = bool(_FAMILY_AFTER.match(after)) and previous_word == "the"
+    person_cue = text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
+    if any(lx.is_care_word(w) for w in name_words) or words[-1] in lx.NOT_PEOPLE:
+        return  # "Surgery went great", "Stroke Survivors Support Group"
+    if _PET_AFTER.match(after):
+        return
+    if cued or family or person_cue:
+        scan.add("name", start, end, HIGH)
+        return
+    if heading:
+        return  # "Mission Statement", "Patient Stories"
+    if not scan.near_care(start, end) and not scan.near_identifier(start, end):
+        return
+    if titled or aged:
+        scan.add("name", start, end, HIGH)
+    elif len(name_words) >= 2 and not sentence_start:
+        scan.add("name", start, end, LIKELY + (0.05 if known else 0.0))
+    elif len(name_words) >= 2 and name_words[-1] not in lx.NOT_NAMES:
+        scan.add("name", start, end, LIKELY if known else POSSIBLE)
+    elif known and not sentence_start and name_words[0] not in lx.NOT_PEOPLE:
+        scan.add("name", start, end, LIKELY)
+    elif (
+        (gazetteer.fold(name_words[0]) in given or not _COMMON_NOUN_ENDING.search(name_words[0]))
+        and name_words[0] not in lx.NOT_PEOPLE
+        and (_PERSON_VERB_AFTER.match(after) or text[end : end + 2] in ("'s", "’s"))
+    ):
+        # "Mildred's new pacemaker", "Eun-ji beat the odds": used like a person.
+        scan.add("name", start, end, LIKELY if known else POSSIBLE)
+
+
+def _lower_case_names(scan: Scan) -> None:
+    """ "patient robert kim", "shoutout to jane doe": a lower-case given name and surname in a
+    post about care, or a lower-case given name right after a patient cue or title."""
+    tokens, text = scan.tokens, scan.text
+    given, surnames = gazetteer.given_names(), gazetteer.surnames()
+    for index, (start, end, word) in enumerate(tokens):
+        if not word.islower():
+            continue
+        base = _base(word)
+        folded = gazetteer.fold(base)
+        if folded not in given or base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES:
+            continue
+        previous = tokens[index - 1][2].lower() if index else ""
+        if previous in lx.STAFF_TITLES:
+            continue
+        stop = end - (len(word) - len(base))
+        two_words = False
+        if index + 1 < len(tokens) and word == base:
+            n_start, n_end, n_word = tokens[index + 1]
+            n_base = _base(n_word)
+            if (
+                n_word.islower()
+                and text[end:n_start] == " "
+                and gazetteer.fold(n_base) in surnames
+                and n_base not in lx.NOT_NAMES
+                and n_base not in lx.COMMON_WORD_NAMES
+                and n_base not in lx.CARE_WORDS
+            ):
+                stop = n_end - (len(n_word) - len(n_base))
+                two_words = True
+        if scan.overlaps(start, stop) or _staff_context(scan, start, stop, previous):
+            continue
+        cued = previous.rstrip(".") in TITLES or previous in lx.PATIENT_CUES
+        if cued:
+            scan.add("name", start, stop, HIGH)
+        elif two_words and scan.near_care(start, stop):
+            scan.add("name", start, stop, LIKELY)
+
+
+def _agree(scan: Scan, start: int, end: int) -> None:
+    """The model read a name where a rule suspected one: the rule's finding becomes likely."""
+    for index, (category, s, e, confidence) in enumerate(scan.results):
+        if category == "name" and s < end and start < e and confidence < LIKELY:
+            scan.results[index] = (category, s, e, LIKELY)
+
+
+def ner_names(scan: Scan) -> None:
+    """PERSON entities from the language model, kept when the context says patient."""
+    text = scan.text
+    for label, start, end in scan.entities:
+        if label != "PERSON":
+            continue
+        span_words = text[start:end].split()
+        while span_words and span_words[0].lower().rstrip(".") in TITLES | {"dr", "the"}:
+            if span_words[0].lower().rstrip(".") == "dr":
+                span_words = []
+                break
+            start = text.index(span_words[1], start) if len(span_words) > 1 else end
+            span_words = span_words[1:]
+        if not span_words:
+            continue
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        if scan.overlaps(start, end):
+            _agree(scan, start, end)
+            continue
+        folded = " ".join(gazetteer.fold(_base(w)) for w in span_words)
+        if (
+            folded in gazetteer.us_states()
+            or folded in gazetteer.countries()
+            or all(w.lower() in lx.NOT_NAMES or w.lower() in lx.NOT_PEOPLE for w in span_words)
+            or lx.COMPANY_AFTER.match(text[end : end + 30])
+            or any(w.lower() in _ORG_WORDS for w in span_words)
+        ):
+            continue
+        before = text[max(0, start - 30) : start].split()
+        previous_word = before[-1].lower().rstrip(".,:") if before else ""
+        if previous_word == "dr" or _staff_context(scan, start, end, previous_word):
+            continue
+        if any(ch.isdigit() for ch in text[start:end]) or not span_words[0][0].isalpha():
+            continue
+        lower_words = [_base(w).lower() for w in span_words]
+        if (
+            any(lx.is_care_word(w) for w in lower_words)
+            or lower_words[-1] in lx.NOT_PEOPLE
+            or _PET_AFTER.match(text[end : end + 40])
+            or any(_CAMEL_CASE.search(w) for w in span_words)
+        ):
+            continue  # "MyChart", "Max the therapy dog", "Cardiac Rehab"
+        cued = previous_word in lx.PATIENT_CUES or previous_word in TITLES
+        if len(span_words) == 1 and not (
+            cued or _name_word(_base(span_words[0])) or _PERSON_VERB_AFTER.match(text[end : end + 30])
+        ):
+            continue
+        if cued or scan.near_care(start, end) or scan.near_identifier(start, end):
+            scan.add("name", start, end, HIGH if cued else LIKELY)

@@ -1,0 +1,91 @@
+"""Numbers checked by well-kept libraries: phone numbers (`phonenumbers`, every format, with
+extensions, validated per region) and payment cards and IBANs (`python-stdnum`: Luhn and
+ISO 7064 check digits), so a random run of digits is not called a card."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from stdnum import iban, luhn
+
+from . import lexicon as lx
+
+# "001-312-…" and "011 44 …" are international dialling prefixes; phonenumbers reads "+".
+_DIAL_PREFIX = re.compile(r"(?<![\w+])(?:00|011)(?=[\s.-]?[1-9])")
+# National numbers that start with a trunk 0 (UK "020 7946 0958", Germany "030 …").
+_TRUNK_ZERO = re.compile(r"(?<![\d+])0\d{1,4}[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?!\d)")
+_FOREIGN_REGIONS = ("GB", "DE", "FR", "AU", "IN", "IE", "NL", "ES", "IT", "MX", "BR", "JP")
+_DIGIT_RUN = re.compile(r"\d")
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}$", re.IGNORECASE)
+
+CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+
+
+def _digit_count(text: str) -> int:
+    return len(_DIGIT_RUN.findall(text))
+
+
+def phone_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, national digits, toll_free) of every phone number in `text`."""
+    if _digit_count(text) < 7:
+        return []
+    dialled = _DIAL_PREFIX.sub(lambda m: " " * (len(m.group()) - 1) + "+", text)
+    # Where a "+" stands for a written prefix, the finding starts at the prefix.
+    prefix_at = {m.end() - 1: m.start() for m in _DIAL_PREFIX.finditer(text)}
+    found: list[tuple[int, int, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+
+    def keep(match, strict: bool) -> None:
+        number = match.number
+        if strict and not phonenumbers.is_valid_number(number):
+            return
+        start, end = prefix_at.get(match.start, match.start), match.end
+        if any(s < end and start < e for s, e in taken):
+            return
+        national = str(number.national_number)
+        toll_free = number.country_code == 1 and national[:3] in lx.TOLL_FREE
+        found.append((start, end, national, toll_free))
+        taken.append((start, end))
+
+    for match in phonenumbers.PhoneNumberMatcher(dialled, "US", leniency=phonenumbers.Leniency.POSSIBLE):
+        national = str(match.number.national_number)
+        if match.number.country_code == 1 and (len(national) != 10 or national[0] in "01"):
+            continue  # "555-0142" alone, or "123-456-7890"-like filler: handled by context rules
+        keep(match, strict=match.number.country_code != 1)
+    if _TRUNK_ZERO.search(dialled):
+        for region in _FOREIGN_REGIONS:
+            for match in phonenumbers.PhoneNumberMatcher(
+                dialled, region, leniency=phonenumbers.Leniency.VALID
+            ):
+                if not match.raw_string.lstrip().startswith("+"):
+                    keep(match, strict=True)
+    found.sort()
+    return found
+
+
+def without_extension(value: str) -> str:
+    return _EXTENSION.sub("", value)
+
+
+def card_spans(text: str) -> list[tuple[int, int]]:
+    """Payment card numbers (13 to 19 digits, spaces or dashes allowed) whose Luhn check digit
+    is right."""
+    if _digit_count(text) < 13:
+        return []
+    spans = []
+    for m in CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn.is_valid(digits):
+            spans.append(m.span())
+    return spans
+
+
+def iban_spans(text: str) -> list[tuple[int, int]]:
+    """International bank account numbers with valid check digits."""
+    spans = []
+    for m in IBAN.finditer(text):
+        if iban.is_valid(m.group()):
+            spans.append(m.span())
+    return spans

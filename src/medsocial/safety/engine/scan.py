@@ -1,0 +1,88 @@
+"""A post being checked: normalized text, word tokens, where care words are, and the
+findings so far. Shared by every detector module."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from . import lexicon as lx
+
+# Confidence levels: how sure a detector is that a span is an identifier of its category.
+# Severity follows confidence (`severity_for`).
+CERTAIN = 0.97  # checked by a library (check digits, phone validity) or labelled explicitly
+HIGH = 0.9
+LIKELY = 0.8
+POSSIBLE = 0.6
+BLOCK_FROM = 0.7
+
+# Kinds of identifiers that make a nearby name identifying too.
+IDENTIFYING = frozenset(
+    {
+        "geographic",
+        "phone",
+        "email",
+        "ssn",
+        "mrn",
+        "health_plan_id",
+        "account_number",
+        "room_bed",
+        "age",
+        "date",
+    }
+)
+
+
+def severity_for(confidence: float) -> str:
+    """Block what the coach is sure of; only warn about what it merely suspects."""
+    return "block" if confidence >= BLOCK_FROM else "warn"
+
+
+# A word in any script: letters, with inner apostrophes or hyphens ("O'Brien", "Eun-ji",
+# "Núñez", "James's"). Digits and underscores are not letters.
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+
+
+def _is_care_word(word: str) -> bool:
+    return word == "OR" or lx.is_care_word(word)
+
+
+class Scan:
+    """One post being checked: normalized text, word tokens, care-word positions, results."""
+
+    __slots__ = ("text", "lower", "tokens", "care", "allowed", "results", "taken", "entities")
+
+    def __init__(self, text: str, allowed):
+        self.text = text
+        self.lower = text.lower()
+        self.tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        care = [s for s, _e, w in self.tokens if _is_care_word(w)]
+        for phrase in lx.CARE_PHRASES:
+            at = self.lower.find(phrase)
+            while at != -1:
+                care.append(at)
+                at = self.lower.find(phrase, at + 1)
+        care.sort()
+        self.care = care
+        self.allowed = allowed
+        self.results: list[tuple[str, int, int, float]] = []
+        self.taken: list[tuple[int, int]] = []
+        # People and places a language model proposed: (label, start, end), label PERSON or PLACE.
+        self.entities: list[tuple[str, int, int]] = []
+
+    def near_care(self, start: int, end: int, window: int = 90) -> bool:
+        i = bisect_left(self.care, start - window)
+        return i < len(self.care) and self.care[i] <= end + window
+
+    def near_identifier(self, start: int, end: int, window: int = 60) -> bool:
+        """Another identifier (an address, a phone…) close by: a name next to it identifies."""
+        return any(
+            c in IDENTIFYING and s - window <= end and start <= e + window for c, s, e, _sev in self.results
+        )
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def add(self, category: str, start: int, end: int, confidence: float) -> None:
+        self.results.append((category, start, end, confidence))
+        self.taken.append((start, end))
