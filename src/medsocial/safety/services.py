@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from medsocial.accounts.models import Organization
 from medsocial.core.errors import DomainError, NotAllowed
 from medsocial.safety import engine, selectors
+from medsocial.safety.engine.advice import advice_request
 from medsocial.safety.models import AllowedIdentifier, PolicyRule
 
 
@@ -35,15 +36,6 @@ def check_post(*, text, organization: Organization | None = None, mode: str = en
         raise SafetyError(exc.message, field="text") from None
 
 
-# Questions that ask for individual medical advice in a public comment.
-_ADVICE = re.compile(
-    r"\b(?:should I (?:stop|start|keep|quit|skip|take|double|increase|lower|be worried|go to)"
-    r"|what (?:dose|dosage)|how (?:much|many) [\w ]{0,30}should I take|is it (?:normal|ok|okay|safe) "
-    r"(?:that my|for me to|to take|if I)|is it normal (?:that|for) my|do I need to (?:stop|take|see)"
-    r"|can I (?:stop|take|mix|skip|drink)|should my (?:son|daughter|child|baby|mom|mother|dad|father|husband|"
-    r"wife|partner) (?:take|stop|see|go)|what should I do about my)\b",
-    re.IGNORECASE,
-)
 _CATEGORY_WORDS = {
     "name": "a person's name next to care details",
     "date": "a date of someone's care or birth",
@@ -73,10 +65,11 @@ def comment_concerns(text: str) -> list[str]:
     if revealing:
         details = ", ".join(_CATEGORY_WORDS.get(c, c.replace("_", " ")) for c in revealing)
         reasons.append(f"It seems to reveal someone's health information ({details}).")
-    if _ADVICE.search(text):
+    request = advice_request(analysis.text)
+    if request is not None:
         reasons.append(
-            "It asks for individual medical advice, which should be answered privately "
-            "by the person's own clinician."
+            f"It asks for individual medical advice (“{request.phrase}”), which should be answered "
+            "privately by the person's own clinician."
         )
     return reasons
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from .types import AllowListError
 
@@ -103,7 +104,7 @@ class AllowList:
                         f"The allow-list's {key} must hold strings; one entry is {type(bad).__name__}."
                     )
                 values[key] = value
-        return cls(**values)
+        return _prepared(tuple(values[key] for key in KEYS))
 
     def host_allowed(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")
@@ -123,3 +124,9 @@ class AllowList:
 
 
 EMPTY = AllowList()
+
+
+@lru_cache(maxsize=256)
+def _prepared(values: tuple[tuple[str, ...], ...]) -> AllowList:
+    """Organizations check many posts with the same allow-list: prepare it once."""
+    return AllowList(**dict(zip(KEYS, values, strict=True)))

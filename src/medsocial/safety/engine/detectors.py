@@ -198,6 +198,7 @@ def _digits(value: str) -> str:
     return "".join(c for c in value if c.isdigit())
 
 
+_NUMBER_HINT = re.compile(r"\d")
 _ID_HINT = re.compile(r"\d[^\d\s]{0,30}\d[^\d\s]{0,30}\d")
 
 
@@ -299,6 +300,8 @@ def phones(scan: Scan) -> None:
 
 
 def dates(scan: Scan) -> None:
+    if not _NUMBER_HINT.search(scan.text):
+        return  # every date pattern has a digit
     for pattern in DATES:
         for m in pattern.finditer(scan.text):
             start, end = m.span()

@@ -8,7 +8,7 @@ All look-ups take a lower-case word with its accents folded ("núñez" → "nune
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Ranks: the Census lists are ordered by frequency. A surname list of 88,000 entries also
@@ -18,8 +18,11 @@ GIVEN_RANK_MALE = 800
 GIVEN_RANK_FEMALE = 1500
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents: "José" → "jose"."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -1,6 +1,7 @@
 """Word lists the detectors use. Written for this product; all lower case."""
 
 import re
+from functools import lru_cache
 
 # Words that put a nearby name, date or place into a care context.
 CARE_WORDS = frozenset(
@@ -80,6 +81,7 @@ CARE_PHRASES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def is_care_word(word: str) -> bool:
     lower = word.lower()
     return (

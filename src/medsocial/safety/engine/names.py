@@ -113,7 +113,7 @@ def names(scan: Scan) -> None:
     i = 0
     while i < count:
         _start, _end, word = tokens[i]
-        if not _capitalized(word):
+        if not word[0].isupper() or not _capitalized(word):
             i += 1
             continue
         # A run of capitalized words separated by one space (or an initial like "J.").

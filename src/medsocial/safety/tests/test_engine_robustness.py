@@ -122,3 +122,26 @@ def test_time_bound_raises_a_clear_error():
         analyze("Mrs. Alvarez in bed 3 " * 100, time_limit=0.0)
     assert isinstance(info.value, EngineError)
     assert "too long" in info.value.message
+
+
+@pytest.mark.parametrize("mode", ["fast", "full"])
+def test_homoglyph_and_zero_width_inside_a_name_and_a_card(mode):
+    post = "Mrs. \u0410lva\u200brez paid with card 4111\u200b 1111 1111 1111 before surgery"  # Cyrillic А
+    found = {(f.category, f.text) for f in analyze(post, mode=mode).findings}
+    assert ("name", "Mrs. \u0410lva\u200brez") in found
+    assert ("account_number", "4111\u200b 1111 1111 1111") in found
+
+
+@pytest.mark.parametrize("mode", ["fast", "full"])
+def test_ten_thousand_characters_of_care_text_stay_within_the_time_bound(mode):
+    post = ("Patient José Núñez in bed 4 was admitted after surgery. " * 180)[:10_000]
+    started = time.perf_counter()
+    analysis = analyze(post, mode=mode)
+    assert time.perf_counter() - started < 2
+    assert any(f.category == "name" and f.text == "José Núñez" for f in analysis.findings)
+
+
+def test_right_to_left_override_around_a_phone_number():
+    post = "Call \u202e312-555-0142\u202c about her chemo"
+    [finding] = [f for f in analyze(post).findings if f.category == "phone"]
+    assert finding.text.replace("\u202c", "").endswith("0142")
