@@ -85,17 +85,18 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]+\s+|\n")
 RULES = (
     detectors.labelled_identifiers,
     detectors.emails_and_links,
+    places.streets,
     detectors.phones,
     detectors.ages,
     detectors.dates,
     detectors.rooms,
-    places.streets,
     places.towns,
     detectors.unique_characteristics,
     names.names,
+    detectors.person_dates,
 )
 # Full mode: the same rules, then what the model proposed and the rules did not already find.
-MODEL_RULES = (places.ner_places, names.ner_names)
+MODEL_RULES = (places.ner_places, names.ner_names, detectors.person_dates)
 
 
 def active_mode(mode: str = FULL) -> str:

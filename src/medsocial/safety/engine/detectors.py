@@ -68,7 +68,8 @@ _LABELS = {
     "ssn": r"ssn|ss\#|social\s+security|social|itin",
     "mrn": r"mrn|medical\s+record|med\s+rec|chart|record|patient|pt|hospital\s+number|encounter|case|visit|"
     r"accession|specimen",
-    "health_plan_id": r"member|subscriber|policy|group|insurance\s+card|insurance|medicaid|medicare|mbi|"
+    "health_plan_id": r"(?:medicare|medicaid|insurance|member|health\s+plan)\s+card|member|subscriber|policy|group|"
+    r"insurance|medicaid|medicare|mbi|"
     r"health\s+plan|plan|beneficiary|coverage|hicn|insurer",
     "account_number": r"account|acct\.?|billing|invoice|claim|bank\s+account|routing|iban|"
     r"card\s+ending(?:\s+in)?|ending\s+in|credit\s+card|debit\s+card|card|visa|mastercard|amex",
@@ -80,7 +81,7 @@ _LABELS = {
 # (vehicle labels come before license labels so "license plate" is a plate).
 LABELLED = re.compile(
     r"\b(?:" + "|".join(f"(?P<{kind}>{labels})" for kind, labels in _LABELS.items()) + r")"
-    r"(?:\s{0,2}(?:number|num|no\.?|\#|id|code))?(?:\s{1,2}(?:is|was|of|reads))?\s{0,2}[:#=]?\s{0,2}"
+    r"(?:\s{0,2}(?:number|num|no\.?|\#|id|code))?(?:\s{1,2}(?:there\s+)?(?:is|was|of|reads|here))?\s{0,2}[:#=]?\s{0,2}"
     r"(" + _ID + r")\b",
     re.IGNORECASE,
 )
@@ -88,17 +89,22 @@ LABELLED = re.compile(
 # words; as labels they only count with an explicit "#", "number", "id" or ":" right after them.
 _WEAK_LABELS = re.compile(
     r"^(?:patient|pt|record|case|visit|plan|group|social|tag|vehicle|registration|model|card|"
-    r"device|pump|implant|pacemaker|insurance|coverage|encounter|permit|specimen)\b",
+    r"device|pump|implant|pacemaker|insurance(?!\s+card)|coverage|encounter|permit|specimen)\b",
     re.IGNORECASE,
 )
 _STRONG_AFTER_WEAK = re.compile(r"(?:number|num|no\.?|#|id|:)", re.IGNORECASE)
 # A plate written with a space or dash after a plate label: "plate 7ABC 123", "tag ABC-1234".
 PLATE = re.compile(
-    r"\b(?:license\s+plate|licence\s+plate|plate|tags?)(?:\s{0,2}(?:number|no\.?|\#))?\s{0,2}[:#]?\s{0,2}"
-    r"((?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})\b",
+    r"\b(?:license\s+plate|licence\s+plate|plates?|tags?)(?:\s{0,2}(?:number|no\.?|\#))?\s{0,2}[:#(]?\s{0,2}"
+    r"((?=[A-Z0-9 -]{0,9}\d)(?:[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}|(?=[A-Z]{0,6}\d)(?=\d{0,6}[A-Z])[A-Z0-9]{5,8}))\b",
     re.IGNORECASE,
 )
 
+# A Medicare Beneficiary Identifier: 11 characters in a fixed letter and digit pattern.
+MBI = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
+)
+_AGE_LIKE = re.compile(r"^\d{1,3}-(?:year|yr|month|week|day)", re.IGNORECASE)
 SSN = re.compile(r"(?<![\d-])(?!000|666)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-HJ-NPR-Z0-9]{17}\b")
 SHORT_PHONE = re.compile(
@@ -141,6 +147,10 @@ DATES = [
     ),
     re.compile(r"(?<![\d/])\d{4}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])(?!\d)"),
     re.compile(r"\b" + _MONTH + r"\.?\s{1,2}\d{4}\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)\b"
+        r"|\b(?:Christmas|New\sYear's|Thanksgiving|Easter|Halloween|Valentine's)(?:\s(?:Day|Eve))?\s\d{4}\b"
+    ),
 ]
 DATE_CUES = re.compile(
     r"\b(?:admit\w*|admission|discharg\w*|surger\w*|operat\w*|procedure|born|birth\w*|"
@@ -166,13 +176,17 @@ AGES = [
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s(?:birthday|bday)\b", re.IGNORECASE),
-    re.compile(r"(?<=[^\W\d_], )(?:9\d|1[01]\d)(?=[,)\s])"),
+    re.compile(
+        r"(?<=[^\W\d_], )(?:9\d|1[01]\d)(?=[,)\s])(?!\s(?:days|weeks|months|hours|years\s+(?:of|in)))"
+    ),
+    re.compile(r"(?<=[^\W\d_] \()(?:9\d|1[01]\d)(?=\))"),
+    re.compile(r"\b(?<=at\s)(?:9\d|1[01]\d)\b(?=[.!,]|\s(?:and|but|years))"),
     re.compile(r"\b(?:9\d|1[01]\d)\s?(?:M|F|yo[mf])\b"),
     re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE),
 ]
 _ROOM = re.compile(
     r"\b(room|rm\.?|bed|bay|crib|isolette|incubator|stall|exam\s+room|trauma\s+bay|pod|cubicle|cube|"
-    r"ward|suite|unit|bassinet|slot)\s?#?\s?(\d{1,4}[A-Za-z]?|[A-Za-z]-?\d{1,3})\b",
+    r"ward|suite|unit|bassinet|slot)\s?#?\(?\s?(\d{1,4}[A-Za-z]?|[A-Za-z]-?\d{1,3})\b\)?",
     re.IGNORECASE,
 )
 EVENT_NEARBY = re.compile(
@@ -189,7 +203,9 @@ UNIQUE = re.compile(
     r"survivor|mom|mother)s?\s(?:ever\s)?(?:born|to\s(?:receive|undergo|get|survive|have)|in\s(?:the\s)?"
     r"(?:state|county|country|world|history|hospital))[^.!?\n]{0,40}|"
     r"world'?s\s(?:first|youngest|oldest)[^.!?\n]{0,40}|one\sin\sa\smillion\s(?:case|baby|patient)|"
-    r"only\sknown\scase[^.!?\n]{0,40}|(?:seven|7)[- ](?:foot|ft)[- ]\w+)",
+    r"only\sknown\scase[^.!?\n]{0,40}|(?:seven|7)[- ](?:foot|ft)[- ]\w+(?:[- ]\w+)?(?:\sframe)?|"
+    r"(?:a|an)\s(?:[\w-]+\s){0,3}?(?:tattoo|birthmark|prosthetic\s\w+(?:\s\w+)?|sixth\sfinger|extra\s(?:finger|toe)|"
+    r"gold\stooth|glass\seye|scar)\b[^.,;!?\n]{0,40})",
     re.IGNORECASE,
 )
 
@@ -203,6 +219,12 @@ _ID_HINT = re.compile(r"\d[^\d\s]{0,30}\d[^\d\s]{0,30}\d")
 
 
 def labelled_identifiers(scan: Scan) -> None:
+    for m in PLATE.finditer(scan.text):
+        if not scan.overlaps(*m.span(1)):
+            scan.add("vehicle_id", *m.span(1), HIGH)
+    for m in MBI.finditer(scan.text):
+        if not scan.overlaps(*m.span()):
+            scan.add("health_plan_id", *m.span(), HIGH)
     if not _ID_HINT.search(scan.text):
         return
     for m in numbers.iban_spans(scan.text):
@@ -222,12 +244,11 @@ def labelled_identifiers(scan: Scan) -> None:
             continue
         if category == "ssn" and len(_digits(m.group(id_group))) != 9:
             continue
+        if _AGE_LIKE.match(m.group(id_group)):
+            continue  # "case: 104-year-old"
         if category in {"health_plan_id", "account_number"} and _is_allowed_phone(scan, m.group(id_group)):
             continue
         scan.add(category, start, end, CERTAIN)
-    for m in PLATE.finditer(scan.text):
-        if not scan.overlaps(*m.span(1)):
-            scan.add("vehicle_id", *m.span(1), HIGH)
     for m in SSN.finditer(scan.text):
         if not scan.overlaps(*m.span()):
             scan.add("ssn", m.start(), m.end(), CERTAIN if m.group(1) == "-" else HIGH)
@@ -325,6 +346,47 @@ def dates(scan: Scan) -> None:
                 scan.add("date", start, end, confidence)
 
 
+# Words around a date that make it a public event's date, not a person's.
+DATE_EVENT = re.compile(
+    r"\b(?:join|rsvp|register\w*|webinar|conference|orientation|drive|runs|hours|closed|open|deadline|"
+    r"present\w*|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
+    r"gala|summit|briefing|advisory|seminar|workshop|lecture|training|celebrat\w*\s+(?:our|the)|"
+    r"week|month|awareness|through|until|starting|starts|kicks?\s+off|launch\w*|anniversary)\b",
+    re.IGNORECASE,
+)
+
+
+def person_dates(scan: Scan) -> None:
+    """Second pass, after names: a date in a post about a particular person (a name or another
+    identifier was found) or about someone's care is that person's date, unless the words
+    around it announce a public event."""
+    if not _NUMBER_HINT.search(scan.text):
+        return
+    personal = any(c != "date" for c, _s, _e, _c in scan.results)
+    for pattern in DATES:
+        for m in pattern.finditer(scan.text):
+            start, end = m.span()
+            if scan.overlaps(start, end) or (m.group()[:3].lower() == "may" and not m.group()[0].isupper()):
+                continue
+            numeric_short = m.group()[0].isdigit() and m.group().count("/") + m.group().count("-") == 1
+            if (numeric_short and "-" in m.group()) or _NOT_A_DATE_AFTER.match(scan.text[end : end + 12]):
+                continue  # "9-1", "3-4 times"
+            if (
+                m.group() == "24/7"
+                or scan.text[end : end + 1] == "/"
+                or scan.lower[max(0, start - 6) : start].strip()
+                in {
+                    "hours",
+                    "from",
+                }
+            ):
+                continue  # "24/7", "hours 9-8"
+            if DATE_EVENT.search(scan.text[max(0, start - 80) : min(len(scan.text), end + 50)]):
+                continue
+            if personal or scan.near_care(start, end):
+                scan.add("date", start, end, LIKELY)
+
+
 _AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|enarian", re.IGNORECASE)
 
 
@@ -353,8 +415,20 @@ def rooms(scan: Scan) -> None:
             if kind.startswith(("suite", "unit", "ward", "slot", "cub")) and not scan.near_care(start, end):
                 continue
         scan.add("room_bed", start, end, HIGH)
+    # "Zoë in 412", "Mr. Kowalczyk in B12": a bare room number right after a patient's name
+    # (names are found later, so look for a capitalized word just before).
+    for m in _BARE_ROOM.finditer(scan.text):
+        start, end = m.span(1)
+        if scan.overlaps(start, end):
+            continue
+        before = scan.text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+\s?$", before) and scan.near_care(start, end):
+            scan.add("room_bed", start, end, POSSIBLE + 0.1)
 
 
+_BARE_ROOM = re.compile(
+    r"\b(?:in|to)\s((?:[A-Z]\d{1,3}|\d{3}[A-Z]?))\b(?![\s-]?(?:%|mg|am|pm|minutes|days|hours|patients|people))"
+)
 _PERSON_NEAR_ROOM = re.compile(
     r"\b(?:patient|pt|mr|mrs|ms|miss|he|she|his|her|him|bed|discharged|admitted)\b", re.IGNORECASE
 )

@@ -82,7 +82,7 @@ def cities() -> frozenset[str]:
     gc = _geonames()
     found = set()
     for city in gc.get_cities().values():
-        found.add(fold(city["name"]))
+        found.add(fold(city["name"]).replace(".", ""))
     for county in gc.get_us_counties():
         name = fold(county["name"])
         found.add(name)

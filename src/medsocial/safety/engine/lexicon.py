@@ -26,6 +26,15 @@ intubation ventilated ecmo dialyzed insulin overdose relapse remission tumour on
 rehabilitation physio ot pt-inr a1c bp vitals sats o2 oxygen nebulizer inhaler epipen
 concussion laceration burns bruising injuries injury injured wheelchair crutches walker
 stillbirth labor labour induced epidural c-section delivery neonatal postpartum prenatal ob
+rx refill refills script scripts pharmacy echo consult consent syncope prosthesis prosthetic
+appendix appendectomy ruptured bleed bleeding hip knee replacement cardiac cardiology neuro
+tumor board oncologist hearing aids audiology speech tbi sick illness ill labs
+whipple bypass heart lung kidney liver donor donated ostomy g-tube
+oxygen o2 cpap bipap bed-bound bedbound homebound
+reaction rash fever temp dizziness palpitations fatigue pain nausea vomiting
+portal visit visited visiting urgent shot vaccinated booster flu covid rsv
+physical radiation relapse mammogram ekg ecg eeg birthday nursing assisted memory
+medicaid medicare insurance insurer claim copay prior auth authorization
 """.split()
 )
 
@@ -94,7 +103,7 @@ def is_care_word(word: str) -> bool:
 # Capitalized words that are not names of people.
 NOT_NAMES = frozenset(
     """
-the a an and or but so our we us my i me you your he she they them his her their it its this that
+the a an and or but so our we us my i me you your i've i'll i'd he she they them his her their it its this that
 these those there here today tonight yesterday tomorrow this morning evening night week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -146,7 +155,10 @@ facs facp mph mba mha ches lcsw
 # Words right before a capitalized word that mark it as a patient's name.
 PATIENT_CUES = frozenset(
     """
-patient pt resident client baby infant little sweet brave young
+patient pt resident client baby little sweet brave young
+husband wife son daughter mother father mom dad grandson granddaughter twins triplets brother
+sister niece nephew boyfriend girlfriend fiance fiancé fiancee partner grandma grandpa grandmother
+grandfather neighbor neighbour friend cousin aunt uncle stepson stepdaughter toddler newborn
 """.split()
 )
 
@@ -203,6 +215,16 @@ prn npo dnr sob ama ave st dr am pm ok lol omg asap fyi rip
 # Capitalized words that are never a patient on their own (but may sit next to a name).
 NOT_PEOPLE = frozenset(
     """
+mom dad mum mommy daddy mama papa grandma grandpa granny nana nanna gran grandmother grandfather
+auntie uncle sis bro hubby baby
+street st road rd avenue ave lane ln drive dr court ct circle cir way boulevard blvd place pl
+terrace trail parkway highway calle avenida camino via room rooms auditorium lobby cafeteria
+tylenol advil motrin aleve ozempic wegovy mounjaro eliquis xarelto lipitor zoloft prozac lexapro
+xanax adderall ritalin benadryl zyrtec claritin flonase narcan epipen humira keytruda
+metformin lisinopril atorvastatin levothyroxine sertraline albuterol warfarin insulin ibuprofen
+acetaminophen amoxicillin prednisone gabapentin omeprazole losartan amlodipine
+christmas easter thanksgiving hanukkah ramadan diwali halloween
+interesting transported responded experience spotlight week weeks ago ice heat date driver saw
 mission statement vision values policy guidelines guide update announcement reminder notice
 agenda overview summary highlights results news newsletter report annual quarterly recap
 schedule calendar menu welcome introduction conclusion faq questions answers resources tips

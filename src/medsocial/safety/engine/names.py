@@ -62,6 +62,17 @@ _PERSON_CUES = (
     "admitted",
     "named",
     "patient",
+    "listed under",
+    "under the name",
+    "refill reminder for",
+    "reminder for",
+    "my name is",
+    "i'm",
+    "i am",
+    "this is",
+    "proud of",
+    "remember",
+    "reference",
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*|[-•*]\s+)$")
 _AGE_AFTER = re.compile(
@@ -81,6 +92,13 @@ _STAFF_AFTER = re.compile(
 )
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|O'|O’|D'|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
 _LINE_END = re.compile(r"^\s*(?::|$|\n)")
+# "Rosalind, the client with…", "Zoë in 412", "Jürgen, our patient": the words after place a person.
+_APPOSITIVE_AFTER = re.compile(
+    r"^(?:,\s(?:the|our|a|my)\s(?:[\w-]+\s){0,2}?(?:client|patient|mom|mother|dad|father|gentleman|lady|"
+    r"woman|man|boy|girl|baby|resident|veteran|survivor|donor|recipient|teen|toddler|grandmother|"
+    r"grandfather)\b|\s(?:in|from)\s(?:room\s|bed\s)?\d{1,4}[A-Z]?\b|\s\((?:bed|room)\s)",
+    re.IGNORECASE,
+)
 
 
 def _base(word: str) -> str:
@@ -138,6 +156,56 @@ def names(scan: Scan) -> None:
             _judge_run(scan, part)
         i = j
     _lower_case_names(scan)
+    _listed_names(scan)
+
+
+_COORDINATED = re.compile(r"^(?:,\s|\s)(?:and|&|or)\s([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?)\b")
+_COORDINATED_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?)(?:,\s|\s)(?:and|&)\s$")
+# "Müller, Georgia, DOB…", "Núñez, Virginia 415…": surname, comma, given name, then an identifier.
+_LAST_FIRST = re.compile(
+    r"(?<![\w,] )\b((?:(?:van|von|de|da|del|der|la|le)\s){0,2}[A-ZÀ-ÖØ-Þa-zß-ÿ][^\W\d_]+(?:[-'’ ][A-ZÀ-ÖØ-Þ][^\W\d_]+)?),\s"
+    r"([A-ZÀ-ÖØ-Þa-zß-ÿ][^\W\d_]+(?:-[^\W\d_]+)?)(?=,?\s(?:DOB|MRN|SSN|\+|\(|\d))"
+)
+
+
+def _listed_names(scan: Scan) -> None:
+    """Second names joined to a found one ("twins, Tomás and Beatriz") and "Last, First" lists."""
+    text = scan.text
+    for category, start, end, confidence in list(scan.results):
+        if category != "name":
+            continue
+        m = _COORDINATED.match(text[end : end + 40])
+        if m:
+            s, e = end + m.start(1), end + m.end(1)
+            if m.group(1).lower() not in lx.NOT_NAMES and not scan.overlaps(s, e):
+                scan.add("name", s, e, min(confidence, LIKELY))
+        m = _COORDINATED_BEFORE.search(text[max(0, start - 40) : start])
+        if m:
+            offset = max(0, start - 40)
+            s, e = offset + m.start(1), offset + m.end(1)
+            if m.group(1).lower() not in lx.NOT_NAMES and not scan.overlaps(s, e):
+                scan.add("name", s, e, min(confidence, LIKELY))
+    places = gazetteer.cities() | gazetteer.us_states() | gazetteer.countries()
+    for m in _LAST_FIRST.finditer(text):
+        first, last = gazetteer.fold(m.group(2)), gazetteer.fold(m.group(1))
+        if first in places or last in places or m.group(2).lower() in lx.NOT_NAMES:
+            continue
+        s, e = m.start(1), m.end(2)
+        if m.group(1).lower() in lx.NOT_NAMES or lx.is_care_word(m.group(1)):
+            continue
+        if scan.overlaps(s, e):
+            _replace_overlapping_names(scan, s, e)
+            if scan.overlaps(s, e):
+                continue
+        scan.add("name", s, e, LIKELY)
+
+
+def _replace_overlapping_names(scan: Scan, start: int, end: int) -> None:
+    """Drop name findings inside [start, end) so one finding can cover the whole name."""
+    keep = [r for r in scan.results if not (r[0] == "name" and start <= r[1] and r[2] <= end)]
+    if len(keep) != len(scan.results):
+        scan.results[:] = keep
+        scan.taken[:] = [(r[1], r[2]) for r in keep]
 
 
 def _without_places(scan: Scan, run: list[int]) -> list[list[int]]:
@@ -185,6 +253,15 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     last_end = tokens[run[-1]][1]
     if lx.COMPANY_AFTER.match(text[last_end : last_end + 30]):
         return  # "Acme Pharmaceuticals", "Blue Harbor Inc."
+    following = tokens[run[-1] + 1][2].lower() if run[-1] + 1 < len(tokens) else ""
+    if words and tokens[run[-1]][2].endswith(("'s", "’s")) and following in _ORG_WORDS:
+        return  # "Northfield Children's Hospital"
+    if run[0] > 0 and tokens[run[0] - 1][2].lower() in {"st", "saint", "mt", "mount", "san", "santa"}:
+        return  # "St. Brigid"
+    if all(tokens[k][2].isupper() and len(tokens[k][2]) > 1 for k in run) and not any(
+        gazetteer.fold(w) in gazetteer.given_names() for w in words
+    ):
+        return  # "TWO WEEKS", "OH": all capitals and no given name
     given = gazetteer.given_names()
     lead = 0
     while lead < len(words) and words[lead] in lx.NOT_NAMES and gazetteer.fold(words[lead]) not in given:
@@ -197,6 +274,14 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     name_words = words[lead:tail]
     if all(w in lx.NOT_NAMES for w in name_words) or all(w in lx.NOT_PEOPLE for w in name_words):
         return
+    if (
+        len(name_words) >= 3
+        and gazetteer.fold(name_words[0]) not in given
+        and gazetteer.fold(name_words[0]) not in gazetteer.surnames()
+        and gazetteer.fold(name_words[1]) in given
+    ):
+        lead += 1  # "Saw Minh Friedman", "Driver Ana Ruiz": a capitalized word before a full name
+        name_words = words[lead:tail]
     first_k, last_k = run[lead], run[tail - 1]
     start, end = tokens[first_k][0], tokens[last_k][1]
     if text[end - 2 : end] in ("'s", "’s"):
@@ -215,16 +300,17 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     if scan.overlaps(start, end):
         return  # already a street, town or other finding
     after = text[end : end + 60]
+    following = tokens[last_k + 1][2].lower() if last_k + 1 < len(tokens) else ""
     titled = bool(previous) and previous_word.rstrip(".") in TITLES
     if titled:
         # Include the title itself ("Mrs. Alvarez") in the span.
         title_k = run[lead - 1] if lead else prev_index
         start = tokens[title_k][0]
     cued = previous_word in lx.PATIENT_CUES or "patient" in previous[-2:]
-    aged = bool(_AGE_AFTER.match(after)) or any(
+    known = gazetteer.fold(name_words[0]) in given or gazetteer.fold(name_words[-1]) in gazetteer.surnames()
+    aged = bool(_AGE_AFTER.match(after) or _APPOSITIVE_AFTER.match(after)) or any(
         c in ("room_bed", "age") and end <= s <= end + 8 for c, s, _e, _c in scan.results
     )  # "Augustin (bed 1)", "Linh, 94"
-    known = gazetteer.fold(name_words[0]) in given or gazetteer.fold(name_words[-1]) in gazetteer.surnames()
     line_start = text.rfind("\n", 0, start) + 1
     heading = not text[line_start:start].strip(" #*-•") and bool(_LINE_END.match(after))
     sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
@@ -232,6 +318,20 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     person_cue = text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
     if any(lx.is_care_word(w) for w in name_words) or words[-1] in lx.NOT_PEOPLE:
         return  # "Surgery went great", "Stroke Survivors Support Group"
+    if len(name_words) == 1 and name_words[0] in lx.NOT_PEOPLE:
+        return
+    possessive = text[end : end + 2] in ("'s", "’s")
+    if len(name_words) == 1 and not (known or titled or possessive) and lx.is_care_word(following):
+        if following not in {"bed", "beds", "room", "bay", "rm"}:
+            return  # "the Whipple surgery"
+    folded_run = " ".join(gazetteer.fold(w) for w in name_words)
+    if (
+        folded_run in gazetteer.cities()
+        and not (titled or cued)
+        and not (gazetteer.fold(name_words[0]) in given and len(name_words) > 1)
+        and folded_run not in given
+    ):
+        return  # "Bozeman", "Fort Collins": places, judged by the place rules
     if _PET_AFTER.match(after):
         return
     if cued or family or person_cue:
@@ -258,40 +358,50 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
         scan.add("name", start, end, LIKELY if known else POSSIBLE)
 
 
+def _lower_surname(word: str) -> bool:
+    """A lower-case word that reads as a surname: on the Census list or written with letters
+    English words do not use ("ramírez"), and not an everyday or care word."""
+    base = _base(word)
+    if base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES or lx.is_care_word(base) or base in lx.NOT_PEOPLE:
+        return False
+    return gazetteer.fold(base) in gazetteer.surnames() or not base.isascii()
+
+
 def _lower_case_names(scan: Scan) -> None:
     """ "patient robert kim", "shoutout to jane doe": a lower-case given name and surname in a
     post about care, or a lower-case given name right after a patient cue or title."""
     tokens, text = scan.tokens, scan.text
-    given, surnames = gazetteer.given_names(), gazetteer.surnames()
+    given = gazetteer.given_names()
     for index, (start, end, word) in enumerate(tokens):
         if not word.islower():
             continue
         base = _base(word)
         folded = gazetteer.fold(base)
-        if folded not in given or base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES:
-            continue
         previous = tokens[index - 1][2].lower() if index else ""
-        if previous in lx.STAFF_TITLES:
+        if previous in lx.STAFF_TITLES or base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES:
             continue
+        cue_before = (
+            previous.rstrip(".") in TITLES
+            or previous in lx.PATIENT_CUES
+            or text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
+            or (previous in {"for", "of", "remember"} and not base.isascii() and scan.near_care(start, end))
+        )
+        if folded not in given and not (
+            cue_before and not base.isascii() and not lx.is_care_word(base) and base not in lx.NOT_PEOPLE
+        ):
+            if not (cue_before and index + 1 < len(tokens) and _lower_surname(tokens[index + 1][2])):
+                continue
         stop = end - (len(word) - len(base))
         two_words = False
         if index + 1 < len(tokens) and word == base:
             n_start, n_end, n_word = tokens[index + 1]
             n_base = _base(n_word)
-            if (
-                n_word.islower()
-                and text[end:n_start] == " "
-                and gazetteer.fold(n_base) in surnames
-                and n_base not in lx.NOT_NAMES
-                and n_base not in lx.COMMON_WORD_NAMES
-                and n_base not in lx.CARE_WORDS
-            ):
+            if n_word.islower() and text[end:n_start] == " " and _lower_surname(n_word):
                 stop = n_end - (len(n_word) - len(n_base))
                 two_words = True
         if scan.overlaps(start, stop) or _staff_context(scan, start, stop, previous):
             continue
-        cued = previous.rstrip(".") in TITLES or previous in lx.PATIENT_CUES
-        if cued:
+        if cue_before:
             scan.add("name", start, stop, HIGH)
         elif two_words and scan.near_care(start, stop):
             scan.add("name", start, stop, LIKELY)
@@ -340,9 +450,15 @@ def ner_names(scan: Scan) -> None:
         if any(ch.isdigit() for ch in text[start:end]) or not span_words[0][0].isalpha():
             continue
         lower_words = [_base(w).lower() for w in span_words]
+        line_start = text.rfind("\n", 0, start) + 1
         if (
             any(lx.is_care_word(w) for w in lower_words)
-            or lower_words[-1] in lx.NOT_PEOPLE
+            or any(w in lx.NOT_PEOPLE for w in lower_words)
+            or (not text[line_start:start].strip(" #*-•") and _LINE_END.match(text[end : end + 5]))
+            or (
+                " ".join(gazetteer.fold(w) for w in lower_words) in gazetteer.cities()
+                and len(lower_words) == 1
+            )
             or _PET_AFTER.match(text[end : end + 40])
             or any(_CAMEL_CASE.search(w) for w in span_words)
         ):

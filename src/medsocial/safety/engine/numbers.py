@@ -17,6 +17,11 @@ _DIAL_PREFIX = re.compile(r"(?<![\w+])(?:00|011)(?=[\s.-]?[1-9])")
 _TRUNK_ZERO = re.compile(r"(?<![\d+])0\d{1,4}[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?!\d)")
 _FOREIGN_REGIONS = ("GB", "DE", "FR", "AU", "IN", "IE", "NL", "ES", "IT", "MX", "BR", "JP")
 _DIGIT_RUN = re.compile(r"\d")
+_PHONE_CUE = re.compile(
+    r"\b(?:call|phone|tel|telephone|ring|number|cell|mobile|fax|whatsapp|text|reach|contact|on)\b",
+    re.IGNORECASE,
+)
+_US_SHAPE = re.compile(r"(?<![\d\w.+-])(?:\(\s?(\d{3})\s?\)\s?|(\d{3})[.-])(\d{3})[.-](\d{4})(?![\d-]|\.\d)")
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}$", re.IGNORECASE)
 
 CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
@@ -53,14 +58,29 @@ def phone_spans(text: str) -> list[tuple[int, int, str, bool]]:
         national = str(match.number.national_number)
         if match.number.country_code == 1 and (len(national) != 10 or national[0] in "01"):
             continue  # "555-0142" alone, or "123-456-7890"-like filler: handled by context rules
-        keep(match, strict=match.number.country_code != 1)
+        # Written with "+": a possible number is enough (fictional ranges such as +44 7700 900…
+        # are not "valid" but are still someone's phone in a post).
+        keep(match, strict=match.number.country_code != 1 and not match.raw_string.startswith("+"))
     if _TRUNK_ZERO.search(dialled):
         for region in _FOREIGN_REGIONS:
             for match in phonenumbers.PhoneNumberMatcher(
                 dialled, region, leniency=phonenumbers.Leniency.VALID
             ):
-                if not match.raw_string.lstrip().startswith("+"):
+                # A national number without "+" counts only where the words say it is a phone.
+                if not match.raw_string.lstrip().startswith("+") and _PHONE_CUE.search(
+                    text[max(0, match.start - 40) : match.start]
+                ):
                     keep(match, strict=True)
+    # The matcher passes over some plain US numbers ("918.552.0099" after a name); the classic
+    # 3-3-4 shapes with a valid area code are phones all the same.
+    for m in _US_SHAPE.finditer(text):
+        start, end = m.span()
+        area = m.group(1) or m.group(2)
+        if any(s < end and start < e for s, e in taken) or area[0] in "01":
+            continue
+        national = area + m.group(3) + m.group(4)
+        found.append((start, end, national, national[:3] in lx.TOLL_FREE))
+        taken.append((start, end))
     found.sort()
     return found
 
@@ -77,7 +97,14 @@ def card_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in CARD.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn.is_valid(digits):
+        # Card numbers start with 2-6 (Mastercard, Amex, Visa, Discover); a phone with a 00
+        # prefix can pass the Luhn check by chance.
+        if (
+            13 <= len(digits) <= 19
+            and digits[0] in "23456"
+            and len(set(digits)) > 1
+            and luhn.is_valid(digits)
+        ):
             spans.append(m.span())
     return spans
 

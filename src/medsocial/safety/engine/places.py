@@ -14,13 +14,23 @@ _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’][^\W\d_'’-]*(?:-[^\W\d_]+)?\.?
 STREET = re.compile(
     r"\b\d{1,6}[A-Za-z]?\s(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?(?:(?:"
     + _CAP_WORD
-    + r"|\d{1,3}(?:st|nd|rd|th))\s){1,3}(?i:"
+    + r"|\d{1,3}(?:st|nd|rd|th))\s){1,4}(?i:"
     + lx.STREET_SUFFIXES
     + r")\b\.?(?:,?\s(?i:apt|apartment|unit|suite|ste|#)\.?\s?#?\s?[A-Za-z0-9-]{1,6}\b)?"
 )
+# Streets named with a Spanish or French type word first: "838 Calle Real", "4495 Avenida del Sol".
+STREET_TYPE_FIRST = re.compile(
+    r"\b\d{1,6}\s(?:Calle|Avenida|Camino|Paseo|Via|Rue|Boulevard|Avenue)\s(?:(?:de|del|la|los|las|el)\s)?"
+    + _CAP_WORD
+    + r"(?:\s"
+    + _CAP_WORD
+    + r")?"
+)
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s\d{1,6}\b|\bpost\soffice\sbox\s\d{1,6}\b", re.IGNORECASE)
 # A house number and capitalized words: usaddress decides whether it is an address.
-ADDRESS_START = re.compile(r"\b\d{1,6}\s(?:[NSEW]\.?\s)?" + _CAP_WORD + r"(?:\s" + _CAP_WORD + r"){0,3}")
+ADDRESS_START = re.compile(
+    r"(?<![\d.-])\b\d{1,6}\s(?:[NSEW]\.?\s)?" + _CAP_WORD + r"(?:\s" + _CAP_WORD + r"){0,3}"
+)
 STREET_NAMED = re.compile(
     r"\b(?:on|off|near|lives\s+on|at)\s((?:"
     + _CAP_WORD
@@ -67,14 +77,26 @@ _ORG_AFTER = re.compile(
     r"Marathon|Half|Police|Fire|Airport|Zoo|Symphony|Orchestra|Chamber|Rotary|Lions|Times|Post|"
     r"Tribune|Herald|Gazette|News|Daily|Journal|Magazine|Bulls|Bears|Cubs|Sox|Pirates|Giants)\b"
 )
+_THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
+_LOWER_AFTER = re.compile(
+    r"^\s[a-z]+\s(?:support\s+)?(?:group|team|family|community|chapter|clinic|walk|run)\b"
+)
+_EVENT_NEAR = re.compile(
+    r"\b(?:conference|meeting|summit|expo|present\w*|webinar|symposium|congress|convention|booth|"
+    r"mission\s+trip|medical\s+mission|keynote|award|ceremony|team\s+at|sister\s+hospital)\b",
+    re.IGNORECASE,
+)
 _NEXT_CAPITALIZED = re.compile(r"^\s[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 _PREVIOUS_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s$")
 _STRONG_PLACE_BEFORE = re.compile(
     r"\b(?:in|from|near|outside|lives\s+in|living\s+in|moved\s+to|raised\s+in|grew\s+up\s+in|"
-    r"resident\s+of|native\s+of|town\s+of|city\s+of)\s$",
+    r"resident\s+of|native\s+of|town\s+of|city\s+of|home\s+to|back\s+to|place\s+in)\s$",
     re.IGNORECASE,
 )
 _NUMBER_HINT = re.compile(r"\d")
+_MONTH_OR_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE
+)
 _ZIP_HINT = re.compile(r"(?<!\d)\d{5}(?!\d)")
 _ORG_WORDS = frozenset(
     "hospital health center centre clinic foundation university medical memorial "
@@ -103,7 +125,7 @@ def _usaddress_span(text: str, start: int) -> tuple[int, int] | None:
         not labels
         or labels[0] != "AddressNumber"
         or "StreetName" not in labels
-        or not ({"StreetNamePostType", "OccupancyIdentifier", "PlaceName"} & set(labels[:6]))
+        or not ({"StreetNamePostType", "OccupancyIdentifier", "StreetNamePreType"} & set(labels[:6]))
     ):
         return None
     position, last_end = 0, None
@@ -133,7 +155,7 @@ def streets(scan: Scan) -> None:
             if not scan.overlaps(start, end) and not _allowed_address(scan, m.group(), start, end):
                 scan.add("geographic", start, end, HIGH)
         for m in ADDRESS_START.finditer(text):
-            if scan.overlaps(*m.span()):
+            if scan.overlaps(*m.span()) or _MONTH_OR_DAY.match(m.group().split(None, 1)[1]):
                 continue
             span = _usaddress_span(text, m.start())
             if (
@@ -142,6 +164,9 @@ def streets(scan: Scan) -> None:
                 and not _allowed_address(scan, text[span[0] : span[1]], *span)
             ):
                 scan.add("geographic", *span, LIKELY)
+        for m in STREET_TYPE_FIRST.finditer(text):
+            if not scan.overlaps(*m.span()) and not _allowed_address(scan, m.group(), *m.span()):
+                scan.add("geographic", *m.span(), HIGH)
         for m in PO_BOX.finditer(text):
             if not scan.overlaps(*m.span()):
                 scan.add("geographic", *m.span(), HIGH)
@@ -165,6 +190,7 @@ def streets(scan: Scan) -> None:
 
 
 def _not_a_town(words: list[str]) -> bool:
+    words = [w.rstrip(".") for w in words]
     folded = " ".join(gazetteer.fold(w) for w in words)
     return (
         words[0].lower() in lx.NOT_NAMES
@@ -181,6 +207,7 @@ def towns(scan: Scan) -> None:
         for m in pattern.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
+            captured = len(words)
             # Keep only as many words as form a known place, if any do ("from Dayton General").
             while len(words) > 1 and " ".join(gazetteer.fold(w) for w in words) not in gazetteer.cities():
                 if gazetteer.fold(words[0]) in gazetteer.cities():
@@ -188,8 +215,13 @@ def towns(scan: Scan) -> None:
                     break
                 words = words[:-1]
             end = start + len(" ".join(words))
+            while end > start and text[end - 1] == ".":
+                end -= 1
+            if captured > len(words) and not STATE_AFTER.match(text[end : end + 20]):
+                continue  # "from Amara Okafor, MD": a person
             if (
-                scan.overlaps(start, end)
+                lx.COMPANY_AFTER.match(text[end : end + 30])
+                or scan.overlaps(start, end)
                 or _not_a_town(words)
                 or gazetteer.fold(words[0]) in gazetteer.given_names()
                 or _ORG_AFTER.match(text[end : end + 30])
@@ -231,14 +263,19 @@ def _gazetteer_places(scan: Scan) -> None:
             continue
         end = tokens[i + matched - 1][1]
         i += matched
-        if word.lower() in lx.NOT_NAMES:
+        if word.lower() in lx.NOT_NAMES or word.lower() in lx.NOT_PEOPLE:
             continue  # "Nov. 24", "Mobile" at a sentence start…
         if scan.overlaps(start, end) or _ORG_AFTER.match(text[end : end + 30]):
             continue
         before = PLACE_BEFORE.search(text[max(0, start - 30) : start])
         state_after = STATE_AFTER.match(text[end : end + 20])
-        if not (before or state_after):
+        modifier = _THE_BEFORE.search(text[max(0, start - 5) : start]) and _LOWER_AFTER.match(
+            text[end : end + 20]
+        )
+        if not (before or state_after or modifier):
             continue
+        if _EVENT_NEAR.search(text[max(0, start - 80) : min(len(text), end + 60)]):
+            continue  # "the national conference in Chicago", "the Boston health expo"
         if _NEXT_CAPITALIZED.match(text[end : end + 3]) or _PREVIOUS_CAPITALIZED.search(
             text[max(0, start - 30) : start]
         ):
@@ -246,6 +283,7 @@ def _gazetteer_places(scan: Scan) -> None:
         folded = " ".join(gazetteer.fold(t) for t in text[start:end].split())
         if (
             not state_after
+            and not modifier
             and (folded in gazetteer.given_names() or folded in gazetteer.surnames())
             and not _STRONG_PLACE_BEFORE.search(text[max(0, start - 30) : start])
         ):

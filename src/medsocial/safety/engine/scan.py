@@ -19,6 +19,12 @@ BLOCK_FROM = 0.7
 # Kinds of identifiers that make a nearby name identifying too.
 IDENTIFYING = frozenset(
     {
+        "fax",
+        "url",
+        "ip_address",
+        "device_id",
+        "license_number",
+        "vehicle_id",
         "geographic",
         "phone",
         "email",
@@ -70,11 +76,11 @@ class Scan:
         # People and places a language model proposed: (label, start, end), label PERSON or PLACE.
         self.entities: list[tuple[str, int, int]] = []
 
-    def near_care(self, start: int, end: int, window: int = 90) -> bool:
+    def near_care(self, start: int, end: int, window: int = 150) -> bool:
         i = bisect_left(self.care, start - window)
         return i < len(self.care) and self.care[i] <= end + window
 
-    def near_identifier(self, start: int, end: int, window: int = 60) -> bool:
+    def near_identifier(self, start: int, end: int, window: int = 150) -> bool:
         """Another identifier (an address, a phone…) close by: a name next to it identifies."""
         return any(
             c in IDENTIFYING and s - window <= end and start <= e + window for c, s, e, _sev in self.results

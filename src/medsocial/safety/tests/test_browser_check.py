@@ -33,7 +33,8 @@ def test_highlight_as_you_type_and_copy_the_redacted_version(page, live_server, 
     page.get_by_label("Draft post").fill(POST)
     name = page.locator('#safety-results mark[data-category="name"]')
     room = page.locator('#safety-results mark[data-category="room_bed"]')
-    name.wait_for()
+    # The first full-mode check in a process loads the language model (a few seconds when busy).
+    name.wait_for(timeout=30_000)
     assert name.inner_text().startswith("Mrs. Alvarez")
     assert room.inner_text().startswith("room 412")
     assert page.locator("#redacted").input_value() == REDACTED
