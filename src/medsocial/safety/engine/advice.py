@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 
 _ASK = re.compile(
-    r"\b(?:should\s+(?:i|we|he|she|they|my|mom|dad)|what\s+(?:should|can|could|do|would)\s+(?:i|we|you)"
+    r"\b(?:should\s+(?:i|we|he|she|they|my|mom|dad)|what\s+(?:should|can|could|do|would)\s+(?:i|we)"
+    r"|(?:do|does|did|would|could|can|will|are)\s+(?:i|we|he|she|they|you\s+(?:give|take|go|think|recommend))\b"
+    r"|go\s+in\s+(?:tonight|now|today)|(?:or|and)\s+(?:wait|not|call|take\s+(?:him|her|them)|go)\b[^.?!\n]{0,30}\?"
+    r"|safe\s+for\s+(?:me|him|her|them|my)|at\s+what\s+point|what\s+do\s+(?:i|we)\s+do"
     r"|what\s+(?:dose|dosage|amount)|how\s+(?:much|many|often|long|soon)\b[^.?!\n]{0,40}"
     r"\b(?:should|can|could|do|does|is|before)\b"
     r"|can\s+(?:i|we|he|she|my|you)\s+(?:take|give|mix|stop|skip|drink|eat|use|double|combine|go|still|"
@@ -24,20 +27,14 @@ _ASK = re.compile(
     r"|are\s+(?:these|those)\s+(?:normal|safe|symptoms|signs)"
     r"|do\s+(?:i|we|you\s+think\s+i)\s+need|does\s+(?:this|that|it)\s+(?:sound|look|mean)|could\s+(?:this|it|that)\s+be"
     r"|when\s+should\s+(?:i|we)|where\s+should\s+(?:i|we)\s+(?:go|take)|will\s+(?:it|this|i|he|she)\s+"
-    r"(?:go\s+away|get\s+better|hurt|heal)|any\s+(?:advice|tips|suggestions|ideas|thoughts|recommendations)"
+    r"(?:go\s+away|get\s+better|hurt|heal)|any\s+(?:advice|suggestions|recommendations)"
     r"|(?:need|want|looking\s+for)\s+(?:some\s+)?(?:advice|help|a\s+recommendation)|please\s+help|help\s+me"
     r"|what(?:'s|\s+is)\s+the\s+best\s+(?:medicine|med|treatment|thing|way)|what\s+(?:medicine|meds?|pills?)"
     r"|is\s+there\s+(?:anything|something)\s+(?:i|we)|wondering\s+if|recommend\s+(?:a|any|something)"
     r"|how\s+do\s+i\s+(?:treat|stop|get\s+rid|know|tell|lower|raise|manage)|which\s+(?:medicine|one)\s+should)",
     re.IGNORECASE,
 )
-_PERSONAL = re.compile(
-    r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us)\b"
-    r"|\b(?:son|daughter|baby|toddler|kid|child|husband|wife|partner|mom|mother|dad|father|grandma|"
-    r"grandpa|grandmother|grandfather|sister|brother|aunt|uncle|friend|boyfriend|girlfriend|newborn|"
-    r"infant|teen|teenager)\b|\b\d{1,2}[- ](?:years?|months?|weeks?|yr|mo)[- ]old\b",
-    re.IGNORECASE,
-)
+_PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our|us)\b", re.IGNORECASE)
 # Asking how much of a medicine to take is individual advice whoever it is for.
 _DOSING = re.compile(
     r"\b(?:what\s+(?:dose|dosage|amount)|how\s+(?:much|many)\s+(?:mg|ml|pills?|tablets?|[a-z]+\s+(?:should|can)))",
@@ -59,15 +56,26 @@ _HEALTH = re.compile(
     r"stomach|belly|tummy|back|knee|hip|shoulder|neck|ankle|wrist|foot|feet|leg|arm|head|joint\w*|"
     r"numb\w*|tingl\w*|weak\w*|tired|fatigue|weight|appetite|eating|teething|colic|formula|"
     r"breastfe\w*|rsv|strep|uti|std|sti|hiv|cancer|tumou?r|stroke|seizure\w*|concussion|fracture\w*|"
-    r"broken|sprain\w*|stitch|bite|sting|sunburn|dehydrat\w*|cast|crutches)\b"
+    r"broken|sprain\w*|stitch|bite|sting|sunburn|dehydrat\w*|cast|crutches|swallow\w*|postpartum|"
+    r"confused|confusion|dementia|fell|fall|needlestick|er|urgent\s+care|doctor|colonoscopy|extraction|"
+    r"[a-z]+(?:statin|pril|sartan|olol|mab|cillin|mycin|azole|pine|pam|lam|done|xaban|gliptin|tide|zine|"
+    r"oxetine|aline|pram|thyroxine|terol|sone|lone|ide))\b"
     r"|\b\d{2,3}(?:\.\d)?\s?(?:°|degrees|f\b)|\b\d+\s?(?:mg|ml|mcg|units?)\b",
     re.IGNORECASE,
 )
 # Questions about the organization, not about someone's health.
 _LOGISTICS = re.compile(
-    r"\b(?:register|registration|sign\s+up|tickets?|parking|visiting\s+hours|hours|open|webinar|class|"
+    r"\b(?:register|registration|sign\s+up|tickets?|park|parking|garage|visiting\s+hours|office\s+hours|opening\s+hours|open|webinar|class|"
+    r"records|copy|covered|coverage|insurance|medicare|medicaid|billing|bill|lost|posting|facebook|pack|"
     r"course|event|volunteer\w*|donate|donation|job|hiring|career|apply|newsletter|podcast|recording|"
     r"slides|certificate|ce\s+credit|link|website|schedule)\b",
+    re.IGNORECASE,
+)
+
+
+_RHETORICAL = re.compile(r"(?:did\s+you\s+know|what\s+should\s+you|how\s+can\s+you|q:)", re.IGNORECASE)
+_HEALTH_DRUG_ONLY = re.compile(
+    r"\b(?:tylenol|advil|motrin|aleve|ozempic|eliquis|xarelto|benadryl|zyrtec|claritin|turmeric)\b",
     re.IGNORECASE,
 )
 
@@ -83,12 +91,16 @@ def advice_request(text: str) -> AdviceRequest | None:
     """The asking phrase when `text` asks for individual medical advice, else None."""
     if not isinstance(text, str) or not text.strip():
         return None
+    if _HEALTH_DRUG_ONLY.search(text) is None and _HEALTH.search(text) is None:
+        return None
     for sentence in _sentences(text):
+        if _RHETORICAL.match(sentence.strip()):
+            continue
         ask = _ASK.search(sentence)
         question = "?" in sentence
         if not ask and not question:
             continue
-        health = _HEALTH.search(sentence) or _HEALTH.search(text)
+        health = _HEALTH.search(sentence) or _HEALTH.search(text) or _HEALTH_DRUG_ONLY.search(text)
         personal = _PERSONAL.search(sentence) or _PERSONAL.search(text) or _DOSING.search(sentence)
         if not (health and personal):
             continue
@@ -97,8 +109,8 @@ def advice_request(text: str) -> AdviceRequest | None:
             if not (_HEALTH.search(sentence) and _PERSONAL.search(sentence)) or _LOGISTICS.search(sentence):
                 continue
             return AdviceRequest(phrase=sentence.strip()[:80])
-        if _LOGISTICS.search(sentence) and not _HEALTH.search(sentence):
-            continue
+        if _LOGISTICS.search(sentence) or _LOGISTICS.search(text) and not _HEALTH.search(sentence):
+            continue  # "Where do I park for the surgery center?", "How do I get my records?"
         return AdviceRequest(phrase=ask.group())
     return None
 

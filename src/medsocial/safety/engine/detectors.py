@@ -172,7 +172,7 @@ _YEAR_ONLY = re.compile(r"^(?:[A-Za-z]+\.?\s{1,2}\d{4})$")
 AGES = [
     re.compile(r"\b(?:9\d|1[01]\d)(?:\s?|-)(?:years?|yrs?|y/o|yo|y\.o\.)(?:[-\s]old)?\b", re.IGNORECASE),
     re.compile(
-        r"\b(?:aged?|turned|turning|turns|is|was|age:)\s(?:9\d|1[01]\d)\b(?!\s?(?:%|percent|minutes|days|beds|rooms|patients|people|staff|nurses))",
+        r"\b(?:aged?|turned|turning|turns|is|was|age:)\s(?:9\d|1[01]\d)\b(?![/.]\d)(?!\s?(?:%|percent|minutes|days|beds|rooms|patients|people|staff|nurses|mg|over))",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s(?:birthday|bday)\b", re.IGNORECASE),
@@ -192,7 +192,7 @@ _ROOM = re.compile(
 EVENT_NEARBY = re.compile(
     r"\b(?:join|rsvp|register|registration|session|workshop|seminar|webinar|class|classes|meeting|"
     r"lecture|training|held|hosted|hosts|host|open\s+house|fair|drive|lunch|event|support\s+group|"
-    r"sign\s+up|doors|free|tour)\b",
+    r"sign\s+up|doors|free|tour|orientation|volunteers?)\b",
     re.IGNORECASE,
 )
 UNIQUE = re.compile(

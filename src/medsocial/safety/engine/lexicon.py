@@ -103,7 +103,8 @@ def is_care_word(word: str) -> bool:
 # Capitalized words that are not names of people.
 NOT_NAMES = frozenset(
     """
-the a an and or but so our we us my i me you your i've i'll i'd he she they them his her their it its this that
+the a an and or but so our we us my i me you your i've i'll i'd at in on to of by as is be up
+out off if then than too very via per he she they them his her their it its this that
 these those there here today tonight yesterday tomorrow this morning evening night week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -203,6 +204,21 @@ library lab simulation sim learning resource resources vaccination vaccine flu s
 """.split()
 )
 
+# Public figures whose names appear in health posts without being anyone's patient details.
+PUBLIC_FIGURES = frozenset(
+    """
+serena williams|venus williams|simone biles|lebron james|michael jordan|tom brady|taylor swift|
+beyonce|oprah winfrey|michelle obama|barack obama|joe biden|donald trump|kamala harris|
+jimmy carter|ronald reagan|bill gates|melinda gates|elon musk|selena gomez|lady gaga|
+celine dion|michael j. fox|michael j fox|christopher reeve|magic johnson|angelina jolie|
+jennifer aniston|tom hanks|rita wilson|hugh jackman|ben stiller|bruce willis|jamie foxx|
+halle berry|nick jonas|kevin love|naomi osaka|michael phelps|dwayne johnson|the rock|
+florence nightingale|clara barton|mary seacole|anthony fauci|jonas salk|marie curie|
+princess diana|prince harry|king charles|kate middleton|pope francis|sanjay gupta|
+mehmet oz|dr. oz|jane fonda|shannen doherty|olivia newton-john|ruth bader ginsburg
+""".replace("\n", "").split("|")
+)
+
 # Acronyms that are never names even when they spell a name-list word ("ED", "PAT", "MAR").
 ACRONYMS = frozenset(
     """
@@ -225,6 +241,11 @@ metformin lisinopril atorvastatin levothyroxine sertraline albuterol warfarin in
 acetaminophen amoxicillin prednisone gabapentin omeprazole losartan amlodipine
 christmas easter thanksgiving hanukkah ramadan diwali halloween
 interesting transported responded experience spotlight week weeks ago ice heat date driver saw
+finally scientific healthineers tip tips prevention improvement quality
+abbott medtronic pfizer moderna merck novartis roche sanofi gsk astrazeneca lilly amgen gilead
+regeneron bayer baxter stryker philips siemens epic cerner meditech unitedhealth aetna cigna
+humana kaiser anthem cvs walgreens rite walmart amazon google apple microsoft tiktok cardinal
+mckesson cencora becton dickinson teva viatris biogen vertex zoll masimo dexcom insulet tandem
 mission statement vision values policy guidelines guide update announcement reminder notice
 agenda overview summary highlights results news newsletter report annual quarterly recap
 schedule calendar menu welcome introduction conclusion faq questions answers resources tips

@@ -13,6 +13,9 @@ from . import gazetteer
 from . import lexicon as lx
 from .scan import HIGH, LIKELY, POSSIBLE, Scan
 
+_PARTICLES = frozenset(
+    {"van", "der", "de", "den", "la", "le", "del", "da", "di", "von", "dos", "das", "bin", "ibn"}
+)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "missus"})
 _ORG_WORDS = frozenset(
     "hospital health center centre clinic foundation university medical memorial "
@@ -25,7 +28,7 @@ _PERSON_VERB_AFTER = re.compile(
     r"made|gave|taught|spent|arrived|left|wants|wanted|called|remembers|remembered|who|and\s+(?:his|her))\b"
 )
 # Capitalized common nouns at the start of a sentence ("Billing called", "Driver's license").
-_COMMON_NOUN_ENDING = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ship|ist|ism|ogy|ics|er|or)$")
+_COMMON_NOUN_ENDING = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ship|ist|ism|ogy|ics|er|or|ly)$")
 # Therapy animals are named in hospital posts all the time: "Max the golden retriever".
 _PET_AFTER = re.compile(
     r"^,?\s(?:the|our)\s(?:[\w-]+\s){0,2}(?:dog|cat|pup|puppy|retriever|labrador|lab|poodle|doodle|horse|pony|"
@@ -73,6 +76,11 @@ _PERSON_CUES = (
     "proud of",
     "remember",
     "reference",
+    "happy for",
+    "grateful to",
+    "thanks to",
+    "the driver,",
+    "gentleman on our floor,",
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*|[-•*]\s+)$")
 _AGE_AFTER = re.compile(
@@ -91,6 +99,11 @@ _STAFF_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|O'|O’|D'|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:gentleman|lady|patient|woman|man|boy|girl|client|resident|driver|veteran|survivor)\b[^.!?]{0,30},\s$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside|to)\s$", re.IGNORECASE)
 _LINE_END = re.compile(r"^\s*(?::|$|\n)")
 # "Rosalind, the client with…", "Zoë in 412", "Jürgen, our patient": the words after place a person.
 _APPOSITIVE_AFTER = re.compile(
@@ -120,7 +133,10 @@ def _capitalized(word: str) -> bool:
     if not word or not word[0].isupper():
         return False
     if len(word) > 1 and word.isupper():
-        return word.lower() not in lx.NOT_NAMES and word.lower() not in lx.ACRONYMS and _name_word(word)
+        lower = word.lower()
+        if lower in lx.NOT_NAMES or lower in lx.ACRONYMS or lower in lx.NOT_PEOPLE or lx.is_care_word(lower):
+            return False
+        return _name_word(word) or (len(word) >= 3 and not word.isascii())
     return True
 
 
@@ -140,6 +156,16 @@ def names(scan: Scan) -> None:
         while j < count and len(run) < 6:
             gap = text[tokens[j - 1][1] : tokens[j][0]]
             previous = tokens[j - 1][2]
+            if (
+                tokens[j][2] in _PARTICLES
+                and j + 1 < count
+                and text[tokens[j][1] : tokens[j + 1][0]] == " "
+                and gap == " "
+                and (_capitalized(tokens[j + 1][2]) or tokens[j + 1][2] in _PARTICLES)
+            ):
+                run.append(j)  # "van der Berg", "De la Cruz"
+                j += 1
+                continue
             if (
                 _capitalized(tokens[j][2])
                 and not previous.endswith(("'s", "’s"))
@@ -185,6 +211,17 @@ def _listed_names(scan: Scan) -> None:
             s, e = offset + m.start(1), offset + m.end(1)
             if m.group(1).lower() not in lx.NOT_NAMES and not scan.overlaps(s, e):
                 scan.add("name", s, e, min(confidence, LIKELY))
+    # The same name again elsewhere in the post ("…sepsis in Keiko early. Keiko is home now").
+    seen = {}
+    for category, start, end, confidence in scan.results:
+        if category == "name":
+            for word in _base(text[start:end]).split():
+                if len(word) > 2 and word[0].isalpha() and word.lower().rstrip(".") not in TITLES:
+                    seen[word] = max(seen.get(word, 0.0), confidence)
+    for word, confidence in seen.items():
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?![\w])", text):
+            if not scan.overlaps(*m.span()):
+                scan.add("name", *m.span(), confidence)
     places = gazetteer.cities() | gazetteer.us_states() | gazetteer.countries()
     for m in _LAST_FIRST.finditer(text):
         first, last = gazetteer.fold(m.group(2)), gazetteer.fold(m.group(1))
@@ -215,6 +252,13 @@ def _without_places(scan: Scan, run: list[int]) -> list[list[int]]:
     places = gazetteer.us_states() | gazetteer.countries()
     given = gazetteer.given_names()
     before = scan.tokens[run[0] - 1][2].lower().rstrip(".") if run[0] else ""
+    last_end = tokens[run[-1]][1]
+    if len(run) == 1 and (
+        before in lx.PATIENT_CUES
+        or _APPOSITIVE_AFTER.match(scan.text[last_end : last_end + 60])
+        or _AGE_AFTER.match(scan.text[last_end : last_end + 20])
+    ):
+        return [run]  # "My daughter Virginia (16)", "Georgia, the client with…"
     parts, current, k = [], [], 0
     while k < len(run):
         for size in (3, 2, 1):
@@ -258,14 +302,18 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
         return  # "Northfield Children's Hospital"
     if run[0] > 0 and tokens[run[0] - 1][2].lower() in {"st", "saint", "mt", "mount", "san", "santa"}:
         return  # "St. Brigid"
-    if all(tokens[k][2].isupper() and len(tokens[k][2]) > 1 for k in run) and not any(
-        gazetteer.fold(w) in gazetteer.given_names() for w in words
+    if all(tokens[k][2].isupper() and len(tokens[k][2]) > 1 for k in run) and (
+        any(w in lx.NOT_NAMES or w in lx.NOT_PEOPLE for w in words)
+        or (len(words) == 1 and gazetteer.fold(words[0]) not in gazetteer.given_names())
     ):
-        return  # "TWO WEEKS", "OH": all capitals and no given name
+        return  # "TWO WEEKS", "OH": all capitals and not a name
     given = gazetteer.given_names()
     lead = 0
-    while lead < len(words) and words[lead] in lx.NOT_NAMES and gazetteer.fold(words[lead]) not in given:
-        lead += 1
+    while lead < len(words) and (
+        (words[lead] in lx.NOT_NAMES or (lx.is_care_word(words[lead]) and lead + 1 < len(words)))
+        and gazetteer.fold(words[lead]) not in given
+    ):
+        lead += 1  # "Discharged Chukwuemeka Adeyemi"
     tail = len(words)
     while tail > lead and words[tail - 1] in lx.NOT_NAMES and gazetteer.fold(words[tail - 1]) not in given:
         tail -= 1
@@ -315,11 +363,22 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     heading = not text[line_start:start].strip(" #*-•") and bool(_LINE_END.match(after))
     sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3) : start]))
     family = bool(_FAMILY_AFTER.match(after)) and previous_word == "the"
-    person_cue = text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
+    person_cue = text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES) or bool(
+        _PERSON_NOUN_BEFORE.search(text[max(0, start - 40) : start])
+    )
     if any(lx.is_care_word(w) for w in name_words) or words[-1] in lx.NOT_PEOPLE:
         return  # "Surgery went great", "Stroke Survivors Support Group"
-    if len(name_words) == 1 and name_words[0] in lx.NOT_PEOPLE:
+    if len(name_words) == 1 and (name_words[0] in lx.NOT_PEOPLE or len(name_words[0]) == 1):
+        return  # "Mom", "L&D"
+    if " ".join(name_words) in lx.PUBLIC_FIGURES:
         return
+    if (
+        len(name_words) == 1
+        and not (titled or cued)
+        and gazetteer.fold(name_words[0]) in gazetteer.cities()
+        and _PLACE_BEFORE.search(text[max(0, start - 12) : start])
+    ):
+        return  # "in Orlando": the place rules judge it
     possessive = text[end : end + 2] in ("'s", "’s")
     if len(name_words) == 1 and not (known or titled or possessive) and lx.is_care_word(following):
         if following not in {"bed", "beds", "room", "bay", "rm"}:
@@ -340,11 +399,20 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
     if heading:
         return  # "Mission Statement", "Patient Stories"
     if not scan.near_care(start, end) and not scan.near_identifier(start, end):
+        if (
+            len(name_words) >= 2
+            and not sentence_start
+            and gazetteer.fold(name_words[0]) in given
+            and name_words[-1] not in lx.NOT_NAMES
+        ):
+            scan.add("name", start, end, LIKELY - 0.05)  # a full name: someone in particular
         return
     if titled or aged:
         scan.add("name", start, end, HIGH)
     elif len(name_words) >= 2 and not sentence_start:
         scan.add("name", start, end, LIKELY + (0.05 if known else 0.0))
+    elif len(name_words) >= 2 and not sentence_start and gazetteer.fold(name_words[0]) in given:
+        pass
     elif len(name_words) >= 2 and name_words[-1] not in lx.NOT_NAMES:
         scan.add("name", start, end, LIKELY if known else POSSIBLE)
     elif known and not sentence_start and name_words[0] not in lx.NOT_PEOPLE:
@@ -359,12 +427,18 @@ def _judge_run(scan: Scan, run: list[int]) -> None:
 
 
 def _lower_surname(word: str) -> bool:
-    """A lower-case word that reads as a surname: on the Census list or written with letters
-    English words do not use ("ramírez"), and not an everyday or care word."""
+    """A lower-case word that reads as a surname: on the Census list, written with letters
+    English words do not use ("ramírez") or with an apostrophe ("o'brien"), and not an everyday
+    or care word."""
     base = _base(word)
-    if base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES or lx.is_care_word(base) or base in lx.NOT_PEOPLE:
+    if (
+        base in lx.NOT_NAMES
+        or lx.is_care_word(base)
+        or base in lx.NOT_PEOPLE
+        or _COMMON_NOUN_ENDING.search(base)
+    ):
         return False
-    return gazetteer.fold(base) in gazetteer.surnames() or not base.isascii()
+    return gazetteer.fold(base) in gazetteer.surnames() or not base.isascii() or "'" in base or "’" in base
 
 
 def _lower_case_names(scan: Scan) -> None:
@@ -386,10 +460,21 @@ def _lower_case_names(scan: Scan) -> None:
             or text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
             or (previous in {"for", "of", "remember"} and not base.isascii() and scan.near_care(start, end))
         )
+        strong_cue = previous.rstrip(".") in TITLES or (
+            previous in {"pt", "patient"} and ("'" in base or "’" in base)
+        )
         if folded not in given and not (
-            cue_before and not base.isascii() and not lx.is_care_word(base) and base not in lx.NOT_PEOPLE
+            (cue_before and not base.isascii() or strong_cue)
+            and not lx.is_care_word(base)
+            and base not in lx.NOT_PEOPLE
+            and not _COMMON_NOUN_ENDING.search(base)
         ):
-            if not (cue_before and index + 1 < len(tokens) and _lower_surname(tokens[index + 1][2])):
+            if not (
+                cue_before
+                and index + 1 < len(tokens)
+                and tokens[index + 1][2].islower()
+                and _lower_surname(tokens[index + 1][2])
+            ):
                 continue
         stop = end - (len(word) - len(base))
         two_words = False
@@ -435,6 +520,8 @@ def ner_names(scan: Scan) -> None:
             _agree(scan, start, end)
             continue
         folded = " ".join(gazetteer.fold(_base(w)) for w in span_words)
+        if " ".join(w.lower() for w in span_words) in lx.PUBLIC_FIGURES:
+            continue
         if (
             folded in gazetteer.us_states()
             or folded in gazetteer.countries()

@@ -77,6 +77,10 @@ _ORG_AFTER = re.compile(
     r"Marathon|Half|Police|Fire|Airport|Zoo|Symphony|Orchestra|Chamber|Rotary|Lions|Times|Post|"
     r"Tribune|Herald|Gazette|News|Daily|Journal|Magazine|Bulls|Bears|Cubs|Sox|Pirates|Giants)\b"
 )
+_HOME_PLACE_BEFORE = re.compile(
+    r"\b(?:from|lives\s+in|living\s+in|moved\s+to|home\s+(?:in|to)|place\s+in|resident\s+of|native\s+of)\s$",
+    re.IGNORECASE,
+)
 _THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
 _LOWER_AFTER = re.compile(
     r"^\s[a-z]+\s(?:support\s+)?(?:group|team|family|community|chapter|clinic|walk|run)\b"
@@ -94,6 +98,7 @@ _STRONG_PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_HINT = re.compile(r"\d")
+_EXT = re.compile(r"(?:ext|x)\b", re.IGNORECASE)
 _MONTH_OR_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE
 )
@@ -155,7 +160,11 @@ def streets(scan: Scan) -> None:
             if not scan.overlaps(start, end) and not _allowed_address(scan, m.group(), start, end):
                 scan.add("geographic", start, end, HIGH)
         for m in ADDRESS_START.finditer(text):
-            if scan.overlaps(*m.span()) or _MONTH_OR_DAY.match(m.group().split(None, 1)[1]):
+            if (
+                scan.overlaps(*m.span())
+                or _MONTH_OR_DAY.match(m.group().split(None, 1)[1])
+                or _EXT.match(m.group().split(None, 1)[1])
+            ):
                 continue
             span = _usaddress_span(text, m.start())
             if (
@@ -194,6 +203,7 @@ def _not_a_town(words: list[str]) -> bool:
     folded = " ".join(gazetteer.fold(w) for w in words)
     return (
         words[0].lower() in lx.NOT_NAMES
+        or words[0].lower() in lx.NOT_PEOPLE
         or words[0].lower().rstrip(".") in {"dr", "mr", "mrs", "ms", "st"}
         or words[-1].lower() in _ORG_WORDS
         or folded in gazetteer.us_states()
@@ -288,6 +298,12 @@ def _gazetteer_places(scan: Scan) -> None:
             and not _STRONG_PLACE_BEFORE.search(text[max(0, start - 30) : start])
         ):
             continue  # "to Linda", "with Carter": more likely a person
+        if (
+            folded in gazetteer.given_names()
+            and not state_after
+            and not _HOME_PLACE_BEFORE.search(text[max(0, start - 30) : start])
+        ):
+            continue  # "the sepsis in Ngozi": a given name first
         if not (scan.near_care(start, end, window=120) or scan.near_identifier(start, end)):
             continue
         scan.add("geographic", start, end, LIKELY if state_after else LIKELY - 0.05)
@@ -305,6 +321,10 @@ def ner_places(scan: Scan) -> None:
             words = words[1:]
         if not words or _not_a_town(words) or _ORG_AFTER.match(scan.text[end : end + 30]):
             continue
+        if any(w.lower() in lx.STAFF_TITLES or w.lower() in lx.NOT_PEOPLE for w in words):
+            continue  # "Charge Nurse Samuel Osei"
+        if _EVENT_NEAR.search(scan.text[max(0, start - 80) : min(len(scan.text), end + 60)]):
+            continue  # "the national conference in Boston"
         if not words[0][0].isupper():
             continue
         before = PLACE_BEFORE.search(scan.text[max(0, start - 30) : start])
