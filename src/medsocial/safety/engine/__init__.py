@@ -26,7 +26,7 @@ import re
 import time
 from bisect import bisect_right
 
-from . import detectors, gazetteer, names, ner, places
+from . import detectors, gazetteer, names, ner, numbers, places
 from .allow import AllowList
 from .normalize import normalize
 from .policy import as_rule as _as_rule
@@ -157,10 +157,18 @@ def _model_windows(scan: Scan) -> list[tuple[int, int]]:
     return windows
 
 
+_loaded: set[str] = set()
+
+
 def _load(mode: str) -> None:
+    if mode in _loaded:
+        return
     gazetteer.load()
+    places.load()
+    numbers.load()
     if mode == FULL:
         ner.load()
+    _loaded.add(mode)
 
 
 def analyze(

@@ -144,6 +144,13 @@ def normalize(original: str) -> Normalized:
     origin: list[int] = []
     for index, char in enumerate(original):
         if char in INVISIBLE:
+            # Between a lower-case letter and a capital or digit it stood where a word ended
+            # ("Núñez\u200bGB82…"): keep the boundary as a space. Elsewhere it hid inside an
+            # identifier or a word ("48\u200b21", "Jo\u200bsé") and is dropped.
+            following = original[index + 1 : index + 2]
+            if pieces and pieces[-1].islower() and following and (following.isupper() or following.isdigit()):
+                pieces.append(" ")
+                origin.append(index)
             continue
         if unicodedata.combining(char) and pieces:
             # Combining marks attach to the previous character; drop them so "é" matches "e"

@@ -29,7 +29,7 @@ STREET_TYPE_FIRST = re.compile(
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s?Box\s\d{1,6}\b|\bpost\soffice\sbox\s\d{1,6}\b", re.IGNORECASE)
 # A house number and capitalized words: usaddress decides whether it is an address.
 ADDRESS_START = re.compile(
-    r"(?<![\d.-])\b\d{1,6}\s(?:[NSEW]\.?\s)?" + _CAP_WORD + r"(?:\s" + _CAP_WORD + r"){0,3}"
+    r"(?<![\d.-])(?<!\d\s)\b\d{1,6}\s(?:[NSEW]\.?\s)?" + _CAP_WORD + r"(?:\s" + _CAP_WORD + r"){0,3}"
 )
 STREET_NAMED = re.compile(
     r"\b(?:on|off|near|lives\s+on|at)\s((?:"
@@ -121,6 +121,8 @@ def _usaddress_span(text: str, start: int) -> tuple[int, int] | None:
     import usaddress
 
     window = text[start : start + 90]
+    if start + 90 < len(text):
+        window = window[: window.rfind(" ") + 1 or len(window)]  # never cut a word in two
     try:
         parsed = usaddress.parse(window)
     except Exception:  # the parser raises on some odd input; it is only a second opinion
@@ -150,6 +152,13 @@ def _usaddress_span(text: str, start: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in ",.;:":
         end -= 1
     return start, end
+
+
+def load() -> None:
+    """Load the address parser's model now, outside any post's time bound."""
+    import usaddress
+
+    usaddress.parse("42 Maple Street, Springfield, IL 62704")
 
 
 def streets(scan: Scan) -> None:
