@@ -160,10 +160,15 @@ def side_by_side(ours: Report, theirs: Report, their_name: str = "Presidio") -> 
     for name in sorted(set(ours.categories) | set(theirs.categories)):
         a, b = ours.categories.get(name, Score()), theirs.categories.get(name, Score())
         lines.append(
-            f"| {name} | {a.labeled} | {a.precision:.3f} | {a.recall:.3f} | {b.precision:.3f} | {b.recall:.3f} |"
+            f"| {name} | {a.labeled} | {_precision(a)} | {a.recall:.3f} | {_precision(b)} | {b.recall:.3f} |"
         )
     a, b = ours.overall, theirs.overall
     lines.append(
         f"| **overall** | {a.labeled} | {a.precision:.3f} | {a.recall:.3f} | {b.precision:.3f} | {b.recall:.3f} |"
     )
     return "\n".join(lines)
+
+
+def _precision(score: Score) -> str:
+    """Precision, or a dash when there were no findings to be right or wrong about."""
+    return f"{score.precision:.3f}" if score.predicted else "—"

@@ -320,11 +320,19 @@ def phones(scan: Scan) -> None:
         scan.add(category, start, end, POSSIBLE)
 
 
+def _date_matches(scan: Scan) -> list:
+    if scan.dates is None:
+        scan.dates = (
+            [m for pattern in DATES for m in pattern.finditer(scan.text)]
+            if _NUMBER_HINT.search(scan.text)
+            else []
+        )
+    return scan.dates
+
+
 def dates(scan: Scan) -> None:
-    if not _NUMBER_HINT.search(scan.text):
-        return  # every date pattern has a digit
-    for pattern in DATES:
-        for m in pattern.finditer(scan.text):
+    if _NUMBER_HINT.search(scan.text):  # every date pattern has a digit
+        for m in _date_matches(scan):
             start, end = m.span()
             if scan.overlaps(start, end):
                 continue
@@ -363,8 +371,8 @@ def person_dates(scan: Scan) -> None:
     if not _NUMBER_HINT.search(scan.text):
         return
     personal = any(c != "date" for c, _s, _e, _c in scan.results)
-    for pattern in DATES:
-        for m in pattern.finditer(scan.text):
+    if scan.dates:
+        for m in _date_matches(scan):
             start, end = m.span()
             if scan.overlaps(start, end) or (m.group()[:3].lower() == "may" and not m.group()[0].isupper()):
                 continue

@@ -92,6 +92,16 @@ def cities() -> frozenset[str]:
     return frozenset(found - countries() - us_states())
 
 
+@cache
+def states_and_countries() -> frozenset[str]:
+    return us_states() | countries()
+
+
+@cache
+def all_places() -> frozenset[str]:
+    return cities() | us_states() | countries()
+
+
 def is_person_name_word(word: str) -> bool:
     lower = fold(word)
     return lower in given_names() or lower in surnames()
@@ -99,4 +109,4 @@ def is_person_name_word(word: str) -> bool:
 
 def load() -> None:
     """Read every list now (each is otherwise read the first time it is needed)."""
-    given_names(), surnames(), countries(), us_states(), cities()
+    given_names(), surnames(), countries(), us_states(), cities(), states_and_countries(), all_places()

@@ -222,7 +222,7 @@ def _listed_names(scan: Scan) -> None:
         for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?![\w])", text):
             if not scan.overlaps(*m.span()):
                 scan.add("name", *m.span(), confidence)
-    places = gazetteer.cities() | gazetteer.us_states() | gazetteer.countries()
+    places = gazetteer.all_places()
     for m in _LAST_FIRST.finditer(text):
         first, last = gazetteer.fold(m.group(2)), gazetteer.fold(m.group(1))
         if first in places or last in places or m.group(2).lower() in lx.NOT_NAMES:
@@ -249,7 +249,7 @@ def _without_places(scan: Scan, run: list[int]) -> list[list[int]]:
     """Split a run around state and country names ("West Virginia", "Czech Republic")."""
     tokens = scan.tokens
     words = [gazetteer.fold(_base(tokens[k][2])) for k in run]
-    places = gazetteer.us_states() | gazetteer.countries()
+    places = gazetteer.states_and_countries()
     given = gazetteer.given_names()
     before = scan.tokens[run[0] - 1][2].lower().rstrip(".") if run[0] else ""
     last_end = tokens[run[-1]][1]

@@ -56,7 +56,7 @@ def _is_care_word(word: str) -> bool:
 class Scan:
     """One post being checked: normalized text, word tokens, care-word positions, results."""
 
-    __slots__ = ("text", "lower", "tokens", "care", "allowed", "results", "taken", "entities")
+    __slots__ = ("text", "lower", "tokens", "care", "allowed", "results", "taken", "entities", "dates")
 
     def __init__(self, text: str, allowed):
         self.text = text
@@ -75,6 +75,8 @@ class Scan:
         self.taken: list[tuple[int, int]] = []
         # People and places a language model proposed: (label, start, end), label PERSON or PLACE.
         self.entities: list[tuple[str, int, int]] = []
+        # Every date-shaped match, found once and judged twice (dates, then person_dates).
+        self.dates: list | None = None
 
     def near_care(self, start: int, end: int, window: int = 150) -> bool:
         i = bisect_left(self.care, start - window)
