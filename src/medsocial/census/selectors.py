@@ -5,6 +5,7 @@ import datetime
 import functools
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -182,7 +183,7 @@ def hospital_follower_series(accounts: list[SocialAccount]) -> dict:
     when several networks share black), and the last 24 months as rows of one value per series."""
     from .charts import PALETTE
 
-    series = []
+    series: list[dict[str, Any]] = []
     counted = [a for a in accounts if any(o.followers is not None for o in a.observations.all())]
     for index, account in enumerate(counted):
         color = account.network.color
@@ -289,7 +290,7 @@ def _build_overview(run) -> dict:
     years: dict[str, list[CensusFigure]] = defaultdict(list)
     for row in by_dimension["year"]:
         years[row.network].append(row)
-    state_network = defaultdict(dict)
+    state_network: dict[str, dict[str, int]] = defaultdict(dict)
     for row in by_dimension["state"]:
         if row.network:
             state_network[row.key][row.network] = row.hospitals_present
@@ -315,14 +316,16 @@ def _pct(now: int, before: int) -> float | None:
     return round((now - before) * 100.0 / before, 1)
 
 
-def yoy_growth(months: dict[str, list[CensusFigure]], names: dict[str, str]) -> list[dict]:
+def yoy_growth(months: dict[str, list[CensusFigure]], names: dict[str, str]) -> list[dict[str, Any]]:
     """Per network: open accounts and followers in the latest month against the same month a
     year earlier, and the change in percent (None where there was nothing a year earlier)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for slug, series in months.items():
         if not slug or not series:
             continue
         latest = series[-1]
+        if latest.period is None:  # monthly figures always carry their month
+            continue
         year_before = latest.period.replace(year=latest.period.year - 1)
         earlier = next((r for r in series if r.period == year_before), None)
         accounts_before = earlier.accounts_active if earlier else 0
@@ -366,7 +369,7 @@ def dashboard_series(overview: dict) -> dict:
             "color": "#d9480f",
         },
     ]
-    accounts = [
+    accounts: list[dict[str, Any]] = [
         {
             "name": n.name,
             "color": colors[n.slug],

@@ -247,7 +247,7 @@ def event_part(event: Event, part: str, pk: int):
     model = EVENT_PARTS.get(part)
     if model is None:
         raise Http404("Unknown part")
-    qs = programme_speakers(event) if model is Speaker else model.objects.filter(event=event)
+    qs = programme_speakers(event) if model is Speaker else model._default_manager.filter(event=event)
     found = qs.filter(pk=pk).first()
     if found is None:
         raise Http404("No such part")
@@ -285,7 +285,7 @@ def agenda_by_day(event: Event, sessions: list[Session], tz=None) -> list[dict]:
     tracks = list(event.tracks.all())
     days = []
     for day, day_sessions in itertools.groupby(sessions, key=lambda s: s.starts_at.astimezone(tz).date()):
-        slots = OrderedDict()
+        slots: OrderedDict[datetime.datetime, list[Session]] = OrderedDict()
         for session in day_sessions:
             slots.setdefault(session.starts_at, []).append(session)
         days.append(
@@ -381,7 +381,7 @@ def ticket_at_door(event: Event, *, code: str = "", pk: int | None = None) -> Re
     """One ticket of `event` as the door shows it (person, ticket type, order), by code or id."""
     if not code and pk is None:
         return None
-    lookup = {"pk": pk} if pk is not None else {"ticket_code": code}
+    lookup: dict[str, object] = {"pk": pk} if pk is not None else {"ticket_code": code}
     return (
         event.registrations.select_related("user", "ticket_type", "order", "admitted_unpaid_by")
         .filter(**lookup)

@@ -21,7 +21,7 @@ def can_edit_accounts(user, hospital: Hospital) -> bool:
         return False
     if has_role(user, Role.MODERATOR):
         return True
-    return hospital.organization_id is not None and is_organization_admin(user, hospital.organization)
+    return hospital.organization is not None and is_organization_admin(user, hospital.organization)
 
 
 def ensure_can_edit(user, hospital: Hospital) -> None:
@@ -59,12 +59,12 @@ def resolve_account(*, network: Network, address: str, exclude_pk: int | None = 
     """The canonical form of `address` on `network`; DuplicateAccount when another account
     already holds it."""
     canonical = canonical_account(network, address)
-    existing = (
-        SocialAccount.objects.select_related("hospital", "network")
-        .filter(network=network, handle=canonical.handle)
-        .exclude(pk=exclude_pk)
-        .first()
+    others = SocialAccount.objects.select_related("hospital", "network").filter(
+        network=network, handle=canonical.handle
     )
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    existing = others.first()
     if existing:
         raise DuplicateAccount(
             f"{network.name} account {canonical.handle} is already in the census, for {existing.hospital.name}.",

@@ -131,8 +131,8 @@ def detect_cms_schema(fieldnames) -> str:
 
 
 # Longest value each hospital field takes, from the model.
-HOSPITAL_MAX_LENGTHS = {
-    f.name: f.max_length for f in Hospital._meta.get_fields() if getattr(f, "max_length", None)
+HOSPITAL_MAX_LENGTHS: dict[str, int] = {
+    f.name: f.max_length for f in Hospital._meta.concrete_fields if f.max_length is not None
 }
 
 
@@ -300,21 +300,24 @@ def import_hospital_websites(source, *, strict: bool = False, progress: Progress
         line = row.line
         if progress:
             progress(1)
+        fields: dict[str, str] = {}
         try:
             if row.problem:
                 raise CensusError(row.problem)
-            row = row.values
-            name = (row.get("NAME") or "").strip()
-            zip_code = re.sub(r"\D", "", row.get("ZIP") or "")[:5].zfill(5)
+            fields = row.values
+            name = (fields.get("NAME") or "").strip()
+            zip_code = re.sub(r"\D", "", fields.get("ZIP") or "")[:5].zfill(5)
             if not name or zip_code == "00000":
                 raise CensusError("the row has no name or ZIP code")
-            website = clean_website(row.get("WEBSITE", ""))
-            beds_raw = (row.get("BEDS") or "").strip()
+            website = clean_website(fields.get("WEBSITE", ""))
+            beds_raw = (fields.get("BEDS") or "").strip()
             beds = int(float(beds_raw)) if beds_raw and beds_raw.upper() not in HIFLD_MISSING else None
             if beds is not None and beds < 0:
                 beds = None
         except (CensusError, ValueError) as exc:
-            report.error(line, getattr(exc, "message", f"beds {row.get('BEDS')!r} is not a number"))
+            report.error(
+                line, getattr(exc, "message", None) or f"beds {fields.get('BEDS')!r} is not a number"
+            )
             continue
         candidates = index.get((name_key(name), zip_code), [])
         if not candidates:
@@ -324,7 +327,10 @@ def import_hospital_websites(source, *, strict: bool = False, progress: Progress
             report.counts["ambiguous"] += 1
             continue
         report.counts["matched"] += 1
-        values = {"beds": beds, "is_open": (row.get("STATUS") or "OPEN").strip().upper() != "CLOSED"}
+        values: dict[str, object] = {
+            "beds": beds,
+            "is_open": (fields.get("STATUS") or "OPEN").strip().upper() != "CLOSED",
+        }
         if website:
             values["website"] = website
         updates[candidates[0]] = values
@@ -409,7 +415,7 @@ class CsvObservationImporter:
             observed_on = datetime.date.fromisoformat(row["date"])
         except ValueError:
             raise CensusError(f"date {row['date']!r} is not a date (YYYY-MM-DD)") from None
-        numbers = {}
+        numbers: dict[str, int | None] = {}
         for name in ("followers", "following", "posts"):
             raw = row.get(name, "").replace(",", "")
             if raw == "":

@@ -253,6 +253,8 @@ def _monthly_followers(inputs: CensusInputs) -> dict[tuple[datetime.date, int], 
         rows = cursor.fetchall()
     for network_id, observed_on, next_month, closed_on, total in rows:
         observed_on, next_month, closed_on = _as_date(observed_on), _as_date(next_month), _as_date(closed_on)
+        if observed_on is None:  # the query selects dated observations only
+            continue
         last = inputs.last_month
         if next_month is not None:
             last = min(last, add_months(next_month, -1))
@@ -274,7 +276,8 @@ def _followers_at(end: datetime.date) -> dict[int, int]:
         .order_by("account_id", "observed_on")
         .values_list("account_id", "followers")
     )
-    return dict(rows)  # ordered by date, so each account's latest count wins
+    # Ordered by date, so each account's latest count wins.
+    return {account_id: followers for account_id, followers in rows if followers is not None}
 
 
 def _yearly_rollup(inputs: CensusInputs) -> None:

@@ -153,3 +153,18 @@ def test_the_real_cms_file_in_utf16_imports(tmp_path):
     path.write_bytes("".join(lines[:21]).encode("utf-16"))
     report = import_hospitals(path)
     assert (report.created, report.errors) == (20, [])
+
+
+def test_a_bad_row_in_the_websites_file_is_reported_on_its_own_line(tmp_path):
+    hospital = make_hospital(name="FIRST HOSPITAL", zip_code="36301")
+    hifld = tmp_path / "hifld.csv"
+    hifld.write_bytes(
+        b"NAME,ZIP,WEBSITE,BEDS,STATUS\n"
+        b"SECOND HOSPITAL\x00,36302,https://second.example,10,OPEN\n"
+        b"FIRST HOSPITAL,36301,https://first.example,120,OPEN\n"
+    )
+    report = import_hospital_websites(hifld)
+    assert [line for line, _message in report.errors] == [2]
+    assert "beds" not in report.errors[0][1]
+    hospital.refresh_from_db()
+    assert hospital.beds == 120

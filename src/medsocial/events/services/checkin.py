@@ -126,7 +126,7 @@ def check_in(
         )
     order = getattr(found, "order", None)
     unpaid = order is not None and order.payment_status == Order.PaymentStatus.PENDING
-    if unpaid and not admit_unpaid:
+    if order is not None and unpaid and not admit_unpaid:
         raise UnpaidOrder(
             f"Unpaid: {found.user.display_name}'s order {order.invoice_number} (${order.total}) is awaiting "
             "payment. Take the payment, or admit anyway (recorded with your name).",

@@ -1,5 +1,7 @@
 """Event managers' writes: events and what belongs to them (tickets, codes, questions, programme)."""
 
+from functools import partial
+
 from django.db import transaction
 
 from medsocial.events.errors import EventError
@@ -44,7 +46,7 @@ def save_event(*, event: Event, by) -> Event:
         for registration_id in locked.registrations.filter(status__in=Registration.ACTIVE).values_list(
             "pk", flat=True
         ):
-            transaction.on_commit(lambda pk=registration_id: tasks.send_event_cancelled.enqueue(pk))
+            transaction.on_commit(partial(tasks.send_event_cancelled.enqueue, registration_id))
     else:
         offer_free_seats(locked)
     return event

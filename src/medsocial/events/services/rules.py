@@ -5,6 +5,8 @@ EventError naming the field, so every caller gets the same refusal with the same
 """
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -118,7 +120,7 @@ def check_speaker(speaker: Speaker) -> None:
     _check_fields(speaker)
 
 
-PART_RULES = {
+PART_RULES: dict[type, Callable[[Any], None]] = {
     TicketType: check_ticket_type,
     DiscountCode: check_discount_code,
     Question: check_question,

@@ -1,6 +1,7 @@
 """The waitlist: a freed seat is offered to the first person waiting, for a limited time."""
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -21,9 +22,9 @@ def offer_hours() -> int:
 
 def claim_token(registration: Registration) -> str:
     """A signed token naming the registration and this offer (a later offer gets a new token)."""
-    return signing.dumps(
-        {"r": registration.pk, "x": registration.offer_expires_at.isoformat()}, salt=CLAIM_SALT
-    )
+    expires = registration.offer_expires_at
+    assert expires is not None, "a claim token is made only for a registration with an open offer"
+    return signing.dumps({"r": registration.pk, "x": expires.isoformat()}, salt=CLAIM_SALT)
 
 
 def offer_free_seats(event: Event, *, now=None) -> list[Registration]:
@@ -47,7 +48,7 @@ def offer_free_seats(event: Event, *, now=None) -> list[Registration]:
         registration.status = Registration.Status.OFFERED
         registration.offer_expires_at = expires
         registration.save(update_fields=["status", "offer_expires_at"])
-        transaction.on_commit(lambda pk=registration.pk: tasks.send_seat_offer_email.enqueue(pk))
+        transaction.on_commit(partial(tasks.send_seat_offer_email.enqueue, registration.pk))
     return waiting
 
 
