@@ -249,6 +249,12 @@ if TESTING:
     TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
     }
+# A running task whose worker has not refreshed its heartbeat for this long goes back to the
+# queue; a failing task is retried after TASKS_RETRY_DELAY_SECONDS, doubling each time, until it
+# used TASKS_MAX_ATTEMPTS attempts.
+TASKS_LEASE_SECONDS = float(os.environ.get("TASKS_LEASE_SECONDS", "60"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "5"))
+TASKS_RETRY_DELAY_SECONDS = float(os.environ.get("TASKS_RETRY_DELAY_SECONDS", "30"))
 
 # --- Internationalization -------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -8,8 +8,12 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
+
+from medsocial.core.models import EmailDelivery
+from medsocial.core.task_queue import current_task
 
 # (filename, content, mimetype); content is text or bytes.
 Attachment = tuple[str, str | bytes, str]
@@ -33,19 +37,74 @@ def email_send(
     headers: dict[str, str] | None = None,
     from_email: str | None = None,
 ) -> None:
-    """Render and send one message now. Call it from a task, never from a request."""
+    """Render and send one message now. Call it from a task, never from a request.
+
+    Inside a queued task the message is claimed in a delivery record before it goes, so a task
+    run again (after an error or its worker's death) does not send it a second time."""
     subject, text, html = render_email(template_prefix, context)
+    headers = dict(headers or {})
+    running = current_task.get()
+    delivery_key = None
+    if running is not None:
+        running.emails_sent.append(subject)
+        delivery_key = f"{running.task_id}/{len(running.emails_sent)}"
+        # The same Message-ID on every attempt lets a receiving server drop a rare second copy.
+        headers.setdefault("Message-ID", f"<{delivery_key.replace('/', '.')}@{_mail_domain()}>")
+        if not _claim_delivery(delivery_key, running.attempt, to=to, subject=subject):
+            return
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(to),
-        headers=headers or {},
+        headers=headers,
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    message.send()
+    try:
+        message.send()
+    except Exception as exc:
+        if delivery_key:
+            EmailDelivery.objects.filter(key=delivery_key).update(
+                status=EmailDelivery.Status.FAILED, error=str(exc)[:300]
+            )
+        raise
+    if delivery_key:
+        EmailDelivery.objects.filter(key=delivery_key).update(
+            status=EmailDelivery.Status.SENT, sent_at=timezone.now(), error=""
+        )
+
+
+def _mail_domain() -> str:
+    return settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].rstrip(">").strip() or "localhost"
+
+
+def _claim_delivery(key: str, attempt: int, *, to: Sequence[str], subject: str) -> bool:
+    """Claim the email `key` for this attempt; False when it was already sent.
+
+    A claim left `sending` by an earlier attempt belongs to a run that died mid-send: it is
+    taken over (the server may, rarely, have accepted that copy before the crash)."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            EmailDelivery.objects.create(
+                key=key,
+                recipients=", ".join(to)[:2000],
+                subject=subject[:300],
+                attempt=attempt,
+                claimed_at=now,
+            )
+        return True
+    except IntegrityError:
+        pass
+    taken = (
+        EmailDelivery.objects.filter(key=key)
+        .exclude(status=EmailDelivery.Status.SENT)
+        .exclude(status=EmailDelivery.Status.SENDING, attempt=attempt)
+        .update(status=EmailDelivery.Status.SENDING, attempt=attempt, claimed_at=now)
+    )
+    return bool(taken)
 
 
 def enqueue_email(

@@ -84,9 +84,25 @@ class SMTPSink:
 
         self.messages = []
         self._arrived = threading.Condition()
+        # hold(address): the transaction to that address waits at RCPT TO until release(),
+        # as a slow server would, so a test can kill the sender in the middle of a send.
+        self.held_addresses: set[str] = set()
+        self.holding = threading.Event()
+        self.released = threading.Event()
         sink = self
 
         class Handler:
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                import asyncio
+
+                if address.lower() in sink.held_addresses:
+                    sink.held_addresses.discard(address.lower())
+                    sink.holding.set()
+                    while not sink.released.is_set():
+                        await asyncio.sleep(0.05)
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, server, session, envelope):
                 message = message_from_bytes(envelope.original_content, policy=policy.default)
                 with sink._arrived:
@@ -106,6 +122,12 @@ class SMTPSink:
 
     def stop(self):
         self.controller.stop()
+
+    def hold(self, address: str) -> None:
+        self.held_addresses.add(address.lower())
+
+    def release(self) -> None:
+        self.released.set()
 
     def wait_for(self, count: int, timeout: float = 10.0):
         """Block until `count` messages arrived; return them (as email.message.EmailMessage)."""
@@ -373,3 +395,73 @@ def run_concurrently(fn, items, *, workers: int | None = None):
     for thread in threads:
         thread.join(timeout=120)
     return results
+
+
+# --- Real task worker processes -------------------------------------------------------------
+
+
+def database_url_for_subprocess() -> str:
+    """The URL of the test database, for a `medsocial` process started by the test."""
+    from django.db import connection
+
+    params = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{params['NAME']}"
+    auth = params["USER"] + (f":{params['PASSWORD']}" if params.get("PASSWORD") else "")
+    return f"postgres://{auth}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/{params['NAME']}"
+
+
+@pytest.fixture
+def database_task_queue(settings):
+    """Tasks go to the database queue, as in production, instead of running at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def start_worker(transactional_db, database_task_queue, tmp_path):
+    """Start real `medsocial worker` processes on the test database: start_worker(smtp=sink,
+    lease=1). Every process still alive at the end of the test is killed."""
+    import subprocess
+    import sys
+
+    processes = []
+
+    def start(*, smtp=None, lease: float = 1.0, retry_delay: float = 0.2, max_attempts: int = 3):
+        env = {key: value for key, value in os.environ.items() if key != "MEDSOCIAL_TESTING"}
+        env |= {
+            "DATABASE_URL": database_url_for_subprocess(),
+            "TASKS_LEASE_SECONDS": str(lease),
+            "TASKS_RETRY_DELAY_SECONDS": str(retry_delay),
+            "TASKS_MAX_ATTEMPTS": str(max_attempts),
+            "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}" if smtp else "console://",
+            "LOG_LEVEL": "INFO",
+        }
+        log = open(tmp_path / f"worker-{len(processes)}.log", "wb")  # noqa: SIM115 (closed with the process)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "medsocial", "worker", "--interval", "0.1"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        process.log_path = log.name
+        processes.append((process, log))
+        return process
+
+    yield start
+    for process, log in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def wait_until(condition, *, timeout: float = 30.0, interval: float = 0.05, message: str = "condition"):
+    """Poll `condition()` until it is true; fail the test with `message` after `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {message}")
