@@ -101,3 +101,11 @@ def pending_invitations(organization: Organization) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         organization=organization, accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
     ).select_related("invited_by")
+
+
+def sign_in_username(request, credentials=None) -> str | None:
+    """The address a sign-in attempt names, lowercased: the lockout counts `Pat@X.org` and
+    `pat@x.org` as one account, as sign-in itself does."""
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username") if source else None
+    return username.strip().lower() if isinstance(username, str) else username

@@ -12,6 +12,7 @@ from ninja.utils import check_csrf
 
 from medsocial.api.auth import user_for_access_token, viewer
 from medsocial.api.pagination import PageNumberPagination
+from medsocial.core.client_address import client_ip
 from medsocial.publishing import selectors, services
 from medsocial.publishing.errors import CommentError
 from medsocial.publishing.feeds import absolute
@@ -196,7 +197,7 @@ def submit_comment(request: HttpRequest, payload: CommentIn):
         name=payload.name,
         email=payload.email,
         parent=parent,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_ip(request),
         honeypot=payload.website,
     )
     return Status(201, comment)

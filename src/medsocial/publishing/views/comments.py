@@ -5,13 +5,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts.roles import Role
+from medsocial.core.client_address import client_ip
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import CommentForm
 from medsocial.publishing.models import Comment
 
-from .common import client_ip, role_required
+from .common import role_required
 
 
 @require_POST

@@ -19,7 +19,3 @@ def role_required(role):
         return wrapped
 
     return decorator
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None

@@ -1,10 +1,30 @@
+import errno
 import os
 import shutil
+import socket
 import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+
+def refuse_port_in_use(host: str, port: int) -> None:
+    """Fail with a clear message when something already listens on host:port.
+
+    granian binds with SO_REUSEPORT, so a second server on a taken port would start and share
+    the connections with whatever holds it. Binding once without that option finds out first."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                raise CommandError(
+                    f"Port {port} on {host} is already in use (another server is running?). "
+                    "Stop it or choose another port with --port."
+                ) from None
+            raise CommandError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
 
 from medsocial.datadir import describe_storage
 
@@ -19,6 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true")
 
     def handle(self, *args, host, port, workers, no_collectstatic, **options):
+        refuse_port_in_use(host, port)
         if not no_collectstatic and not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
         granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which("granian")
