@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "medsocial.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Whitenoise answers static files itself (pre-compressed), before the two below see them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -328,12 +329,36 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# One JSON object per line (LOG_FORMAT=json, the default unless DEBUG) carrying the request id
+# that the X-Request-ID response header shows, so one failing request is found in the logs.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "medsocial.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "medsocial.core.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Unhandled errors go to Sentry (or a service that speaks its protocol) when a DSN is given.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from medsocial.core.observability import configure_error_reporting
+
+    configure_error_reporting(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", "medsocial"),
+    )
+
+# /healthz fails when the oldest task that could run has waited longer than this (no worker?).
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "300"))
 
 NINJA_PAGINATION_PER_PAGE = 50
 # /bench/hello, the yardstick of bench/http_bench.py; off (a 404) unless the benchmark asks.

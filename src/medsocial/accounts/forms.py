@@ -1,10 +1,11 @@
 import zoneinfo
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
-from medsocial.accounts.models import Membership, Organization, Profession, User
+from medsocial.accounts.models import Membership, Organization, PersonalAccessToken, Profession, User
 from medsocial.core.forms import LongSelect
 
 TIMEZONE_CHOICES = [("", "Use the site's time zone")] + [
@@ -130,6 +131,35 @@ class ProfileForm(forms.ModelForm):
 class AccessTokenForm(forms.Form):
     name = forms.CharField(
         max_length=100, label="Token name", help_text="What will use it, e.g. “reporting script”."
+    )
+    scope = forms.ChoiceField(
+        choices=PersonalAccessToken.Scope.choices,
+        initial=PersonalAccessToken.Scope.READ,
+        widget=forms.RadioSelect,
+        label="What it may do",
+        required=False,
+    )
+    expires_in_days = forms.TypedChoiceField(
+        choices=[("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("365", "One year"), ("", "Never")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial="90",
+        label="Expires after",
+    )
+
+    def clean_scope(self):
+        return self.cleaned_data.get("scope") or PersonalAccessToken.Scope.READ  # least access unless asked
+
+
+class PasswordChangeWithTokensForm(auth_forms.PasswordChangeForm):
+    """Changing the password (after a leak, say) offers to cut off the API tokens too."""
+
+    revoke_tokens = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Also revoke my API access tokens",
+        help_text="Scripts that use them will need a new token.",
     )
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -289,19 +290,43 @@ def remove_member(*, actor: User, membership: Membership) -> None:
 # --- Personal access tokens -----------------------------------------------------------------
 
 
+TOKEN_LIFETIMES_DAYS = (7, 30, 90, 365)
+
+
 @transaction.atomic
-def create_access_token(*, user: User, name: str) -> tuple[PersonalAccessToken, str]:
-    """Create an API token. Returns (token, raw value); the raw value is never shown again."""
+def create_access_token(
+    *,
+    user: User,
+    name: str,
+    scope: str = PersonalAccessToken.Scope.WRITE,
+    expires_in_days: int | None = 90,
+) -> tuple[PersonalAccessToken, str]:
+    """Create an API token that may read (or read and write) until it expires (None: never).
+    Returns (token, raw value); the raw value is never shown again."""
     name = name.strip()
     if not name:
         raise AccountError("Give the token a name, so you can recognise it later.", field="name")
+    if scope not in PersonalAccessToken.Scope.values:
+        raise AccountError("Choose whether the token may only read, or read and write.", field="scope")
+    if expires_in_days is not None and not 1 <= expires_in_days <= 366:
+        raise AccountError("A token lasts between 1 and 366 days, or never expires.", field="expires_in_days")
     if PersonalAccessToken.objects.filter(user=user, name__iexact=name, revoked_at=None).exists():
         raise Conflict("You already have an active token with this name.", field="name")
     raw = PersonalAccessToken.generate_raw()
     token = PersonalAccessToken.objects.create(
-        user=user, name=name, token_hash=hash_token(raw), hint=raw[:10]
+        user=user,
+        name=name,
+        token_hash=hash_token(raw),
+        hint=raw[:10],
+        scope=scope,
+        expires_at=None if expires_in_days is None else timezone.now() + timedelta(days=expires_in_days),
     )
     return token, raw
+
+
+def revoke_all_access_tokens(*, user: User) -> int:
+    """Revoke every active token of `user` (offered when the password changes); returns how many."""
+    return PersonalAccessToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
 
 
 @transaction.atomic
@@ -313,18 +338,25 @@ def revoke_access_token(*, user: User, token_id: int) -> None:
         raise AccountError("No such active token.")
 
 
-def user_for_access_token(raw: str) -> User | None:
-    """The active user behind a raw token, recording when it was last used."""
+def access_token_for(raw: str) -> PersonalAccessToken | None:
+    """The unrevoked, unexpired token of an active user behind a raw value, recording its use."""
     if not raw or not raw.startswith(PersonalAccessToken.PREFIX):
         return None
+    now = timezone.now()
     token = (
         PersonalAccessToken.objects.select_related("user")
         .filter(token_hash=hash_token(raw), revoked_at=None, user__is_active=True)
+        .filter(Q(expires_at=None) | Q(expires_at__gt=now))
         .first()
     )
     if token is None:
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token
+
+
+def user_for_access_token(raw: str) -> User | None:
+    """The active user behind a raw token (see `access_token_for`)."""
+    token = access_token_for(raw)
+    return token.user if token is not None else None

@@ -93,9 +93,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
+    form_class = forms.PasswordChangeWithTokensForm
 
     def form_valid(self, form):
-        messages.success(self.request, "Your password was changed.")
+        revoked = 0
+        if form.cleaned_data.get("revoke_tokens"):
+            revoked = services.revoke_all_access_tokens(user=self.request.user)
+        messages.success(
+            self.request,
+            "Your password was changed." + (f" {revoked} API token(s) were revoked." if revoked else ""),
+        )
         return super().form_valid(form)
 
 
@@ -129,13 +136,18 @@ def create_token(request):
     form = forms.AccessTokenForm(request.POST)
     if form.is_valid():
         try:
-            _, raw = services.create_access_token(user=request.user, name=form.cleaned_data["name"])
+            _, raw = services.create_access_token(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                expires_in_days=form.cleaned_data["expires_in_days"],
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
             request.session["new_token"] = raw
     else:
-        messages.error(request, "Give the token a name of at most 100 characters.")
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
     return redirect(reverse("accounts:profile") + "#tokens")
 
 

@@ -5,16 +5,33 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
-from medsocial.accounts.services import user_for_access_token
+from medsocial.accounts.models import PersonalAccessToken
+from medsocial.accounts.services import access_token_for
+from medsocial.core.errors import NotAllowed
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def token_user(request: HttpRequest, raw: str):
+    """The user of a valid token; a read-only token is refused (403) on a request that writes."""
+    token = access_token_for(raw)
+    if token is None:
+        return None
+    if request.method not in SAFE_METHODS and token.scope != PersonalAccessToken.Scope.WRITE:
+        raise NotAllowed(
+            "This token may only read. Create a token with the read and write scope to make changes."
+        )
+    return token.user
 
 
 class AccessTokenAuth(HttpBearer):
     openapi_description = (
-        "A personal access token created on the profile page: `Authorization: Bearer msp_…`."
+        "A personal access token created on the profile page: `Authorization: Bearer msp_…`. "
+        "A read-only token is refused (403) on requests that change data; revoked or expired tokens get 401."
     )
 
     def authenticate(self, request: HttpRequest, token: str):
-        user = user_for_access_token(token)
+        user = token_user(request, token)
         if user is not None:
             request.user = user
         return user
@@ -50,7 +67,7 @@ def viewer(request: HttpRequest):
     """The caller of a public endpoint: a user when a token or session identifies one, else anonymous."""
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
-        user = user_for_access_token(header[7:].strip())
+        user = token_user(request, header[7:].strip())
         if user is not None:
             return user
     user = getattr(request, "user", None)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from medsocial.accounts.models import Organization, User
 from medsocial.census.models import AccountSubmission
@@ -259,6 +261,11 @@ def _site_admin(user, with_queue: bool) -> StaffSection:
                 "Organizations",
                 Organization.objects.count(),
                 reverse("admin:accounts_organization_changelist"),
+            ),
+            Tally(
+                "Failed background tasks",
+                DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).count(),
+                reverse("admin:django_tasks_database_dbtaskresult_changelist") + "?status__exact=FAILED",
             ),
         ],
         queue_title="Newest accounts",

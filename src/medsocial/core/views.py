@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from medsocial.core import navigation, selectors
+from medsocial.core.health import health_report
 from medsocial.core.page_cache import cache_page_for_visitors
 
 
@@ -41,14 +41,13 @@ def staff_role(request, key):
 
 @never_cache
 def healthz(request):
-    """Liveness and readiness: answers 200 only when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as exc:  # any database failure means "not ready"
-        return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """The database, the cache and the task queue, as JSON; 200 only when all are healthy.
+
+    `?only=database,cache` checks just those: a load balancer should not take every app server
+    out of service because the workers fell behind, which only a monitor should page about."""
+    only = [name for name in request.GET.get("only", "").split(",") if name] or None
+    report = health_report(only=only)
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
 
 
 def coming_soon(request, section: str):

@@ -10,7 +10,7 @@ from ninja import Field, Path, Router, Schema, Status
 from ninja.pagination import paginate
 from ninja.utils import check_csrf
 
-from medsocial.api.auth import user_for_access_token, viewer
+from medsocial.api.auth import token_user, viewer
 from medsocial.api.pagination import PageNumberPagination
 from medsocial.core.client_address import client_ip
 from medsocial.publishing import selectors, services
@@ -165,7 +165,7 @@ def _commenter(request: HttpRequest):
     """A token identifies the caller; a browser session does too, but only with its CSRF token."""
     header = request.headers.get("Authorization", "")
     if header.lower().startswith("bearer "):
-        user = user_for_access_token(header[7:].strip())
+        user = token_user(request, header[7:].strip())
         if user is None:
             raise PermissionDenied("Invalid access token.")
         return user

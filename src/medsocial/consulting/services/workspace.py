@@ -1,6 +1,5 @@
 """The engagement workspace: coaching sessions, action items, shared documents, messages."""
 
-import mimetypes
 from datetime import date, datetime
 from pathlib import PurePath
 
@@ -22,21 +21,12 @@ from medsocial.consulting.models import (
     Message,
 )
 from medsocial.core.errors import NotAllowed
+from medsocial.core.uploads import check_upload
 
 CLOSED_STAGES = (Engagement.Stage.COMPLETED, Engagement.Stage.DECLINED)
 
-# Extension → (MIME type, leading bytes a real file of that type starts with, or None).
-ALLOWED_UPLOADS: dict[str, tuple[str, tuple[bytes, ...] | None]] = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (b"PK\x03\x04",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "csv": ("text/csv", None),
-    "txt": ("text/plain", None),
-}
+# What a workspace keeps; `medsocial.core.uploads` checks each file's bytes against its type.
+ALLOWED_UPLOADS = ("pdf", "docx", "xlsx", "pptx", "png", "jpg", "jpeg", "csv", "txt")
 
 
 def max_upload_bytes() -> int:
@@ -208,30 +198,15 @@ def delete_action_item(*, actor: User, item: ActionItem) -> None:
 def _check_upload(upload: UploadedFile) -> tuple[str, str]:
     """Refuse files of a type we do not keep, or too large; return (safe name, MIME type)."""
     name = PurePath(upload.name or "").name.strip()
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ALLOWED_UPLOADS:
-        raise ConsultingError(
-            f"Files of this type cannot be shared here. Allowed types: {allowed_upload_summary()}.",
-            field="file",
-        )
-    limit = max_upload_bytes()
-    size = upload.size or 0
-    if size > limit:
-        raise ConsultingError(
-            f"The file is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB.",
-            field="file",
-        )
-    if upload.size == 0:
-        raise ConsultingError("The file is empty.", field="file")
-    mimetype, signatures = ALLOWED_UPLOADS[extension]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if signatures is not None and not any(head.startswith(signature) for signature in signatures):
-        raise ConsultingError(f"The file's content is not a real .{extension} file.", field="file")
-    if signatures is None and b"\x00" in head:
-        raise ConsultingError(f"The file's content is not a real .{extension} file.", field="file")
-    return name[-200:], mimetype or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    kind = check_upload(
+        upload,
+        extensions=ALLOWED_UPLOADS,
+        max_bytes=max_upload_bytes(),
+        field="file",
+        error=ConsultingError,
+        verb="shared",
+    )
+    return name[-200:], kind.mimetype
 
 
 @transaction.atomic

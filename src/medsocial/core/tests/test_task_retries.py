@@ -124,3 +124,14 @@ def test_site_staff_see_failed_tasks_with_their_error_in_the_admin(queue, client
     assert page.status_code == 200
     assert "mailbox full" in page.content.decode()
     assert str(result.id) in page.content.decode()
+
+
+def test_failed_tasks_are_counted_on_the_site_admins_dashboard(queue, client, make_user):
+    from medsocial.accounts.roles import Role
+
+    always_fails.enqueue("no route to host")
+    _run_worker_once_through_the_queue()
+    client.force_login(make_user(roles=[Role.SITE_ADMIN]))
+    html = client.get("/staff/").content.decode()
+    assert '<span class="tally-count">1</span> <span class="tally-label">Failed background tasks' in html
+    assert "?status__exact=FAILED" in html

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core import page_cache
+from medsocial.core.uploads import check_upload
 from medsocial.learning.content import plain_text
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import (
@@ -72,10 +73,7 @@ def _require_editor(user, course: Course) -> None:
 def _check_upload(upload, *, limit: int, extensions: tuple[str, ...], field: str) -> None:
     if not upload:
         return
-    if upload.size > limit:
-        raise LearningError(f"The file is too large (at most {limit // (1024 * 1024)} MB).", field=field)
-    if not upload.name.lower().endswith(extensions):
-        raise LearningError(f"Upload one of these file types: {', '.join(extensions)}.", field=field)
+    check_upload(upload, extensions=extensions, max_bytes=limit, field=field, error=LearningError)
 
 
 # Course slugs share the /learn/ namespace with these pages.

@@ -173,19 +173,19 @@ def test_oversized_upload_is_refused_and_stores_nothing(
     monkeypatch.setattr(authoring, "MAX_RESOURCE_BYTES", 1024)
     lesson = course.lessons.first()
     client.force_login(instructor)
-    upload = SimpleUploadedFile("handout.pdf", b"%PDF" + b"x" * 2048, content_type="application/pdf")
+    upload = SimpleUploadedFile("handout.pdf", b"%PDF-1.4" + b"x" * 2048, content_type="application/pdf")
     response = client.post(
         reverse("learning:teach-resource-add", args=[course.slug, lesson.pk]),
         {"title": "Handout", "file": upload},
     )
     assert response.status_code == 400 and "too large" in response.content.decode()
     assert not LessonResource.objects.exists()
-    small = SimpleUploadedFile("handout.pdf", b"%PDF small", content_type="application/pdf")
+    small = SimpleUploadedFile("handout.pdf", b"%PDF-1.4 small", content_type="application/pdf")
     client.post(
         reverse("learning:teach-resource-add", args=[course.slug, lesson.pk]),
         {"title": "Handout", "file": small},
     )
-    assert LessonResource.objects.get().size == len(b"%PDF small")
+    assert LessonResource.objects.get().size == len(b"%PDF-1.4 small")
 
 
 def test_upload_of_wrong_type_is_refused(instructor, course):
