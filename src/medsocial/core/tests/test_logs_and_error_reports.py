@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.urls import path
 
+from medsocial import urls as site_urls
 from medsocial.core.observability import JsonFormatter, RequestIdFilter, configure_error_reporting
 
 
@@ -18,7 +19,9 @@ def boom(request):
     raise RuntimeError("the census file vanished")
 
 
-urlpatterns = [path("boom", boom)]
+# The site's own URLs and error pages, plus one view that fails.
+urlpatterns = [path("boom", boom), *site_urls.urlpatterns]
+handler500 = site_urls.handler500
 
 
 @pytest.fixture
