@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from medsocial.datadir import describe_storage
+
 
 def refuse_port_in_use(host: str, port: int) -> None:
     """Fail with a clear message when something already listens on host:port.
@@ -25,8 +27,6 @@ def refuse_port_in_use(host: str, port: int) -> None:
                     "Stop it or choose another port with --port."
                 ) from None
             raise CommandError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
-
-from medsocial.datadir import describe_storage
 
 
 class Command(BaseCommand):
