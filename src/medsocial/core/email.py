@@ -4,6 +4,7 @@ A template prefix such as ``accounts/emails/confirm_email`` names three template
 ``…_subject.txt`` (one line), ``….txt`` (the plain body) and ``….html`` (the HTML body).
 """
 
+import hashlib
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
@@ -46,8 +47,11 @@ def email_send(
     running = current_task.get()
     delivery_key = None
     if running is not None:
-        running.emails_sent.append(subject)
-        delivery_key = f"{running.task_id}/{len(running.emails_sent)}"
+        # Keyed by what the email is, not by its rank: a second attempt may skip emails the first
+        # one sent (a newsletter batch does), and must still match each email to its own record.
+        identity = hashlib.sha256(f"{template_prefix}\n{','.join(to)}\n{subject}".encode()).hexdigest()[:20]
+        running.emails_sent.append(identity)
+        delivery_key = f"{running.task_id}/{identity}/{running.emails_sent.count(identity)}"
         # The same Message-ID on every attempt lets a receiving server drop a rare second copy.
         headers.setdefault("Message-ID", f"<{delivery_key.replace('/', '.')}@{_mail_domain()}>")
         if not _claim_delivery(delivery_key, running.attempt, to=to, subject=subject):

@@ -52,3 +52,29 @@ def test_emails_of_a_worker_killed_mid_send_are_each_delivered_once(smtp_server,
     assert {d.status for d in deliveries.values()} == {EmailDelivery.Status.SENT}
     assert deliveries["ana@example.org"].attempt == 1  # sent before the crash, not again after
     assert deliveries["ben@example.org"].attempt == 2
+
+
+@pytest.mark.django_db
+def test_a_retry_that_skips_emails_still_sends_the_ones_never_sent(smtp_server):
+    """Attempt 1 sent to Ana and died sending to Ben; attempt 2 (like a newsletter batch) only
+    sends to Cho. Cho's email is not mistaken for Ana's already-sent one."""
+    from medsocial.core.email import email_send
+    from medsocial.core.task_queue import RunningTask, current_task
+
+    def attempt(number, addresses):
+        token = current_task.set(RunningTask(task_id="task-1", attempt=number, emails_sent=[]))
+        try:
+            for address in addresses:
+                email_send(
+                    template_prefix="accounts/emails/password_reset",
+                    to=[address],
+                    context={"name": "x", "link": "http://127.0.0.1:8000/r/"},
+                )
+        finally:
+            current_task.reset(token)
+
+    attempt(1, ["ana@example.org"])
+    attempt(2, ["cho@example.org"])
+    attempt(3, ["ana@example.org", "cho@example.org"])  # both already sent: nothing goes out
+    received = sorted(rcpt for rcpts, _ in smtp_server.messages for rcpt in rcpts)
+    assert received == ["ana@example.org", "cho@example.org"]
