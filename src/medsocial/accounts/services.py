@@ -1,6 +1,7 @@
 """Writes for accounts and organizations. Each function is one transaction."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
@@ -36,16 +37,23 @@ class AccountError(DomainError):
 
 @transaction.atomic
 def sign_up(
-    *, email: str, password: str, full_name: str = "", credentials: str = "", profession: str = ""
+    *,
+    email: str,
+    password: str,
+    full_name: str = "",
+    credentials: str = "",
+    profession: str = "",
+    next_path: str = "",
 ) -> User:
-    """Create an account that must confirm its email address before it can sign in."""
+    """Create an account that must confirm its email address before it can sign in; the
+    confirmation link leads on to `next_path` (a path on this site), where the person was going."""
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise Conflict("An account with this email address already exists.", field="email")
     user = User.objects.create_user(
         email=email, password=password, full_name=full_name, credentials=credentials, profession=profession
     )
-    send_email_confirmation(user=user)
+    send_email_confirmation(user=user, next_path=next_path)
     return user
 
 
@@ -53,10 +61,12 @@ def email_confirmation_token(user: User) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=EMAIL_CONFIRMATION_SALT)
 
 
-def send_email_confirmation(*, user: User) -> None:
+def send_email_confirmation(*, user: User, next_path: str = "") -> None:
     link = settings.SITE_URL + reverse(
         "accounts:confirm-email", kwargs={"token": email_confirmation_token(user)}
     )
+    if next_path:
+        link += "?" + urlencode({"next": next_path})
     enqueue_email(
         template_prefix="accounts/emails/confirm_email",
         to=[user.email],

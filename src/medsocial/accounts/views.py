@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts import forms, selectors, services
@@ -15,9 +16,20 @@ from medsocial.core.errors import DomainError, NotAllowed
 from medsocial.core.forms import add_domain_error
 
 
+def _next_path(request) -> str:
+    """Where the person was going (`next` in the form or the address), if it is on this site."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return ""
+
+
 def sign_up(request):
+    next_path = _next_path(request)
     if request.user.is_authenticated:
-        return redirect("home")
+        return redirect(next_path or "home")
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -28,13 +40,19 @@ def sign_up(request):
                 full_name=data["full_name"],
                 credentials=data["credentials"],
                 profession=data["profession"],
+                next_path=next_path,
             )
         except DomainError as exc:
             form.add_error(exc.field, exc.message)
         else:
             request.session["signed_up_email"] = data["email"]
             return redirect("accounts:sign-up-done")
-    return render(request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "accounts/sign_up.html",
+        {"form": form, "next": next_path},
+        status=400 if form.errors else 200,
+    )
 
 
 def sign_up_done(request):
@@ -51,7 +69,7 @@ def confirm_email(request, token):
     messages.success(request, "Your email address is confirmed. Welcome!")
     if not request.user.is_authenticated:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("accounts:profile")
+    return redirect(_next_path(request) or "accounts:profile")
 
 
 def resend_confirmation(request):

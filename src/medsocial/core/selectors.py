@@ -13,12 +13,14 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from medsocial.accounts.models import Organization, User
-from medsocial.census.models import AccountSubmission
+from medsocial.census.models import AccountSubmission, CensusFigure
 from medsocial.consulting import selectors as consulting_selectors
 from medsocial.consulting.models import Engagement
 from medsocial.core.navigation import STAFF_SECTIONS, administered_organizations, staff_keys
+from medsocial.events import selectors as events_selectors
 from medsocial.events.models import Event, Order, WorkshopRequest
 from medsocial.learning import selectors as learning_selectors
+from medsocial.publishing import selectors as publishing_selectors
 from medsocial.publishing.models import Article, Comment, Issue
 
 QUEUE_LENGTH = 8
@@ -282,6 +284,23 @@ def _site_admin(user, with_queue: bool) -> StaffSection:
             for u in newest[:QUEUE_LENGTH]
         ]
     return section
+
+
+def home_highlights(viewer) -> dict:
+    """What is on now, for the home page: the next events `viewer` may attend, the newest
+    courses and articles, and the census headline (a fixed handful of queries)."""
+    headline = (
+        CensusFigure.objects.filter(dimension="overall", network="", key="")
+        .order_by("-period")
+        .only("hospitals", "hospitals_present")
+        .first()
+    )
+    return {
+        "events": list(events_selectors.upcoming_events(viewer=viewer)[:3]),
+        "courses": list(learning_selectors.published_courses().order_by("-published_at", "-pk")[:3]),
+        "articles": list(publishing_selectors.published_articles()[:3]),
+        "census": headline if headline and headline.hospitals else None,
+    }
 
 
 SECTION_BUILDERS = {

@@ -11,9 +11,9 @@ from medsocial.core.health import health_report
 from medsocial.core.page_cache import cache_page_for_visitors
 
 
-@cache_page_for_visitors()
+@cache_page_for_visitors("learning", "events", "census", "publishing")
 def home(request):
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", selectors.home_highlights(request.user))
 
 
 @login_required

@@ -5,6 +5,7 @@ import itertools
 import zoneinfo
 from collections import OrderedDict
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
@@ -75,6 +76,25 @@ def manage_event(user, slug: str) -> Event:
     if not is_event_manager(user):
         raise Http404("No such event")
     return access_event(user, slug)
+
+
+def price_summary(event: Event) -> str:
+    """What a seat costs, in a few words: "Free", "$40" or "$25 – $120" (before discounts)."""
+    prices = sorted({ticket.price for ticket in event.ticket_types.all()})
+    if not prices or prices[-1] == 0:
+        return "Free"
+    low, high = prices[0], prices[-1]
+    low_text = "Free" if low == 0 else f"${low:,.2f}".replace(".00", "")
+    high_text = f"${high:,.2f}".replace(".00", "")
+    return high_text if low == high else f"{low_text} – {high_text}"
+
+
+def map_link(event: Event) -> str:
+    """A plain link to the venue on OpenStreetMap (no embedded map), or "" for online events."""
+    if not event.venue_address:
+        return ""
+    place = " ".join(part for part in [event.venue_name, *event.venue_address.split()] if part)
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": place})
 
 
 def event_to_check_in() -> Event | None:
@@ -315,6 +335,20 @@ def my_agenda(user, event: Event) -> list[Session]:
         .prefetch_related("speakers")
         .order_by("starts_at")
     )
+
+
+def agenda_clashes(sessions: list[Session]) -> dict[int, list[Session]]:
+    """For each session of a personal agenda, the other sessions on it that overlap its time
+    (one person cannot be in two rooms): {session pk: [overlapping sessions]}."""
+    ordered = sorted(sessions, key=lambda s: (s.starts_at, s.pk))
+    clashes: dict[int, list[Session]] = {s.pk: [] for s in ordered}
+    for index, session in enumerate(ordered):
+        for later in ordered[index + 1 :]:
+            if later.starts_at >= session.ends_at:
+                break
+            clashes[session.pk].append(later)
+            clashes[later.pk].append(session)
+    return clashes
 
 
 def calendar_registrations(user) -> QuerySet[Registration]:

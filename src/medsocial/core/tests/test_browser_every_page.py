@@ -20,6 +20,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = 390
 WIDE = 1366
+TOUCH_TARGET = 44
+
+# Controls a finger must hit on a phone: buttons, menus, form fields, and the links of the
+# header, footer, breadcrumbs and pagination (links inside running text are exempt, as WCAG
+# exempts them).
+SMALL_TARGETS = """(least) => [...document.querySelectorAll(
+        'button, .button, summary, select, textarea, input:not([type=hidden]):not([type=checkbox]):not([type=radio]),'
+        + ' header a, footer a, .breadcrumbs a, .pagination a, .menu-panel a')]
+    .filter((e) => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.height < least - 0.5 || r.width < least - 0.5; })
+    .slice(0, 4)
+    .map((e) => { const r = e.getBoundingClientRect();
+        return `${e.tagName.toLowerCase()} "${(e.innerText || e.value || e.name || '').trim().slice(0, 30)}" `
+            + `${Math.round(r.width)}x${Math.round(r.height)}`; })"""
 
 
 @pytest.fixture
@@ -120,6 +134,9 @@ def problems_on(tab, url: str, width: int, *, axe: bool = True) -> list[str]:
                 PHONE,
             )
             found.append(f"{scroll_width} px wide ({', '.join(wide)})")
+        small = tab.evaluate(SMALL_TARGETS, TOUCH_TARGET)
+        if small:
+            found.append(f"touch targets under {TOUCH_TARGET} px: {'; '.join(small)}")
     if axe:
         found.extend(axe_violations(tab))
     return found

@@ -72,9 +72,18 @@ def test_an_organization_admin_finds_each_organization_they_run(client, make_use
     assert "Lakeshore Health System" in page.content.decode()
 
 
-def test_anonymous_visitors_get_sign_in_and_no_menus_at_no_query_cost(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
+def test_anonymous_visitors_get_sign_in_and_no_menus_at_no_query_cost(client):
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from medsocial.core.selectors import home_highlights
+
+    with CaptureQueriesContext(connection) as content_only:
+        home_highlights(AnonymousUser())
+    with CaptureQueriesContext(connection) as whole_page:
         html = client.get("/").content.decode()
+    assert len(whole_page) == len(content_only)  # the header's menus cost nothing
     assert "Sign in" in html and "Staff tools" not in html and "My learning" not in html
 
 

@@ -68,6 +68,8 @@ def _detail_context(request, event, form=None):
         "has_programme": event.sessions.exists(),
         "is_manager": selectors.is_event_manager(request.user),
         "now": timezone.now(),
+        "price_summary": selectors.price_summary(event),
+        "map_link": selectors.map_link(event),
     }
 
 
@@ -293,6 +295,11 @@ def agenda_toggle(request, slug, pk):
         else:
             services.add_to_agenda(session=session, user=request.user)
             messages.success(request, f"“{session.title}” is on your agenda.")
+            agenda = selectors.my_agenda(request.user, session.event)
+            overlapping = selectors.agenda_clashes(agenda).get(session.pk, [])
+            if overlapping:
+                titles = ", ".join(f"“{other.title}”" for other in overlapping)
+                messages.warning(request, f"It overlaps {titles} on your agenda; you can only be in one.")
     except DomainError as exc:
         messages.error(request, exc.message)
     next_url = request.POST.get("next", "")
@@ -304,10 +311,17 @@ def agenda_toggle(request, slug, pk):
 @login_required
 def my_agenda(request, slug):
     event = selectors.access_event(request.user, slug)
+    sessions = selectors.my_agenda(request.user, event)
+    clashes = selectors.agenda_clashes(sessions)
     return render(
         request,
         "events/my_agenda.html",
-        {"event": event, "sessions": selectors.my_agenda(request.user, event)},
+        {
+            "event": event,
+            "sessions": sessions,
+            "clashes": clashes,
+            "clash_count": sum(1 for others in clashes.values() if others),
+        },
     )
 
 

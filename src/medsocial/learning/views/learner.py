@@ -148,6 +148,9 @@ def _lesson_context(request, course, lesson, enrollment):
         "done_count": len(done),
         "module_quizzes": list(lesson.module.quizzes.all()),
         "preview": enrollment is None,
+        "outline": selectors.syllabus(course),
+        "done_ids": done,
+        "percent": round(100 * len(done) / len(lessons)) if lessons else 0,
     }
 
 
