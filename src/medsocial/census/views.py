@@ -18,7 +18,7 @@ from medsocial.core.csv_export import csv_response
 from medsocial.core.forms import add_domain_error
 from medsocial.core.page_cache import cache_page_for_visitors
 
-from . import charts, exports, selectors, services
+from . import charts, exports, selectors, services, sharing
 from .errors import CensusError, DuplicateAccount
 from .forms import AccountEditForm, AccountForm, MergeForm, ObservationForm, RejectForm, SubmissionForm
 
@@ -71,6 +71,7 @@ def hospital_detail(request, facility_id):
         {
             "hospital": hospital,
             "accounts": accounts,
+            "share": sharing.hospital_meta(hospital, accounts),
             "chart": chart,
             "series": followers["series"],
             "table": followers["table"],

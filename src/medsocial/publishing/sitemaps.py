@@ -1,10 +1,13 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from medsocial.census.sitemaps import HospitalSitemap
+from medsocial.core.sitemaps import SiteSitemap
+from medsocial.events.sitemaps import EventSitemap
+from medsocial.learning.sitemaps import CourseSitemap
 from medsocial.publishing import selectors
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -15,7 +18,7 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class EpisodeSitemap(Sitemap):
+class EpisodeSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.6
 
@@ -26,28 +29,31 @@ class EpisodeSitemap(Sitemap):
         return item.published_at
 
 
-class ShowSitemap(Sitemap):
+class ShowSitemap(SiteSitemap):
     def items(self):
         return selectors.shows().order_by("title", "pk")
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(SiteSitemap):
     priority = 0.5
 
     def items(self):
-        return ["publishing:articles", "publishing:podcasts", "publishing:newsletter", "publishing:trust"]
+        return [
+            "home",
+            "learning:catalog",
+            "events:list",
+            "census:home",
+            "census:list",
+            "census:exports",
+            "consulting:home",
+            "publishing:articles",
+            "publishing:podcasts",
+            "publishing:newsletter",
+            "publishing:trust",
+        ]
 
     def location(self, item):
         return reverse(item)
-
-
-class CourseSitemap(Sitemap):
-    """Published courses."""
-
-    def items(self):
-        from medsocial.learning.selectors import published_courses
-
-        return published_courses().order_by("pk")
 
 
 SITEMAPS = {
@@ -56,4 +62,6 @@ SITEMAPS = {
     "shows": ShowSitemap,
     "episodes": EpisodeSitemap,
     "courses": CourseSitemap,
+    "events": EventSitemap,
+    "hospitals": HospitalSitemap,
 }

@@ -14,7 +14,7 @@ from medsocial.accounts.selectors import admin_organization_ids
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.core.page_cache import cache_page_for_visitors
-from medsocial.events import calendars, forms, payments, selectors, services, tickets
+from medsocial.events import calendars, forms, payments, selectors, services, sharing, tickets
 from medsocial.events.models import CalendarFeed, Event, Registration, Session, WorkshopRequest
 
 PAGE_SIZE = 20
@@ -54,12 +54,16 @@ def _detail_context(request, event, form=None):
     registration = selectors.registration_of(request.user, event)
     confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
     seats_taken = selectors.seats_taken(event)
+    seats_left = max(event.capacity - seats_taken, 0)
     return {
         "event": event,
+        "share": sharing.event_meta(
+            event, ticket_types=list(selectors.active_ticket_types(event)), seats_left=seats_left
+        ),
         "registration": registration,
         "confirmed": confirmed,
         "waitlist_position": selectors.waitlist_position(registration) if registration else None,
-        "seats_left": max(event.capacity - seats_taken, 0),
+        "seats_left": seats_left,
         "registration_open": event.registration_is_open(),
         "form": form or (_register_form(request, event) if registration is None else None),
         "viewer_tz": selectors.viewer_time_zone(request.user),

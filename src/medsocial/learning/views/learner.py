@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from medsocial.core import sharing as site_sharing
 from medsocial.core.csv_export import csv_response
 from medsocial.core.page_cache import cache_page_for_visitors
-from medsocial.learning import selectors, services
+from medsocial.learning import selectors, services, sharing
 from medsocial.learning.content import render_markdown, rendered_lesson_body
 from medsocial.learning.documents import transcript_pdf
 from medsocial.learning.errors import LearningConflict, LearningError
@@ -36,7 +37,17 @@ def catalog(request):
     page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page_obj": page, "courses": page.object_list, "query_string": query.urlencode()}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "courses": page.object_list,
+        "query_string": query.urlencode(),
+        "share": site_sharing.PageMeta(
+            title="Courses on social media for health care professionals",
+            description="Self-paced courses on privacy, professionalism, platforms and strategy, "
+            "many with continuing education credit.",
+        ),
+    }
     template = "learning/_catalog_results.html" if request.htmx else "learning/catalog.html"
     return render(request, template, context)
 
@@ -58,6 +69,7 @@ def course_detail(request, slug):
             .first()
         )
     first_lesson = next((m.lessons.all()[0] for m in modules if m.lessons.all()), None)
+    instructors = list(course.instructors.all())
     return render(
         request,
         "learning/course_detail.html",
@@ -66,7 +78,8 @@ def course_detail(request, slug):
             "description_html": render_markdown(course.description),
             "modules": modules,
             "course_quizzes": [q for q in course.quizzes.all() if q.module_id is None],
-            "instructors": list(course.instructors.all()),
+            "instructors": instructors,
+            "share": sharing.course_meta(course, instructors),
             "enrollment": enrollment,
             "done": done,
             "passed": passed,

@@ -1,6 +1,3 @@
-import json
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
@@ -13,7 +10,7 @@ from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.core.page_cache import cache_page_for_visitors
-from medsocial.publishing import selectors, services
+from medsocial.publishing import selectors, services, sharing
 from medsocial.publishing.forms import ArticleForm, CommentForm, PublishForm
 from medsocial.publishing.models import Article, Category
 
@@ -83,37 +80,6 @@ def article_by_id(request, pk):
     return redirect(article, permanent=True)
 
 
-def _json_ld(article) -> str:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": article.title,
-        "description": article.summary,
-        "mainEntityOfPage": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
-        "author": [
-            {
-                "@type": "Person",
-                "name": a.display_name,
-                "url": settings.SITE_URL.rstrip("/") + reverse("publishing:author", args=[a.pk]),
-            }
-            for a in article.authors.all()
-        ],
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
-        "citation": [s.url or s.citation for s in article.sources.all()],
-    }
-    if article.published_at:
-        data["datePublished"] = article.published_at.isoformat()
-    data["dateModified"] = article.updated_at.isoformat()
-    if article.last_reviewed_at:
-        data["lastReviewed"] = article.last_reviewed_at.isoformat()
-    if article.reviewer_id:
-        data["reviewedBy"] = {"@type": "Person", "name": article.reviewer.display_name}
-    if article.cover_image:
-        data["image"] = settings.SITE_URL.rstrip("/") + article.cover_image.url
-    # "</" cannot appear inside the script element, so a title cannot close it.
-    return json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 @cache_page_for_visitors("publishing")
 def article_detail(request, slug):
     article = selectors.article_for_page(request.user, slug)
@@ -122,7 +88,7 @@ def article_detail(request, slug):
         "publishing/article_detail.html",
         {
             "article": article,
-            "json_ld": _json_ld(article),
+            "share": sharing.article_meta(article),
             "comments": selectors.approved_comments(article=article),
             "comment_form": CommentForm(user=request.user),
             "comment_action": reverse("publishing:comment-article", args=[article.pk]),
@@ -131,8 +97,6 @@ def article_detail(request, slug):
             "checklist": services.articles.editorial_problems(article)
             if has_role(request.user, Role.EDITOR)
             else [],
-            "absolute_url": settings.SITE_URL.rstrip("/") + article.get_absolute_url(),
-            "SITE_ROOT": settings.SITE_URL.rstrip("/"),
         },
     )
 

@@ -8,7 +8,7 @@ from medsocial.accounts.roles import Role
 from medsocial.core.client_address import client_ip
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
-from medsocial.publishing import selectors, services
+from medsocial.publishing import selectors, services, sharing
 from medsocial.publishing.forms import CommentForm
 from medsocial.publishing.models import Comment
 
@@ -54,8 +54,6 @@ def post_comment(request, kind, pk):
             )
             return redirect(f"{target.get_absolute_url()}#comments")
     template = "publishing/article_detail.html" if kind == "article" else "publishing/episode_detail.html"
-    from .articles import _json_ld
-
     context = {
         "comments": comments,
         "comment_form": form,
@@ -63,12 +61,10 @@ def post_comment(request, kind, pk):
         "own_tokens": request.session.get("comment_tokens", {}),
     }
     if kind == "article":
-        context |= {
-            "article": selectors.article_for_page(request.user, target.slug),
-            "json_ld": _json_ld(target),
-        }
+        article = selectors.article_for_page(request.user, target.slug)
+        context |= {"article": article, "share": sharing.article_meta(article)}
     else:
-        context |= {"episode": target, "show": target.show}
+        context |= {"episode": target, "show": target.show, "share": sharing.episode_meta(target)}
     return render(request, template, context, status=400)
 
 

@@ -13,7 +13,7 @@ from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.core.media import file_response
 from medsocial.core.page_cache import cache_page_for_visitors
-from medsocial.publishing import selectors, services
+from medsocial.publishing import selectors, services, sharing
 from medsocial.publishing.feeds import chapters_document
 from medsocial.publishing.forms import CommentForm, EpisodeForm, ShowForm
 from medsocial.publishing.models import Episode, Show
@@ -34,6 +34,7 @@ def show_detail(request, slug):
         "publishing/show_detail.html",
         {
             "show": show,
+            "share": sharing.show_meta(show),
             "episodes": selectors.published_episodes(show),
             "feed_url": request.build_absolute_uri(reverse("publishing:podcast-feed", args=[slug])),
             "can_edit": has_role(request.user, Role.EDITOR),
@@ -53,6 +54,7 @@ def episode_detail(request, show, slug):
         {
             "episode": episode,
             "show": episode.show,
+            "share": sharing.episode_meta(episode),
             "comments": selectors.approved_comments(episode=episode),
             "comment_form": CommentForm(user=request.user),
             "comment_action": reverse("publishing:comment-episode", args=[episode.pk]),
