@@ -33,7 +33,13 @@ def share_card(request, kind, key):
 
 # Uploaded pictures that public pages show and link as their preview image. Only these folders
 # are served here: other uploads (consulting documents, lesson files) stay behind their views.
-PUBLIC_IMAGE_FOLDERS = ("learning/covers", "publishing/covers", "publishing/shows", "publishing/episodes")
+PUBLIC_IMAGE_FOLDERS = (
+    "learning/covers",
+    "events/covers",
+    "publishing/covers",
+    "publishing/shows",
+    "publishing/episodes",
+)
 PUBLIC_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
 
 

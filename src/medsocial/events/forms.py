@@ -153,6 +153,7 @@ class EventForm(PartForm):
             "status",
             "summary",
             "description",
+            "cover_image",
             "organizer",
             "visibility",
             "organization",

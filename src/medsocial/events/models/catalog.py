@@ -47,6 +47,12 @@ class Event(models.Model):
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
+    cover_image = models.ImageField(
+        upload_to="events/covers/",
+        blank=True,
+        help_text="Shown on the event page and in links shared on social networks; "
+        "cropped to 1200 × 630 pixels (blank: a card with the title is drawn).",
+    )
     organizer = models.CharField(
         max_length=200, blank=True, help_text="Who runs the event, as shown to attendees."
     )

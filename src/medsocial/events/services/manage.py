@@ -4,6 +4,7 @@ from functools import partial
 
 from django.db import transaction
 
+from medsocial.core.covers import social_cover
 from medsocial.events.errors import EventError
 from medsocial.events.models import (
     DiscountCode,
@@ -32,6 +33,9 @@ def save_event(*, event: Event, by) -> Event:
 
     require_event_manager(by)
     check_event(event)
+    # A cover just uploaded is not stored yet: crop it to the picture networks show first.
+    if event.cover_image and not event.cover_image._committed:
+        event.cover_image = social_cover(event.cover_image.file, error=EventError)
     if event.pk is not None:
         Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").get()
         _check_sessions_still_fit(event)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from medsocial.events.models import DiscountCode, Event, Registration, Session, TicketType
-from medsocial.events.tests.factories import make_event, make_question, ticket_of
+from medsocial.events.tests.factories import form_data, make_event, make_question, ticket_of
 from medsocial.testing.plugin import page_queries
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +201,7 @@ def test_raising_capacity_offers_the_new_seats_to_the_waitlist(client, manager, 
     from medsocial.events.forms import EventForm
 
     form = EventForm(instance=event)
-    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data = form_data(form)
     data.update({"capacity": 2, "organization": ""})
     client.force_login(manager)
     assert client.post(f"/events/manage/{event.slug}/edit/", data).status_code == 302

@@ -6,7 +6,7 @@ from django.core import mail
 from medsocial.events import services
 from medsocial.events.forms import EventForm
 from medsocial.events.models import Event, Registration
-from medsocial.events.tests.factories import make_event, make_session, ticket_of
+from medsocial.events.tests.factories import form_data, make_event, make_session, ticket_of
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_cancelling_an_event_emails_everyone_registered(
     services.register(event=event, user=make_user(email="b@example.org"), ticket_type=ticket_of(event))
     mail.outbox.clear()
     form = EventForm(instance=event)
-    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data = form_data(form)
     data.update({"status": "cancelled", "organization": ""})
     client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):

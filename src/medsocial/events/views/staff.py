@@ -50,7 +50,7 @@ def check_in_now(request):
 def event_form(request, slug=None):
     _require_manager(request)
     event = selectors.manage_event(request.user, slug) if slug else None
-    form = forms.EventForm(request.POST or None, instance=event)
+    form = forms.EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
             event = services.save_event(event=form.save(commit=False), by=request.user)

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Sequence
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core import page_cache
+from medsocial.core.covers import social_cover
 from medsocial.core.uploads import check_upload
 from medsocial.learning.content import plain_text
 from medsocial.learning.errors import LearningError, LearningNotAllowed
@@ -112,6 +114,8 @@ def create_course(*, by, title: str, summary: str, **fields) -> Course:
         extensions=(".png", ".jpg", ".jpeg", ".webp"),
         field="cover_image",
     )
+    if isinstance(fields.get("cover_image"), UploadedFile):
+        fields["cover_image"] = social_cover(fields["cover_image"], error=LearningError)
     course = Course.objects.create(title=title, summary=summary, slug=_unique_slug(Course, title), **fields)
     course.instructors.add(by)
     refresh_search_text(course)
@@ -130,6 +134,8 @@ def update_course(*, by, course: Course, **fields) -> Course:
         extensions=(".png", ".jpg", ".jpeg", ".webp"),
         field="cover_image",
     )
+    if isinstance(fields.get("cover_image"), UploadedFile):
+        fields["cover_image"] = social_cover(fields["cover_image"], error=LearningError)
     for name, value in fields.items():
         setattr(course, name, value)
     course.save()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core.covers import social_cover
 from medsocial.core.errors import NotAllowed
 from medsocial.publishing.errors import PublishingError
 from medsocial.publishing.markup import render_markdown
@@ -80,7 +81,7 @@ def save_article(
     article.cover_alt = cover_alt.strip()
     article.comments_open = comments_open
     if cover_image:
-        article.cover_image = cover_image
+        article.cover_image = social_cover(cover_image, error=PublishingError)
     if article.cover_image and not article.cover_alt:
         raise PublishingError("Describe the cover image for people who cannot see it.", field="cover_alt")
     article.save()
