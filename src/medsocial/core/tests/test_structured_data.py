@@ -239,7 +239,8 @@ def test_card_is_redrawn_when_the_title_changes(client, settings):
     assert fetch_image(client, first).size == (1200, 630)
     drawn = list((settings.MEDIA_ROOT / "share-cards" / "course").glob("*.png"))
     assert len(drawn) == 1
-    Course.objects.filter(pk=course.pk).update(title="A second, much longer title for the same course")
+    course.title = "A second, much longer title for the same course"
+    course.save()
     second = read_head(client, course.get_absolute_url()).meta["og:image"]
     assert second != first and urlsplit(second).path == urlsplit(first).path
     fetch_image(client, second)
