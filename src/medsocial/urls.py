@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from medsocial.api.main import api
 from medsocial.core import media
@@ -15,11 +15,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("share/cards/<slug:kind>/<slug:key>.png", core_views.share_card, name="share-card"),
     path("share/logo.png", core_views.share_logo, name="share-logo"),
-    re_path(
-        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<folder>{'|'.join(core_views.PUBLIC_IMAGE_FOLDERS)})/(?P<name>[^/]+)$",
-        core_views.public_image,
-        name="public-image",
-    ),
     path("staff/", core_views.staff_dashboard, name="staff"),
     path("staff/<slug:key>/", core_views.staff_role, name="staff-role"),
     path("bench/hello", core_views.bench_hello, name="bench-hello"),

@@ -32,6 +32,7 @@ MEDIA_SOURCES = [
     MediaSource("learning/media/", "medsocial.learning.selectors.lesson_media_file", public=False),
     MediaSource("learning/resources/", "medsocial.learning.selectors.lesson_resource_file", public=False),
     MediaSource("learning/covers/", "medsocial.learning.selectors.course_cover_file", public=False),
+    MediaSource("events/covers/", "medsocial.events.selectors.event_cover_file", public=True),
     MediaSource("events/speakers/", "medsocial.events.selectors.speaker_photo_file", public=True),
     MediaSource("publishing/covers/", "medsocial.publishing.selectors.article_cover_file", public=True),
     MediaSource("publishing/shows/", "medsocial.publishing.selectors.show_art_file", public=True),

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -28,34 +25,6 @@ def share_card(request, kind, key):
     """A page's generated preview card (the `?v=` its pages link with changes with its title)."""
     response = FileResponse(cards.card_file(kind, key).open("rb"), content_type="image/png")
     response["Cache-Control"] = "public, max-age=3600"
-    return response
-
-
-# Uploaded pictures that public pages show and link as their preview image. Only these folders
-# are served here: other uploads (consulting documents, lesson files) stay behind their views.
-PUBLIC_IMAGE_FOLDERS = (
-    "learning/covers",
-    "events/covers",
-    "publishing/covers",
-    "publishing/shows",
-    "publishing/episodes",
-)
-PUBLIC_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
-
-
-@require_safe
-def public_image(request, folder, name):
-    """An uploaded cover from the file system storage (object storage serves its own URLs)."""
-    suffix = Path(name).suffix.lower()
-    path = f"{folder}/{name}"
-    if (
-        folder not in PUBLIC_IMAGE_FOLDERS
-        or suffix not in PUBLIC_IMAGE_TYPES
-        or not default_storage.exists(path)
-    ):
-        raise Http404("No such image")
-    response = FileResponse(default_storage.open(path, "rb"), content_type=PUBLIC_IMAGE_TYPES[suffix])
-    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -510,3 +510,11 @@ def speaker_photo_file(user, name: str):
     if speaker is None:
         raise Http404("No such file.")
     return speaker.photo
+
+
+def event_cover_file(user, name: str):
+    """An event's cover image, wherever the event itself is visible."""
+    event = visible_events(user).filter(cover_image=name).first()
+    if event is None:
+        raise Http404("No such file.")
+    return event.cover_image
