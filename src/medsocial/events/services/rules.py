@@ -21,10 +21,21 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 DATE_RANGE_MESSAGE = f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}."
 
 
+# Real time zones lie between UTC-12 and UTC+14; PostgreSQL refuses offsets past ±15:59.
+LARGEST_UTC_OFFSET = datetime.timedelta(hours=14)
+UTC_OFFSET_MESSAGE = "Give a time zone offset between -14:00 and +14:00."
+
+
 def check_moment(value: datetime.datetime | None, *, field: str) -> None:
-    """Refuse a date outside 1900–2200 (read before any time zone conversion, which could overflow)."""
-    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+    """Refuse a date outside 1900–2200 (read before any time zone conversion, which could overflow)
+    and an offset no time zone has."""
+    if value is None:
+        return
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise EventError(DATE_RANGE_MESSAGE, field=field)
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > LARGEST_UTC_OFFSET:
+        raise EventError(UTC_OFFSET_MESSAGE, field=field)
 
 
 def _check_fields(instance) -> None:

@@ -74,6 +74,15 @@ def test_a_valid_event_is_saved_with_its_creator(manager):
             "cancellation_deadline",
             "between",
         ),
+        (
+            {
+                "starts_at": datetime.datetime(
+                    2030, 1, 1, tzinfo=datetime.timezone(-datetime.timedelta(hours=19))
+                )
+            },
+            "starts_at",
+            "time zone offset",
+        ),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "not a known time zone"),
         ({"title": "  "}, "title", "title"),
         ({"capacity": None}, "capacity", "null"),
@@ -287,6 +296,17 @@ def test_the_api_refuses_ticket_and_code_rules_like_the_page(client, manager):
         {"early_bird_until": ["An early-bird price needs an end date."]},
     )
     assert not TicketType.objects.filter(event=event).exists()
+
+
+def test_the_api_refuses_an_offset_no_time_zone_has(client, manager):
+    """PostgreSQL cannot store an offset past ±15:59; the service refuses it before saving."""
+    client.force_login(manager)
+    response = _api_post(
+        client, {"starts_at": "2030-01-01T00:00:00-19:01", "ends_at": "2030-01-02T00:00:00Z"}
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"] == {"starts_at": ["Give a time zone offset between -14:00 and +14:00."]}
+    assert not Event.objects.exists()
 
 
 def test_people_without_the_role_cannot_use_the_staff_api(client, make_user):
