@@ -9,6 +9,8 @@ import re
 import time
 import uuid
 
+import sentry_sdk
+
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 
 # An id from the load balancer is kept when it is a plain token, so one id follows the request
@@ -38,10 +40,7 @@ class RequestIdMiddleware:
 
 
 def _tag_error_reports(current: str) -> None:
-    try:
-        import sentry_sdk
-    except ImportError:  # an install without the error-reporting extra
-        return
+    # A no-op until SENTRY_DSN starts the client.
     sentry_sdk.get_isolation_scope().set_tag("request_id", current)
 
 
