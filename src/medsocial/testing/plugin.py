@@ -420,14 +420,27 @@ def database_task_queue(settings):
 @pytest.fixture
 def start_worker(transactional_db, database_task_queue, tmp_path):
     """Start real `medsocial worker` processes on the test database: start_worker(smtp=sink,
-    lease=1). Every process still alive at the end of the test is killed."""
+    lease=1). With pause_at="<point>" the worker stops at that `pause_point` and creates
+    `process.pause_file` (see medsocial.core.faults), so the test can kill it at that step.
+    Every process still alive at the end of the test is killed."""
     import subprocess
     import sys
 
     processes = []
 
-    def start(*, smtp=None, lease: float = 1.0, retry_delay: float = 0.2, max_attempts: int = 3):
-        env = {key: value for key, value in os.environ.items() if key != "MEDSOCIAL_TESTING"}
+    def start(
+        *,
+        smtp=None,
+        lease: float = 1.0,
+        retry_delay: float = 0.2,
+        max_attempts: int = 3,
+        pause_at: str | None = None,
+    ):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key != "MEDSOCIAL_TESTING" and not key.startswith("MEDSOCIAL_PAUSE_")
+        }
         env |= {
             "DATABASE_URL": database_url_for_subprocess(),
             "TASKS_LEASE_SECONDS": str(lease),
@@ -436,6 +449,9 @@ def start_worker(transactional_db, database_task_queue, tmp_path):
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}" if smtp else "console://",
             "LOG_LEVEL": "INFO",
         }
+        pause_file = tmp_path / f"worker-{len(processes)}.paused"
+        if pause_at:
+            env |= {"MEDSOCIAL_PAUSE_AT": pause_at, "MEDSOCIAL_PAUSE_FILE": str(pause_file)}
         log = open(tmp_path / f"worker-{len(processes)}.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
             [sys.executable, "-m", "medsocial", "worker", "--interval", "0.1"],
@@ -444,6 +460,7 @@ def start_worker(transactional_db, database_task_queue, tmp_path):
             stderr=subprocess.STDOUT,
         )
         process.log_path = log.name
+        process.pause_file = pause_file
         processes.append((process, log))
         return process
 

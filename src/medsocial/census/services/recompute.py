@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from medsocial.core import page_cache
+from medsocial.core.faults import pause_point
 
 from ..models import CensusFigure, CensusRun, Hospital, Network, Observation, SocialAccount, dormant_cutoff
 
@@ -89,6 +90,7 @@ def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
     _monthly_series(inputs)
     _yearly_rollup(inputs)
     _replace_figures(inputs.figures.values())
+    pause_point("census-figures-replaced")  # half written: the figures are new, the standing is not
     _store_standing(_hospital_standing(inputs))
     return _record_run(inputs, started)
 
