@@ -388,6 +388,8 @@ class Delivery(models.Model):
     error = models.CharField(max_length=300, blank=True)
     # When a worker claimed it; a claim older than SEND_STALLED_AFTER belongs to a worker that died.
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The queued task whose run claimed it: that task's next attempt takes the claim over at once.
+    claimed_by = models.CharField(max_length=64, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.email import email_send, enqueue_email
 from medsocial.core.errors import NotAllowed
+from medsocial.core.task_queue import current_task
 from medsocial.publishing.errors import PublishingError
 from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import (
@@ -204,7 +205,9 @@ def queue_deliveries(issue_id: int) -> list[list[int]]:
         recipients_count=len(subscription_ids), progressed_at=timezone.now()
     )
     ids = list(
-        Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED).values_list("pk", flat=True)
+        Delivery.objects.filter(issue=issue, status=Delivery.Status.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     if not ids:
         _finish_if_done(issue_id)
@@ -215,12 +218,20 @@ def _batches(ids: list[int]) -> list[list[int]]:
     return [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
 
 
-def claim_delivery(delivery_id: int) -> bool:
-    """Move a queued delivery to sending with a conditional update. True only for the one caller
-    that moved it, so two workers handed the same batch never both send one email."""
+def claim_delivery(delivery_id: int, *, claimant: str = "") -> bool:
+    """Move a delivery to sending with a conditional update. True only for the one caller that
+    moved it, so two workers handed the same batch never both send one email.
+
+    `claimant` is the id of the queued task sending it. A delivery that task left `sending` was
+    claimed by one of its earlier attempts, which died mid-send (a task runs again only once its
+    previous attempt has ended): that claim is taken over, and the email's own delivery record
+    (see `email_send`) keeps it from going out twice."""
+    claimable = Q(status=Delivery.Status.QUEUED)
+    if claimant:
+        claimable |= Q(status=Delivery.Status.SENDING, claimed_by=claimant)
     return bool(
-        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SENDING, claimed_at=timezone.now()
+        Delivery.objects.filter(claimable, pk=delivery_id).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now(), claimed_by=claimant
         )
     )
 
@@ -229,13 +240,19 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
     """Send one batch; each delivery is claimed just before its email goes, so a batch handed
     to two workers (a retry, a resumed send) sends each email once. The subscription is read
     again at send time, so an address that unsubscribed after the issue was queued is skipped."""
+    running = current_task.get()
+    claimant = running.task_id if running else ""
     issue = Issue.objects.select_related("mailing_list").get(pk=issue_id)
     context = issue_context(issue)
-    deliveries = Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.QUEUED).select_related(
-        "subscription__mailing_list"
+    deliveries = (
+        Delivery.objects.filter(
+            pk__in=delivery_ids, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+        )
+        .select_related("subscription__mailing_list")
+        .order_by("pk")
     )
     for delivery in deliveries:
-        if not claim_delivery(delivery.pk):
+        if not claim_delivery(delivery.pk, claimant=claimant):
             continue  # another worker has it
         subscription = delivery.subscription
         if subscription.status != Subscription.Status.CONFIRMED:
@@ -265,7 +282,7 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
             )
         else:
             Delivery.objects.filter(pk=delivery.pk).update(
-                status=Delivery.Status.SENT, sent_at=timezone.now()
+                status=Delivery.Status.SENT, sent_at=timezone.now(), error=""
             )
             Issue.objects.filter(pk=issue_id).update(
                 sent_count=F("sent_count") + 1, progressed_at=timezone.now()
