@@ -242,6 +242,9 @@ AXES_CLIENT_IP_CALLABLE = "medsocial.core.client_address.client_ip"
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
+# A mail server that stops answering must not hold a worker for ever: the send fails with a
+# timeout and the task is retried later. `?timeout=` in EMAIL_URL overrides it.
+EMAIL_TIMEOUT = vars().get("EMAIL_TIMEOUT") or float(os.environ.get("EMAIL_TIMEOUT_SECONDS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedSocial <hub@medsocial.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

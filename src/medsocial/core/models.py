@@ -20,8 +20,9 @@ class WorkerHeartbeat(models.Model):
 class EmailDelivery(models.Model):
     """One email a queued task sends, claimed before it goes and marked sent after.
 
-    The key is the task's id and the email's rank within the task, so a task run again after a
-    crash or an error skips every email an earlier attempt already sent."""
+    The key is the task's id and what the email is (template, recipients, subject, and its count
+    among identical ones), so a task run again after a crash or an error skips every email an
+    earlier attempt already sent, even when it skips others on the way (a newsletter batch)."""
 
     class Status(models.TextChoices):
         SENDING = "sending", "Being sent"

@@ -6,17 +6,20 @@ the claiming worker's id to `worker_ids`, so `len(worker_ids)` is the attempt be
 """
 
 import contextvars
+import smtplib
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from medsocial.core.errors import DomainError
 from medsocial.core.models import WorkerHeartbeat
 
 STUCK = "STUCK"
@@ -28,6 +31,29 @@ class TaskQueueError(Exception):
 
 class WorkerLost(Exception):
     """Recorded as the error of a task whose worker stopped answering while running it."""
+
+
+class PermanentTaskError(Exception):
+    """Raised by a task whose work can never succeed as asked: it is failed at once, not retried."""
+
+
+def is_permanent(exc: BaseException) -> bool:
+    """Whether running the task again cannot help, so it fails at once with this error.
+
+    Permanent: the object the task names is gone, its input is invalid (a validation or domain
+    error), or the mail server refused the message for good (a 5xx reply to a recipient or to the
+    message itself). Everything else is taken as passing and retried with backoff: a refused or
+    dropped connection, a timeout, a 4xx reply ("try again later"), and 5xx replies about the
+    site's own mail settings (sign-in, sender), which an operator can fix before the last try.
+    """
+    if isinstance(exc, PermanentTaskError | ObjectDoesNotExist | ValidationError | DomainError):
+        return True
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(exc, smtplib.SMTPDataError):
+        return 500 <= exc.smtp_code < 600
+    return False
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 - A heartbeat thread keeps this process's `WorkerHeartbeat` row fresh; every worker, before
   claiming, gives the tasks of workers that stopped beating back to the queue.
-- A task that raises is queued again after a growing delay until it used
-  TASKS_MAX_ATTEMPTS attempts; then it is failed with its error.
+- A task that raises a passing error (a refused connection, a timeout, a 4xx reply) is queued
+  again after a growing delay until it used TASKS_MAX_ATTEMPTS attempts; then it is failed with
+  its error. A permanent error (see `task_queue.is_permanent`) fails it at once.
 - While a task runs, `current_task` names it, so each email it sends is claimed in a delivery
   record first (see `medsocial.core.email`) and a second attempt sends only what the first did not.
 """
@@ -139,10 +140,14 @@ class CrashSafeWorker(Worker):
             db_task_result.set_successful(value)
             task_finished.send(sender=sender, task_result=db_task_result.task_result)
         except Exception as exc:
-            if attempt < settings.TASKS_MAX_ATTEMPTS:
+            permanent = task_queue.is_permanent(exc)
+            if attempt < settings.TASKS_MAX_ATTEMPTS and not permanent:
                 self._retry_later(db_task_result, exc, attempt)
             else:
-                logger.exception("Task %s failed after %d attempts", db_task_result.pk, attempt)
+                if permanent:
+                    logger.exception("Task %s failed with a permanent error; not retried", db_task_result.pk)
+                else:
+                    logger.exception("Task %s failed after %d attempts", db_task_result.pk, attempt)
                 db_task_result.set_failed(exc)
                 try:
                     task_finished.send(
