@@ -89,12 +89,18 @@ class SMTPSink:
         self.held_addresses: set[str] = set()
         self.holding = threading.Event()
         self.released = threading.Event()
+        # refuse(address, "550 …"): the server answers RCPT TO for that address with the reply.
+        self.refusals: dict[str, list] = {}
         sink = self
 
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 import asyncio
 
+                refusal = sink.refusals.get(address.lower())
+                if refusal and refusal[1] != 0:
+                    refusal[1] -= 1
+                    return refusal[0]
                 if address.lower() in sink.held_addresses:
                     sink.held_addresses.discard(address.lower())
                     sink.holding.set()
@@ -128,6 +134,11 @@ class SMTPSink:
 
     def release(self) -> None:
         self.released.set()
+
+    def refuse(self, address: str, reply: str, *, times: int = -1) -> None:
+        """Answer RCPT TO for `address` with `reply` (e.g. "451 4.3.0 Try again later"), the
+        next `times` times or always (-1), as a mail server refusing or deferring it would."""
+        self.refusals[address.lower()] = [reply, times]
 
     def wait_for(self, count: int, timeout: float = 10.0):
         """Block until `count` messages arrived; return them (as email.message.EmailMessage)."""
@@ -470,6 +481,23 @@ def start_worker(transactional_db, database_task_queue, tmp_path):
             process.kill()
             process.wait(timeout=10)
         log.close()
+
+
+def run_queued_tasks(*, max_tasks: int | None = None) -> None:
+    """Run the crash-safe worker in this process until no task is ready (or after `max_tasks`),
+    for tests that need the worker's retry and failure handling but not a process to kill."""
+    from medsocial.core.worker import CrashSafeWorker
+
+    CrashSafeWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
 
 
 def wait_until(condition, *, timeout: float = 30.0, interval: float = 0.05, message: str = "condition"):

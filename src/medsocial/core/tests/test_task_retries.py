@@ -13,20 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from medsocial.core import task_queue
 from medsocial.core.models import WorkerHeartbeat
 from medsocial.core.tests.tasks_for_tests import always_fails
-from medsocial.core.worker import CrashSafeWorker
-
-
-def _run_worker_once_through_the_queue(max_tasks=None):
-    CrashSafeWorker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=max_tasks,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
+from medsocial.testing.plugin import run_queued_tasks
 
 
 def _tasks(*args) -> str:
@@ -44,7 +31,7 @@ def queue(transactional_db, database_task_queue, settings):
 
 def test_a_failing_task_is_tried_the_allowed_number_of_times_then_failed_with_its_error(queue):
     result = always_fails.enqueue("the SMTP server said no")
-    _run_worker_once_through_the_queue()
+    run_queued_tasks()
     task = DBTaskResult.objects.get(pk=result.id)
     assert task.status == TaskResultStatus.FAILED
     assert len(task.worker_ids) == 3
@@ -56,7 +43,7 @@ def test_a_failed_attempt_waits_longer_each_time(queue, settings):
     settings.TASKS_RETRY_DELAY_SECONDS = 30
     result = always_fails.enqueue("busy")
     before = timezone.now()
-    _run_worker_once_through_the_queue(max_tasks=1)
+    run_queued_tasks(max_tasks=1)
     task = DBTaskResult.objects.get(pk=result.id)
     assert task.status == TaskResultStatus.READY  # queued again, not failed
     assert timedelta(seconds=29) < task.run_after - before < timedelta(seconds=40)
@@ -98,7 +85,7 @@ def test_a_stuck_task_that_used_its_attempts_is_failed_with_the_reason(queue, se
 
 def test_retry_queues_a_failed_task_again_and_discard_removes_it(queue):
     result = always_fails.enqueue("boom")
-    _run_worker_once_through_the_queue()
+    run_queued_tasks()
     assert "Queued again" in _tasks("retry", str(result.id))
     task = DBTaskResult.objects.get(pk=result.id)
     assert (task.status, task.worker_ids) == (TaskResultStatus.READY, [])
@@ -117,7 +104,7 @@ def test_retrying_a_queued_task_or_an_unknown_id_is_refused_with_a_reason(queue)
 
 def test_site_staff_see_failed_tasks_with_their_error_in_the_admin(queue, client, make_user):
     result = always_fails.enqueue("mailbox full")
-    _run_worker_once_through_the_queue()
+    run_queued_tasks()
     admin = make_user(email="root@example.org", is_staff=True, is_superuser=True)
     client.force_login(admin)
     page = client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED")
@@ -130,7 +117,7 @@ def test_failed_tasks_are_counted_on_the_site_admins_dashboard(queue, client, ma
     from medsocial.accounts.roles import Role
 
     always_fails.enqueue("no route to host")
-    _run_worker_once_through_the_queue()
+    run_queued_tasks()
     client.force_login(make_user(roles=[Role.SITE_ADMIN]))
     html = client.get("/staff/").content.decode()
     assert '<span class="tally-count">1</span> <span class="tally-label">Failed background tasks' in html
