@@ -18,7 +18,7 @@ from django.utils import timezone
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.email import email_send, enqueue_email
 from medsocial.core.errors import NotAllowed
-from medsocial.core.task_queue import current_task
+from medsocial.core.task_queue import current_task, is_permanent
 from medsocial.publishing.errors import PublishingError
 from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import (
@@ -239,9 +239,15 @@ def claim_delivery(delivery_id: int, *, claimant: str = "") -> bool:
 def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
     """Send one batch; each delivery is claimed just before its email goes, so a batch handed
     to two workers (a retry, a resumed send) sends each email once. The subscription is read
-    again at send time, so an address that unsubscribed after the issue was queued is skipped."""
+    again at send time, so an address that unsubscribed after the issue was queued is skipped.
+
+    An address the mail server refuses for good is recorded as failed and the batch goes on. A
+    passing failure (the server is down or says "try later") puts that delivery back and raises,
+    so the worker runs the batch again after a delay; on the task's last attempt, or outside a
+    worker, it is recorded as failed like a refusal."""
     running = current_task.get()
     claimant = running.task_id if running else ""
+    last_attempt = running is None or running.attempt >= settings.TASKS_MAX_ATTEMPTS
     issue = Issue.objects.select_related("mailing_list").get(pk=issue_id)
     context = issue_context(issue)
     deliveries = (
@@ -273,7 +279,13 @@ def deliver_batch(issue_id: int, delivery_ids: list[int]) -> None:
                     )
                 },
             )
-        except Exception as exc:  # SMTP refusals vary; the failure is recorded per address
+        except Exception as exc:
+            if not last_attempt and not is_permanent(exc):
+                Delivery.objects.filter(pk=delivery.pk).update(
+                    status=Delivery.Status.QUEUED, error=str(exc)[:300]
+                )
+                Issue.objects.filter(pk=issue_id).update(progressed_at=timezone.now())
+                raise
             Delivery.objects.filter(pk=delivery.pk).update(
                 status=Delivery.Status.FAILED, error=str(exc)[:300]
             )
