@@ -26,7 +26,7 @@ import re
 import time
 from bisect import bisect_right
 
-from . import detectors, gazetteer, names, ner, numbers, places
+from . import cued_names, detectors, gazetteer, names, ner, numbers, places
 from .allow import AllowList
 from .normalize import normalize
 from .policy import as_rule as _as_rule
@@ -92,7 +92,9 @@ RULES = (
     detectors.rooms,
     places.towns,
     detectors.unique_characteristics,
+    cued_names.cued_names,
     names.names,
+    detectors.rooms_after_names,
     detectors.person_dates,
 )
 # Full mode: the same rules, then what the model proposed and the rules did not already find.

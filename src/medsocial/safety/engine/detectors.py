@@ -442,6 +442,24 @@ _PERSON_NEAR_ROOM = re.compile(
 )
 
 
+# "Zachary Clark in 30", "jane piane IN 29": a number right after a name ("Linh (5)" is an age).
+_ROOM_AFTER_NAME = re.compile(
+    r"^\s(?i:in|to)\s(\d{1,4}[A-Za-z]?)\b(?!\s?(?i:%|mg|am|pm|minutes|mins?|days|hours|hrs|weeks|"
+    r"months|years|patients|people|nurses|beds|y/o|yo|year))"
+)
+
+
+def rooms_after_names(scan: Scan) -> None:
+    """Second pass, after names: a bare room number right after a patient's name."""
+    text = scan.text
+    for category, _start, end, _confidence in list(scan.results):
+        if category != "name":
+            continue
+        m = _ROOM_AFTER_NAME.match(text[end : end + 30])
+        if m and not scan.overlaps(end + m.start(1), end + m.end(1)):
+            scan.add("room_bed", end + m.start(1), end + m.end(1), LIKELY)
+
+
 def unique_characteristics(scan: Scan) -> None:
     for m in UNIQUE.finditer(scan.text):
         start, end = m.span()

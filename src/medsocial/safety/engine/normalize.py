@@ -135,6 +135,10 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFKC", char)
 
 
+def _beside_digit(text: str, index: int) -> bool:
+    return (index > 0 and text[index - 1].isdigit()) or text[index + 1 : index + 2].isdigit()
+
+
 def normalize(original: str) -> Normalized:
     """Fold `original` for matching and keep the mapping back to its offsets."""
     if original.isascii():
@@ -157,6 +161,8 @@ def normalize(original: str) -> Normalized:
             # patterns only where the detector allows letters anyway.
             continue
         folded = char if char.isascii() else _fold(char)
+        if folded.isdigit() and not char.isdigit() and not _beside_digit(original, index):
+            folded = char  # "Зоя" is a name; only "12З4" hides a digit
         for piece in folded:
             pieces.append(piece)
             origin.append(index)
