@@ -10,7 +10,30 @@ from . import gazetteer
 from . import lexicon as lx
 from .scan import HIGH, LIKELY, POSSIBLE, Scan
 
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’][^\W\d_'’-]*(?:-[^\W\d_]+)?\.?"
+
+def _letter_class(test) -> str:
+    """A regex character class of the letters (Latin, Greek, Cyrillic, Armenian…) that pass
+    `test`: the `re` module has no \\p{Lu}."""
+    ranges, start, previous = [], None, None
+    for code in range(0x41, 0x2000):
+        if test(chr(code)):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append((start, previous))
+            start = None
+    if start is not None:
+        ranges.append((start, previous))
+    return (
+        "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+    )
+
+
+# A capital and a small letter in any cased script: "Dayton", "Σάμος", "Łódź", "Köln".
+UPPER = _letter_class(lambda c: c.isupper() and c.isalpha())
+LOWER = _letter_class(lambda c: c.islower() and c.isalpha())
+_CAP_WORD = UPPER + "(?:" + LOWER + r"|['’])[^\W\d_'’-]*(?:-[^\W\d_]+)?\.?"
 STREET = re.compile(
     r"\b\d{1,6}[A-Za-z]?\s(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?(?:(?:"
     + _CAP_WORD
@@ -51,6 +74,23 @@ TOWN_DEMONYM = re.compile(
     + _PLACE_WORDS
     + r")\s(?:man|woman|teen|teenager|boy|girl|mom|mother|dad|father|resident|native|grandmother|"
     r"grandfather|grandma|grandpa|farmer|student|toddler|child|couple|veteran|baby|infant)\b"
+)
+# A place named right after a person: "Maria Butler, 19, of Santa Paolina", "a woman from San
+# Felice", "Family is from Σάμος". The place may be unknown to the gazetteer (a village): the
+# phrasing is the evidence. Lower-case particles may join its words ("San Mauro in Valle").
+_PERSON_PLACE_WORDS = (
+    r"(?:"
+    + _CAP_WORD
+    + r")(?:\s(?:(?:de|del|di|da|la|le|in|on|am|an|nad|pod|sur|upon|y)\s)?(?:"
+    + _CAP_WORD
+    + r")){0,3}"
+)
+TOWN_OF_PERSON = re.compile(
+    r"(?i:\b(?:woman|man|boy|girl|teen|teenager|patient|veteran|resident|native|mom|mother|dad|father|"
+    r"grandmother|grandfather|couple|family(?:\s(?:is|are|was|were))?|(?:she|he|they)\s(?:is|are|was|were)|"
+    r"originally|who\s(?:is|was|lives)|lives|living)\s(?:from|of|in)|,\s\d{1,3},\sof)\s("
+    + _PERSON_PLACE_WORDS
+    + r")"
 )
 # Where a gazetteer place counts: after a preposition of place, or before ", State".
 PLACE_BEFORE = re.compile(
@@ -161,6 +201,44 @@ def load() -> None:
     usaddress.parse("42 Maple Street, Springfield, IL 62704")
 
 
+# What follows a street address: the town (any name, the gazetteer is not needed there), then
+# perhaps a state and a ZIP code. "…Amber Loop, Lynchburg 27568", "…Suite 12, Sneek".
+_ADDRESS_TAIL = re.compile(
+    r"^,?\s((?:"
+    + _CAP_WORD
+    + r")(?:\s(?:(?:de|del|di|la|le|in|on|am|an|nad|pod|sur|upon)\s)?(?:"
+    + _CAP_WORD
+    + r")){0,2})"
+    r"(?:,?\s(?:[A-Z]{2}|"
+    + "|".join(w.title() for w in lx.STATE_NAMES)
+    + r")\b\.?)?(?:,?\s(\d{5}(?:-\d{4})?))?(?!\d)"
+)
+
+
+def _address_tail(scan: Scan, end: int) -> None:
+    m = _ADDRESS_TAIL.match(scan.text[end : end + 80])
+    if not m:
+        return
+    start, stop = end + m.start(1), end + m.end(1)
+    while stop > start and scan.text[stop - 1] == ".":
+        stop -= 1
+    words = scan.text[start:stop].split()
+    if (
+        words
+        and not scan.overlaps(start, stop)
+        and not _not_a_town(words)
+        and not _ORG_AFTER.match(scan.text[stop : stop + 30])
+        and not lx.COMPANY_AFTER.match(scan.text[stop : stop + 30])
+    ):
+        scan.add("geographic", start, stop, LIKELY)
+    if m.group(2):
+        zip_start, zip_end = end + m.start(2), end + m.end(2)
+        if m.group(2)[:5] in scan.allowed.zips:
+            scan.taken.append((zip_start, zip_end))
+        elif not scan.overlaps(zip_start, zip_end):
+            scan.add("geographic", zip_start, zip_end, HIGH)
+
+
 def streets(scan: Scan) -> None:
     text = scan.text
     if _NUMBER_HINT.search(text):
@@ -168,6 +246,7 @@ def streets(scan: Scan) -> None:
             start, end = m.span()
             if not scan.overlaps(start, end) and not _allowed_address(scan, m.group(), start, end):
                 scan.add("geographic", start, end, HIGH)
+                _address_tail(scan, end)
         for m in ADDRESS_START.finditer(text):
             if (
                 scan.overlaps(*m.span())
@@ -182,9 +261,11 @@ def streets(scan: Scan) -> None:
                 and not _allowed_address(scan, text[span[0] : span[1]], *span)
             ):
                 scan.add("geographic", *span, LIKELY)
+                _address_tail(scan, span[1])
         for m in STREET_TYPE_FIRST.finditer(text):
             if not scan.overlaps(*m.span()) and not _allowed_address(scan, m.group(), *m.span()):
                 scan.add("geographic", *m.span(), HIGH)
+                _address_tail(scan, m.end())
         for m in PO_BOX.finditer(text):
             if not scan.overlaps(*m.span()):
                 scan.add("geographic", *m.span(), HIGH)
@@ -237,7 +318,16 @@ def towns(scan: Scan) -> None:
             while end > start and text[end - 1] == ".":
                 end -= 1
             if captured > len(words) and not STATE_AFTER.match(text[end : end + 20]):
-                continue  # "from Amara Okafor, MD": a person
+                whole = m.group(1).rstrip(".").split()
+                after = text[m.end(1) : m.end(1) + 30]
+                if (
+                    _person_like(whole)
+                    or _PERSON_AFTER_PLACE.match(after)
+                    or after[:2] in ("'s", "’s")
+                    or any(_titled_or_org(w) for w in whole)
+                ):
+                    continue  # "from Amara Okafor, MD", "from Charge Nurse Samuel Osei": people
+                words, end = whole, start + len(" ".join(whole))  # "from San Felice": a village
             if (
                 lx.COMPANY_AFTER.match(text[end : end + 30])
                 or scan.overlaps(start, end)
@@ -249,7 +339,42 @@ def towns(scan: Scan) -> None:
             if scan.near_care(start, end, window=120):
                 known = gazetteer.fold(" ".join(words)) in gazetteer.cities()
                 scan.add("geographic", start, end, LIKELY if known else POSSIBLE)
+    for m in TOWN_OF_PERSON.finditer(text):
+        start, end = m.span(1)
+        while end > start and text[end - 1] == ".":
+            end -= 1
+        words = text[start:end].split()
+        if (
+            not words
+            or scan.overlaps(start, end)
+            or _not_a_town(words)
+            or _ORG_AFTER.match(text[end : end + 30])
+            or lx.COMPANY_AFTER.match(text[end : end + 30])
+            or _person_like(words)
+        ):
+            continue
+        scan.add("geographic", start, end, LIKELY if scan.near_care(start, end, window=150) else POSSIBLE)
     _gazetteer_places(scan)
+
+
+_PERSON_AFTER_PLACE = re.compile(
+    r"^,?\s(?:" + "|".join(sorted(lx.CREDENTIALS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def _titled_or_org(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in lx.STAFF_TITLES or lower in lx.NOT_PEOPLE or lower in _ORG_WORDS or lower in lx.NOT_NAMES
+
+
+def _person_like(words: list[str]) -> bool:
+    """ "Amara Okafor": a given name first and a surname last, and not a known place."""
+    if len(words) < 2:
+        return False
+    folded = [gazetteer.fold(w) for w in words]
+    if " ".join(folded) in gazetteer.cities():
+        return False
+    return folded[0] in gazetteer.given_names() and folded[-1] in gazetteer.surnames()
 
 
 def _gazetteer_places(scan: Scan) -> None:
