@@ -7,8 +7,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from medsocial.accounts.demo import demo_email
+from medsocial.core.markdown import COMMENT, render_markdown
 from medsocial.publishing.audio import silent_mp3
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Article, Category, Comment, Episode, Show, Source, Subscription
 from medsocial.publishing.services.search_index import index_article, index_episode
 
@@ -192,7 +192,7 @@ def load(*, stdout=None, small: bool = False) -> None:
             body="The whiteboard check caught me last week. Thank you for this list.",
             status=Comment.Status.APPROVED,
             body_html=render_markdown(
-                "The whiteboard check caught me last week. Thank you for this list.", comment=True
+                "The whiteboard check caught me last week. Thank you for this list.", COMMENT
             ),
         )
         Comment.objects.create(
@@ -202,7 +202,7 @@ def load(*, stdout=None, small: bool = False) -> None:
             status=Comment.Status.APPROVED,
             body="Glad it helped. We put a sticky note on the unit phone as a reminder.",
             body_html=render_markdown(
-                "Glad it helped. We put a sticky note on the unit phone as a reminder.", comment=True
+                "Glad it helped. We put a sticky note on the unit phone as a reminder.", COMMENT
             ),
         )
         Comment.objects.create(
@@ -211,7 +211,7 @@ def load(*, stdout=None, small: bool = False) -> None:
             guest_email="sam.rivera@example.org",
             status=Comment.Status.PENDING,
             body="Does this apply to volunteers too?",
-            body_html=render_markdown("Does this apply to volunteers too?", comment=True),
+            body_html=render_markdown("Does this apply to volunteers too?", COMMENT),
         )
     for email in ("reader@example.org",):
         from medsocial.publishing.models import MailingList

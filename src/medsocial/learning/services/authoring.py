@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core import page_cache
 from medsocial.core.covers import social_cover
+from medsocial.core.markdown import plain_text
 from medsocial.core.uploads import check_upload
-from medsocial.learning.content import plain_text
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import (
     Choice,
@@ -100,11 +100,8 @@ def refresh_search_text(course: Course) -> None:
     Course.objects.filter(pk=course.pk).update(search_text="\n".join(parts))
 
 
-@transaction.atomic
-def create_course(*, by, title: str, summary: str, **fields) -> Course:
-    """A new draft course taught by `by`."""
-    if not has_role(by, Role.INSTRUCTOR):
-        raise LearningNotAllowed("Only instructors can create courses.")
+def _check_course_fields(fields: dict) -> None:
+    """Refuse unknown fields and a bad cover; a good cover is cropped to the sharing size in place."""
     unknown = set(fields) - COURSE_FIELDS
     if unknown:
         raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
@@ -116,6 +113,14 @@ def create_course(*, by, title: str, summary: str, **fields) -> Course:
     )
     if isinstance(fields.get("cover_image"), UploadedFile):
         fields["cover_image"] = social_cover(fields["cover_image"], error=LearningError)
+
+
+@transaction.atomic
+def create_course(*, by, title: str, summary: str, **fields) -> Course:
+    """A new draft course taught by `by`."""
+    if not has_role(by, Role.INSTRUCTOR):
+        raise LearningNotAllowed("Only instructors can create courses.")
+    _check_course_fields(fields)
     course = Course.objects.create(title=title, summary=summary, slug=_unique_slug(Course, title), **fields)
     course.instructors.add(by)
     refresh_search_text(course)
@@ -125,17 +130,7 @@ def create_course(*, by, title: str, summary: str, **fields) -> Course:
 @transaction.atomic
 def update_course(*, by, course: Course, **fields) -> Course:
     _require_editor(by, course)
-    unknown = set(fields) - COURSE_FIELDS
-    if unknown:
-        raise LearningError(f"Unknown course fields: {', '.join(sorted(unknown))}.")
-    _check_upload(
-        fields.get("cover_image"),
-        limit=MAX_COVER_BYTES,
-        extensions=(".png", ".jpg", ".jpeg", ".webp"),
-        field="cover_image",
-    )
-    if isinstance(fields.get("cover_image"), UploadedFile):
-        fields["cover_image"] = social_cover(fields["cover_image"], error=LearningError)
+    _check_course_fields(fields)
     for name, value in fields.items():
         setattr(course, name, value)
     course.save()
@@ -531,32 +526,16 @@ def add_question(
     """Add a question; `choices` are (text, is_correct) pairs. A patient-details question's
     `post_text` marks each identifying detail with [[double brackets]]."""
     _require_editor(by, quiz.course)
-    if kind not in Question.Kind.values:
-        raise LearningError("Choose a question type.", field="kind")
-    if not prompt.strip():
-        raise LearningError("Write the question.", field="prompt")
-    choices = _validate_question(kind, list(choices), post_text)
-    spans: list[list[int]] = []
-    if kind == Question.Kind.PATIENT_DETAILS:
-        post_text, spans = _patient_post(post_text)
-    question = Question.objects.create(
-        quiz=quiz,
+    question = Question(quiz=quiz, position=_next_position(quiz.questions.all()))
+    return _save_question(
+        question,
         kind=kind,
-        prompt=prompt.strip(),
+        prompt=prompt,
+        choices=choices,
         post_text=post_text,
-        answer_spans=spans,
-        feedback_correct=feedback_correct,
-        feedback_incorrect=feedback_incorrect,
+        feedback=(feedback_correct, feedback_incorrect),
         points=points,
-        position=_next_position(quiz.questions.all()),
     )
-    Choice.objects.bulk_create(
-        [
-            Choice(question=question, text=text, is_correct=ok, position=i)
-            for i, (text, ok) in enumerate(choices)
-        ]
-    )
-    return question
 
 
 @transaction.atomic
@@ -572,26 +551,53 @@ def update_question(
     feedback_incorrect: str = "",
     points: int = 1,
 ) -> Question:
+    """Replace a question's content and choices, with the same checks as adding one."""
     _require_editor(by, question.quiz.course)
+    return _save_question(
+        question,
+        kind=kind,
+        prompt=prompt,
+        choices=choices,
+        post_text=post_text,
+        feedback=(feedback_correct, feedback_incorrect),
+        points=points,
+    )
+
+
+def _save_question(
+    question: Question,
+    *,
+    kind: str,
+    prompt: str,
+    choices: Sequence[tuple[str, bool]],
+    post_text: str,
+    feedback: tuple[str, str],
+    points: int,
+) -> Question:
     if kind not in Question.Kind.values:
         raise LearningError("Choose a question type.", field="kind")
-    choices = _validate_question(kind, list(choices), post_text)
+    if not prompt.strip():
+        raise LearningError("Write the question.", field="prompt")
+    checked_choices = _validate_question(kind, list(choices), post_text)
     spans: list[list[int]] = []
     if kind == Question.Kind.PATIENT_DETAILS:
         post_text, spans = _patient_post(post_text)
-    question.kind, question.prompt, question.post_text = kind, prompt.strip(), post_text
-    question.answer_spans = spans
-    question.feedback_correct, question.feedback_incorrect, question.points = (
-        feedback_correct,
-        feedback_incorrect,
-        points,
+    is_new = question._state.adding
+    question.kind, question.prompt, question.post_text, question.answer_spans = (
+        kind,
+        prompt.strip(),
+        post_text,
+        spans,
     )
+    question.feedback_correct, question.feedback_incorrect = feedback
+    question.points = points
     question.save()
-    question.choices.all().delete()
+    if not is_new:
+        question.choices.all().delete()
     Choice.objects.bulk_create(
         [
             Choice(question=question, text=text, is_correct=ok, position=i)
-            for i, (text, ok) in enumerate(choices)
+            for i, (text, ok) in enumerate(checked_choices)
         ]
     )
     return question

@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from medsocial.core.markdown import render_markdown
 from medsocial.learning import services
-from medsocial.learning.content import render_markdown
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import Course, Lesson, LessonResource, Module, Question
 from medsocial.learning.services import authoring
@@ -128,6 +128,21 @@ def test_question_validation_reports_a_clear_error(instructor, course):
     assert quiz.questions.count() == 2
 
 
+def test_editing_a_question_gets_the_same_checks_as_adding_one(instructor, course):
+    question = course.quizzes.get().questions.first()
+    before = (question.prompt, list(question.choices.values_list("text", "is_correct")))
+    with pytest.raises(LearningError, match="Write the question"):
+        services.update_question(
+            by=instructor, question=question, kind="single", prompt="  ", choices=[("a", True)]
+        )
+    with pytest.raises(LearningError, match="exactly one correct"):
+        services.update_question(
+            by=instructor, question=question, kind="single", prompt="New?", choices=[("a", True), ("b", True)]
+        )
+    question.refresh_from_db()
+    assert (question.prompt, list(question.choices.values_list("text", "is_correct"))) == before
+
+
 def test_reorder_modules_with_htmx_returns_outline(client, instructor, course):
     second = Module.objects.create(course=course, title="Second module", position=1)
     client.force_login(instructor)
@@ -201,7 +216,7 @@ def test_markdown_is_rendered_without_scripts():
     )
     assert "<script" not in html and 'href="javascript' not in html and "<img" not in html
     assert "&lt;script&gt;" in html  # shown as text, not run
-    assert '<a href="https://example.org" rel="noopener noreferrer nofollow">ok</a>' in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in html
     assert "<h2>Title</h2>" in html and "<strong>bold</strong>" in html
 
 

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from medsocial.core import sharing as site_sharing
 from medsocial.core.csv_export import csv_response
+from medsocial.core.markdown import render_markdown
 from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.learning import selectors, services, sharing
-from medsocial.learning.content import render_markdown, rendered_lesson_body
+from medsocial.learning.content import rendered_lesson_body
 from medsocial.learning.documents import transcript_pdf
 from medsocial.learning.errors import LearningConflict, LearningError
 from medsocial.learning.forms import CatalogFilterForm

@@ -7,8 +7,8 @@ from django.utils.text import slugify
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.covers import social_cover
 from medsocial.core.errors import NotAllowed
+from medsocial.core.markdown import render_markdown
 from medsocial.publishing.errors import PublishingError
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Article, ArticleRevision, Source
 
 from .search_index import index_article

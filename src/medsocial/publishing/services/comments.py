@@ -7,8 +7,8 @@ from django.utils import timezone
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core import page_cache
 from medsocial.core.errors import NotAllowed
+from medsocial.core.markdown import COMMENT, render_markdown
 from medsocial.publishing.errors import CommentError
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Comment, CommenterBan
 
 # At most this many comments per window from one IP address and from one account.
@@ -99,7 +99,7 @@ def submit_comment(
         guest_name=name,
         guest_email=email,
         body=body,
-        body_html=render_markdown(body, comment=True),
+        body_html=render_markdown(body, COMMENT),
         status=status,
         concerns=concerns,
         ip_address=ip_address,

@@ -18,9 +18,9 @@ from django.utils import timezone
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.email import email_send, enqueue_email
 from medsocial.core.errors import NotAllowed
+from medsocial.core.markdown import render_markdown
 from medsocial.core.task_queue import current_task, is_permanent
 from medsocial.publishing.errors import PublishingError
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import (
     SEND_STALLED_AFTER,
     Delivery,

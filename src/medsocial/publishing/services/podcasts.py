@@ -6,9 +6,9 @@ from PIL import Image, UnidentifiedImageError
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.errors import NotAllowed
+from medsocial.core.markdown import render_markdown
 from medsocial.publishing.audio import read_audio
 from medsocial.publishing.errors import PublishingError
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Episode, Show
 
 from .search_index import index_episode

@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from medsocial.publishing.markup import plain_text
+from medsocial.core.markdown import plain_text
 from medsocial.publishing.models import Article, Episode, SearchDocument
 
 

@@ -5,8 +5,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from medsocial.core.markdown import COMMENT, render_markdown
 from medsocial.publishing.audio import silent_mp3
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Article, Category, Comment, Episode, Show, Source
 from medsocial.publishing.services.search_index import index_article, index_episode
 
@@ -109,7 +109,7 @@ def make_comment(
     return Comment.objects.create(
         **{field: target},
         body=body,
-        body_html=render_markdown(body, comment=True),
+        body_html=render_markdown(body, COMMENT),
         status=status,
         user=user,
         guest_name="" if user else name,

@@ -9,9 +9,9 @@ from medsocial.accounts.roles import Role
 from medsocial.core.csv_export import csv_response
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.markdown import render_markdown
 from medsocial.publishing import selectors, services
 from medsocial.publishing.forms import ImportForm, IssueForm, SignUpForm, TestSendForm
-from medsocial.publishing.markup import render_markdown
 from medsocial.publishing.models import Issue, Subscription
 
 from .common import role_required
