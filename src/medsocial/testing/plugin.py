@@ -44,7 +44,12 @@ def _empty_cache():
 
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
+# The README's screenshots are refreshed only on request, so an ordinary run leaves the checkout clean.
+SCREENSHOT_DIR = (
+    REPO_ROOT / "docs" / "screenshots"
+    if os.environ.get("MEDSOCIAL_UPDATE_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "medsocial-screenshots"
+)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -299,7 +304,7 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
 
 
 def save_screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under docs/screenshots/ (they illustrate the README)."""
+    """Save a full-page screenshot (under docs/screenshots/ with MEDSOCIAL_UPDATE_SCREENSHOTS=1)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
