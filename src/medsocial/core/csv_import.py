@@ -2,7 +2,7 @@
 truth about the file.
 
 - The encoding is found, not assumed: a byte-order mark (UTF-8, UTF-16, UTF-32) first, then
-  UTF-8, then charset-normalizer's detection. Western one-byte guesses are read as
+  UTF-8, then charset-normalizer's detection. A one-byte guess is read as
   Windows-1252 (what spreadsheets on Windows write), line by line, so a file pasted together
   from UTF-8 and Windows-1252 parts reads correctly in both.
 - A quote that is never closed would swallow the rest of the file into one field; instead
@@ -31,8 +31,6 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# charset-normalizer guesses among these for short Western files; they all mean Windows-1252 here.
-WESTERN_ONE_BYTE = {"cp1252", "cp1250", "cp1254", "cp1257", "latin_1", "iso8859_15", "iso8859_2", "mac_roman"}
 
 
 class CsvFileError(DomainError):
@@ -71,9 +69,23 @@ def decode_csv(data: bytes) -> str:
     encoding = codecs.lookup(best.encoding).name.replace("-", "_") if best else "cp1252"
     if encoding.startswith(("utf_16", "utf_32")):
         return str(best)
-    if encoding in WESTERN_ONE_BYTE or best is None:
+    if best is None or (_is_one_byte(encoding) and _is_cp1252(data)):
+        # Short files give the detector little to go on (a Windows-1252 "é" has been guessed as
+        # DOS Baltic); a spreadsheet here is far likelier Windows-1252 than another one-byte code.
         encoding = "cp1252"
     return "".join(_decode_line(line, encoding) for line in data.splitlines(keepends=True))
+
+
+def _is_one_byte(encoding: str) -> bool:
+    return len(bytes(range(256)).decode(encoding, errors="replace")) == 256
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode_line(line: bytes, encoding: str) -> str:

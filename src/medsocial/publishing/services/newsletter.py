@@ -1,6 +1,5 @@
 """Newsletter subscriptions with double opt-in, issues sent in batches, and imports."""
 
-import csv
 import io
 import re
 from email.utils import formataddr
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core.csv_import import CsvFile, CsvFileError
 from medsocial.core.email import email_send, enqueue_email
 from medsocial.core.errors import NotAllowed
 from medsocial.core.markdown import render_markdown
@@ -370,19 +370,25 @@ def _resume(issue_id: int, *, now) -> bool:
     return True
 
 
-def import_subscribers(*, editor, csv_text: str) -> tuple[int, list[tuple[int, str]]]:
+def import_subscribers(*, editor, data: bytes | str) -> tuple[int, list[tuple[int, str]]]:
     """Add subscribers from CSV with columns email, list (slug), and optionally name and status
-    (pending or confirmed; confirmed only for people who already agreed elsewhere).
-    Returns (rows imported, [(line number, problem)])."""
+    (pending or confirmed; confirmed only for people who already agreed elsewhere). The file is
+    read by the shared CSV reader (any encoding, an unclosed quote refused whole); a bad row is
+    reported on its own line and the others are imported. Returns (rows imported, [(line, problem)])."""
     _require_editor(editor)
     lists = {m.slug: m for m in MailingList.objects.all()}
-    reader = csv.DictReader(io.StringIO(csv_text))
-    if not reader.fieldnames or "email" not in reader.fieldnames or "list" not in reader.fieldnames:
-        raise PublishingError(
-            "The file needs a header row with at least the columns email and list.", field="file"
-        )
+    try:
+        csv_file = CsvFile(io.StringIO(data, newline="") if isinstance(data, str) else data)
+        csv_file.require(["email", "list"])
+        rows = list(csv_file.rows())
+    except CsvFileError as exc:
+        raise PublishingError(exc.message, field="file") from None
     imported, errors = 0, []
-    for line, row in enumerate(reader, start=2):
+    for csv_row in rows:
+        line, row = csv_row.line, csv_row.values
+        if csv_row.problem:
+            errors.append((line, csv_row.problem[:1].upper() + csv_row.problem[1:] + "."))
+            continue
         email = (row.get("email") or "").strip().lower()
         status = (row.get("status") or "pending").strip().lower()
         try:

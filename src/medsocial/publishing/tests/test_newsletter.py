@@ -155,7 +155,7 @@ def test_import_reports_errors_per_row_and_export_lists_everyone(client, editor)
         "three@example.org,podcast,,pending\n"
         "four@example.org,events,,unsubscribed\n"
     )
-    imported, errors = services.import_subscribers(editor=editor, csv_text=csv_text)
+    imported, errors = services.import_subscribers(editor=editor, data=csv_text)
     assert imported == 2
     assert [line for line, _ in errors] == [3, 4, 5, 7]
     client.force_login(editor)
@@ -183,13 +183,13 @@ def test_newsletter_management_is_for_editors(client, make_user, db):
     ):
         assert client.get(url).status_code == 403, url
     with pytest.raises(NotAllowed):
-        services.import_subscribers(editor=make_user(roles=[]), csv_text="email,list\n")
+        services.import_subscribers(editor=make_user(roles=[]), data="email,list\n")
 
 
 def test_subscriber_export_neutralizes_a_name_that_is_a_formula(client, editor):
     services.import_subscribers(
         editor=editor,
-        csv_text='email,list,name,status\none@example.org,general,"=HYPERLINK(""http://x"")",confirmed\n',
+        data='email,list,name,status\none@example.org,general,"=HYPERLINK(""http://x"")",confirmed\n',
     )
     client.force_login(editor)
     rows = download_rows(client.get("/newsletter/subscribers.csv"))

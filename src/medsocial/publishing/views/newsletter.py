@@ -193,10 +193,9 @@ def subscribers_import(request):
     result = None
     if request.method == "POST" and form.is_valid():
         try:
-            text = form.cleaned_data["file"].read().decode("utf-8-sig")
-            imported, errors = services.import_subscribers(editor=request.user, csv_text=text)
-        except UnicodeDecodeError:
-            form.add_error("file", "Save the file as UTF-8 CSV.")
+            imported, errors = services.import_subscribers(
+                editor=request.user, data=form.cleaned_data["file"].read()
+            )
         except DomainError as exc:
             form.add_error("file", exc.message)
         else:
