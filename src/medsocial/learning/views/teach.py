@@ -204,17 +204,8 @@ def lesson_edit(request, slug, lesson_id=None):
         else:
             messages.success(request, "Lesson saved.")
             return redirect("learning:teach-lesson", slug=course.slug, lesson_id=lesson.pk)
-    return render(
-        request,
-        "learning/teach/lesson_form.html",
-        {
-            "course": course,
-            "lesson": lesson,
-            "form": form,
-            "resource_form": ResourceForm(),
-            "resources": list(lesson.resources.all()) if lesson else [],
-        },
-        status=400 if request.method == "POST" else 200,
+    return _lesson_page(
+        request, course, lesson, form, ResourceForm(), status=400 if request.method == "POST" else 200
     )
 
 
@@ -246,17 +237,22 @@ def resource_add(request, slug, lesson_id):
         else:
             messages.success(request, "File attached.")
             return redirect("learning:teach-lesson", slug=course.slug, lesson_id=lesson.pk)
+    return _lesson_page(request, course, lesson, LessonForm(instance=lesson, course=course), form, status=400)
+
+
+def _lesson_page(request, course, lesson, lesson_form, resource_form, *, status):
+    """The lesson editor: the lesson's own form beside its attached files."""
     return render(
         request,
         "learning/teach/lesson_form.html",
         {
             "course": course,
             "lesson": lesson,
-            "form": LessonForm(instance=lesson, course=course),
-            "resource_form": form,
-            "resources": list(lesson.resources.all()),
+            "form": lesson_form,
+            "resource_form": resource_form,
+            "resources": list(lesson.resources.all()) if lesson else [],
         },
-        status=400,
+        status=status,
     )
 
 
