@@ -7,6 +7,7 @@ fixtures are shared by every app's tests: a real SMTP server, a real browser, us
 import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -382,34 +383,38 @@ def keep_test_connection():
 # --- Concurrency --------------------------------------------------------------------------
 
 
-def run_concurrently(fn, items, *, workers: int | None = None):
-    """Run fn(item) for each item on its own thread, all released at once; returns results
-    in item order (an exception is returned in place of its result). Use with transactional_db."""
+def run_concurrently(fn, items, *, workers: int | None = None, timeout: float = 120):
+    """Run fn(item) for each item on its own thread, all released at the same moment (at most
+    `workers` at a time); returns results in item order, an exception in place of its result.
+    Fails the test when a thread has not finished within `timeout` seconds. Use with
+    transactional_db."""
     from django.db import connections
 
     items = list(items)
-    barrier = threading.Barrier(min(len(items), workers or len(items)))
-    results = [None] * len(items)
-    lock = threading.Semaphore(workers or len(items))
+    results: list = [None] * len(items)
+    release = threading.Event()
+    slots = threading.Semaphore(workers or len(items))
 
     def run(index, item):
-        with lock:
+        release.wait()
+        with slots:
             try:
-                try:
-                    barrier.wait(timeout=10)
-                except threading.BrokenBarrierError:
-                    pass
                 results[index] = fn(item)
             except Exception as exc:  # returned to the test to assert on
                 results[index] = exc
             finally:
                 connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i, item)) for i, item in enumerate(items)]
+    threads = [threading.Thread(target=run, args=(i, item), daemon=True) for i, item in enumerate(items)]
     for thread in threads:
         thread.start()
+    release.set()
+    deadline = time.monotonic() + timeout
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    stuck = sum(thread.is_alive() for thread in threads)
+    if stuck:
+        pytest.fail(f"{stuck} of {len(threads)} concurrent calls had not finished after {timeout:.0f} s")
     return results
 
 
