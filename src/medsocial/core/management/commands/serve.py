@@ -18,6 +18,9 @@ def refuse_port_in_use(host: str, port: int) -> None:
     the connections with whatever holds it. Binding once without that option finds out first."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # Connections of a server just stopped linger in TIME_WAIT for a minute; they must not
+        # keep the next one from starting. A listening socket still refuses this bind.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
@@ -36,9 +39,15 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", "1")),
+            help="threads per worker (default 1, or WEB_THREADS)",
+        )
         parser.add_argument("--no-collectstatic", action="store_true")
 
-    def handle(self, *args, host, port, workers, no_collectstatic, **options):
+    def handle(self, *args, host, port, workers, threads, no_collectstatic, **options):
         refuse_port_in_use(host, port)
         if not no_collectstatic and not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
@@ -55,7 +64,7 @@ class Command(BaseCommand):
             str(workers),
             # Measured fastest on 2 cores; granian's default thread count is slower here.
             "--blocking-threads",
-            "1",
+            str(threads),
             "medsocial.wsgi:application",
         ]
         self.stdout.write(describe_storage())
