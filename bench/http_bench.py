@@ -179,7 +179,7 @@ def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 120) ->
         if process.poll() is not None:
             sys.exit(f"the server exited with code {process.returncode}")
         try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as answer:
+            with urllib.request.urlopen(base + "/healthz?only=database,cache", timeout=2) as answer:
                 if answer.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -323,8 +323,9 @@ def main() -> None:
                 )
             )
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -131,8 +131,9 @@ def main() -> None:
         if confirmed != args.seats:
             sys.exit("OVERSOLD or undersold: the seat invariant does not hold")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":
