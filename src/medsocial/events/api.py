@@ -199,12 +199,8 @@ def register(request: HttpRequest, slug: str, payload: RegisterIn):
         answers=payload.answers,
         discount_code=payload.discount_code,
     )
-    return Status(
-        201,
-        _registration_out(
-            Registration.objects.select_related("event", "ticket_type", "order").get(pk=registration.pk)
-        ),
-    )
+    # The service returns the row with its event, ticket, order and counts taken under the lock.
+    return Status(201, _registration_out(registration))
 
 
 @router.post(

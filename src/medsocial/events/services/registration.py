@@ -8,7 +8,7 @@ in one step and a seat is never sold twice.
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from medsocial.events import payments
@@ -52,10 +52,21 @@ def _locked_discount(event: Event, code: str, now) -> DiscountCode:
     return discount
 
 
-def quote(*, ticket_type: TicketType, user, discount: DiscountCode | None = None, now=None) -> dict:
-    """The price a person pays for a ticket: base price, which price applied, discount and total."""
+def quote(
+    *,
+    ticket_type: TicketType,
+    user,
+    discount: DiscountCode | None = None,
+    now=None,
+    member: bool | None = None,
+) -> dict:
+    """The price a person pays for a ticket: base price, which price applied, discount and total.
+
+    `member` is whether `user` qualifies for member prices, when the caller knows it already."""
     now = now or timezone.now()
-    member = is_member(user)
+    if member is None:
+        # Only a ticket with a member price needs to know (one query).
+        member = ticket_type.member_price is not None and is_member(user)
     base = ticket_type.price_for(is_member=member, now=now)
     label = "Regular"
     if base != ticket_type.price:
@@ -69,18 +80,38 @@ def quote(*, ticket_type: TicketType, user, discount: DiscountCode | None = None
     return {"base_price": base, "price_label": label, "discount_amount": off, "total": base - off}
 
 
-def _seats_available(event: Event, ticket_type: TicketType) -> bool:
-    """Call with the event locked."""
-    holding = event.registrations.filter(status__in=Registration.SEAT_HOLDING)
-    if holding.count() >= event.capacity:
+def _locked_event_and_ticket(event: Event, ticket_type: TicketType) -> tuple[Event, TicketType]:
+    """The ticket type read afresh with its event, locking the event row only (the seats live
+    there); one query. Raises RegistrationError when the ticket is another event's."""
+    try:
+        ticket_type = (
+            TicketType.objects.select_related("event")
+            .select_for_update(of=("event",))
+            .get(pk=ticket_type.pk, event_id=event.pk)
+        )
+    except TicketType.DoesNotExist:
+        raise RegistrationError("That ticket belongs to another event.", field="ticket_type") from None
+    return ticket_type.event, ticket_type
+
+
+def _seat_counts(event: Event, ticket_type: TicketType, user) -> dict:
+    """Call with the event locked: seats held (in all and with this ticket), people waiting,
+    and whether `user` already holds an active registration, in one query."""
+    return Registration.objects.filter(event=event).aggregate(
+        held=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
+        held_of_ticket=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING, ticket_type=ticket_type)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        mine=Count("pk", filter=Q(user=user, status__in=Registration.ACTIVE)),
+    )
+
+
+def _seats_available(event: Event, ticket_type: TicketType, counts: dict) -> bool:
+    if counts["held"] >= event.capacity:
         return False
-    if (
-        ticket_type.quantity is not None
-        and holding.filter(ticket_type=ticket_type).count() >= ticket_type.quantity
-    ):
+    if ticket_type.quantity is not None and counts["held_of_ticket"] >= ticket_type.quantity:
         return False
     # Newcomers do not jump ahead of people already waiting for a seat.
-    return not event.registrations.filter(status=Registration.Status.WAITLISTED).exists()
+    return counts["waiting"] == 0
 
 
 def register(
@@ -94,27 +125,32 @@ def register(
 ) -> Registration:
     """Register `user`: a confirmed seat while seats last, else a place on the waitlist.
 
-    One transaction: lock the event, validate, take the seat and the discount use, create the
-    registration and its order; emails go out after commit.
+    Answers are checked and membership looked up before the transaction; inside it, the event
+    row is locked, the seat and the discount use taken, the registration and its order created;
+    emails go out after commit. The returned registration carries `event_seats_taken` and
+    `waitlisted_ahead` as counted under the lock.
     """
     from medsocial.events import tasks
 
-    now = now or timezone.now()
+    if ticket_type.event_id != event.pk:
+        raise RegistrationError("That ticket belongs to another event.", field="ticket_type")
+    # Neither needs the lock: questions and memberships do not decide who gets a seat.
+    cleaned_answers = validate_answers(event, answers or {})
+    member = ticket_type.member_price is not None and is_member(user)
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=event.pk)
+        event, ticket_type = _locked_event_and_ticket(event, ticket_type)
+        # Taken under the lock, so waitlist order is the order in which seats were decided.
+        now = now or timezone.now()
         if not event.registration_is_open(now):
             raise RegistrationError("Registration for this event is closed.")
-        if ticket_type.event_id != event.pk:
-            raise RegistrationError("That ticket belongs to another event.", field="ticket_type")
-        ticket_type = TicketType.objects.get(pk=ticket_type.pk)
         if not ticket_type.is_active:
             raise RegistrationError("That ticket is no longer on sale.", field="ticket_type")
-        if Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
+        counts = _seat_counts(event, ticket_type, user)
+        if counts["mine"]:
             raise RegistrationConflict("You are already registered for this event.")
-        cleaned_answers = validate_answers(event, answers or {})
         discount = _locked_discount(event, discount_code, now) if discount_code.strip() else None
 
-        confirmed = _seats_available(event, ticket_type)
+        confirmed = _seats_available(event, ticket_type, counts)
         registration = Registration.objects.create(
             event=event,
             user=user,
@@ -125,7 +161,7 @@ def register(
             confirmed_at=now if confirmed else None,
             waitlisted_at=None if confirmed else now,
         )
-        price = quote(ticket_type=ticket_type, user=user, discount=discount, now=now)
+        price = quote(ticket_type=ticket_type, user=user, discount=discount, now=now, member=member)
         provider = payments.default_provider()
         order = Order.objects.create(
             registration=registration,
@@ -139,6 +175,9 @@ def register(
         if confirmed and order.total > 0:
             transaction.on_commit(lambda: provider.order_placed(order))
         transaction.on_commit(lambda: tasks.send_registration_email.enqueue(registration.pk))
+    # The counts `selectors.registrations_of` annotates, as they stood under the lock.
+    registration.event_seats_taken = counts["held"] + (1 if confirmed else 0)  # type: ignore[attr-defined]
+    registration.waitlisted_ahead = 0 if confirmed else counts["waiting"]  # type: ignore[attr-defined]
     return registration
 
 
