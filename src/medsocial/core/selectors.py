@@ -144,11 +144,8 @@ def _event_manager(user, with_queue: bool) -> StaffSection:
 
 
 def _instructor(user, with_queue: bool) -> StaffSection:
-    taught = learning_selectors.courses_taught(user)
-    counts = taught.aggregate(
-        courses=Count("pk", distinct=True),
-        drafts=Count("pk", filter=Q(status="draft"), distinct=True),
-    )
+    taught = learning_selectors.courses_taught(user, with_enrollment_count=False)
+    counts = taught.aggregate(courses=Count("pk"), drafts=Count("pk", filter=Q(status="draft")))
     teach = reverse("learning:teach")
     section = StaffSection(
         "instructor",

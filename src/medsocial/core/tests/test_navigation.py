@@ -152,3 +152,18 @@ def test_staff_pages_cost_the_same_queries_with_5_and_50_rows(client, make_user,
     _fill_every_queue(45, staff=staff)
     many = {url: page_queries(client, url) for url in urls}
     assert many == few
+
+
+def test_the_teaching_page_counts_courses_and_drafts_however_many_learners_enrolled(client, make_user):
+    from medsocial.learning.services.enrollment import enroll
+
+    instructor = make_user(roles=[Role.INSTRUCTOR])
+    taught = make_course(instructors=[instructor])
+    make_course(instructors=[instructor], status="draft")
+    make_course()  # someone else's
+    for n in range(3):
+        enroll(user=make_user(email=f"learner{n}@example.org"), course=taught)
+    client.force_login(instructor)
+    html = client.get(reverse("staff-role", args=["instructor"])).content.decode()
+    assert '<span class="tally-count">2</span> <span class="tally-label">Courses you teach' in html
+    assert '<span class="tally-count">1</span> <span class="tally-label">Unpublished drafts' in html
