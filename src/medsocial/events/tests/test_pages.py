@@ -248,3 +248,15 @@ def test_the_list_finds_events_by_speaker_name_once(client):
     make_event(title="Other")
     html = client.get("/events/", {"q": "delgado"}).content.decode()
     assert html.count("Yearly summit") == 1 and "Other" not in html
+
+
+def test_the_manage_page_lists_events_a_page_at_a_time_latest_first(client, manager):
+    client.force_login(manager)
+    for day in range(30):
+        make_event(title=f"Event on day {day:02d}", starts_in=datetime.timedelta(days=day + 1))
+    first = client.get("/events/manage/").content.decode()
+    second = client.get("/events/manage/?page=2").content.decode()
+    assert "Event on day 29" in first and "Event on day 05" in first and "Event on day 04" not in first
+    assert "Page 1 of 2" in first
+    assert all(f"Event on day {day:02d}" in second for day in range(5))
+    assert "Event on day 05" not in second

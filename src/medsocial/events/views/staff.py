@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +18,9 @@ from medsocial.events.errors import UnpaidOrder
 from medsocial.events.models import Event, Order, Proposal, Registration, WorkshopRequest
 from medsocial.events.services.checkin import door_closed_reason, ticket_code_from
 
+# Each row links four pages and converts its time: a page of them, not every event at once.
+MANAGE_PAGE_SIZE = 25
+
 
 def _require_manager(request):
     if not selectors.is_event_manager(request.user):
@@ -26,13 +30,18 @@ def _require_manager(request):
 @login_required
 def manage_home(request):
     _require_manager(request)
-    events = selectors.with_seat_counts(Event.objects.select_related("organization")).order_by("-starts_at")[
-        :200
-    ]
+    events = selectors.with_seat_counts(Event.objects.select_related("organization")).order_by(
+        "-starts_at", "-pk"
+    )
+    page_obj = Paginator(events, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
     requests = WorkshopRequest.objects.select_related("organization", "requested_by", "event").order_by(
         "status", "-created_at"
     )[:100]
-    return render(request, "events/manage/home.html", {"events": events, "requests": requests})
+    return render(
+        request,
+        "events/manage/home.html",
+        {"events": page_obj.object_list, "page_obj": page_obj, "requests": requests},
+    )
 
 
 @login_required
