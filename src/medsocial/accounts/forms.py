@@ -152,15 +152,27 @@ class AccessTokenForm(forms.Form):
         return self.cleaned_data.get("scope") or PersonalAccessToken.Scope.READ  # least access unless asked
 
 
-class PasswordChangeWithTokensForm(auth_forms.PasswordChangeForm):
-    """Changing the password (after a leak, say) offers to cut off the API tokens too."""
+class RevokeTokensChoice(forms.Form):
+    """A new password (after a leak, say) offers to cut off the API tokens too. Other signed-in
+    browsers are signed out whatever the choice: their sessions carry the old password's hash."""
 
     revoke_tokens = forms.BooleanField(
         required=False,
         initial=True,
         label="Also revoke my API access tokens",
-        help_text="Scripts that use them will need a new token.",
+        help_text="Scripts that use them will need a new token. Browsers signed in elsewhere are "
+        "signed out either way.",
     )
+
+
+class PasswordChangeWithTokensForm(auth_forms.PasswordChangeForm, RevokeTokensChoice):
+    """Django's password change, with the choice to revoke the API tokens."""
+
+
+class SetPasswordWithTokensForm(auth_forms.SetPasswordForm, RevokeTokensChoice):
+    """The password chosen from a reset link, with the choice to revoke the API tokens."""
+
+    field_order = ["new_password1", "new_password2", "revoke_tokens"]
 
 
 class OrganizationForm(forms.ModelForm):

@@ -103,9 +103,27 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password-reset-done")
 
 
+def _password_changed(request, user, form) -> None:
+    """After a new password: revoke the API tokens when the person asked, and say what happened."""
+    revoked = 0
+    if form.cleaned_data.get("revoke_tokens"):
+        revoked = services.revoke_all_access_tokens(user=user)
+    messages.success(
+        request,
+        "Your password was changed; other browsers signed in to your account were signed out."
+        + (f" {revoked} API token(s) were revoked." if revoked else ""),
+    )
+
+
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
+    form_class = forms.SetPasswordWithTokensForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _password_changed(self.request, self.user, form)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -114,14 +132,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = forms.PasswordChangeWithTokensForm
 
     def form_valid(self, form):
-        revoked = 0
-        if form.cleaned_data.get("revoke_tokens"):
-            revoked = services.revoke_all_access_tokens(user=self.request.user)
-        messages.success(
-            self.request,
-            "Your password was changed." + (f" {revoked} API token(s) were revoked." if revoked else ""),
-        )
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        _password_changed(self.request, self.request.user, form)
+        return response
 
 
 @login_required
