@@ -92,6 +92,7 @@ _WEAK_LABELS = re.compile(
     r"device|pump|implant|pacemaker|insurance(?!\s+card)|coverage|encounter|permit|specimen)\b",
     re.IGNORECASE,
 )
+_CARD_DIGITS = re.compile(r"^\d{12,19}$")
 _STRONG_AFTER_WEAK = re.compile(r"(?:number|num|no\.?|#|id|:)", re.IGNORECASE)
 # A plate written with a space or dash after a plate label: "plate 7ABC 123", "tag ABC-1234".
 PLATE = re.compile(
@@ -104,7 +105,9 @@ PLATE = re.compile(
 MBI = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
 )
-_AGE_LIKE = re.compile(r"^\d{1,3}-(?:year|yr|month|week|day)", re.IGNORECASE)
+_AGE_LIKE = re.compile(
+    r"^\d{1,3}(?:-(?:year|yr|month|week|day)|\s?(?:y/o|yo\b|y\.o\.|years?\b|yrs?\b))", re.IGNORECASE
+)
 SSN = re.compile(r"(?<![\d-])(?!000|666)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-HJ-NPR-Z0-9]{17}\b")
 SHORT_PHONE = re.compile(
@@ -177,7 +180,8 @@ AGES = [
     ),
     re.compile(r"\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s(?:birthday|bday)\b", re.IGNORECASE),
     re.compile(
-        r"(?<=[^\W\d_], )(?:9\d|1[01]\d)(?=[,)\s])(?!\s(?:days|weeks|months|hours|years\s+(?:of|in)))"
+        r"(?:(?<=[^\W\d_], )|(?<=\b[^\W\d_]\., ))(?:9\d|1[01]\d)(?=[,)\s])"
+        r"(?!\s(?:days|weeks|months|hours|years\s+(?:of|in)))"
     ),
     re.compile(r"(?<=[^\W\d_] \()(?:9\d|1[01]\d)(?=\))"),
     re.compile(r"\b(?<=at\s)(?:9\d|1[01]\d)\b(?=[.!,]|\s(?:and|but|years))"),
@@ -219,14 +223,17 @@ _ID_HINT = re.compile(r"\d[^\d\s]{0,30}\d[^\d\s]{0,30}\d")
 
 
 def labelled_identifiers(scan: Scan) -> None:
-    for m in PLATE.finditer(scan.text):
-        if not scan.overlaps(*m.span(1)):
-            scan.add("vehicle_id", *m.span(1), HIGH)
+    if not _NUMBER_HINT.search(scan.text):
+        return  # every identifier here holds a digit
+    if "plate" in scan.lower or "tag" in scan.lower:
+        for m in PLATE.finditer(scan.text):
+            if not scan.overlaps(*m.span(1)):
+                scan.add("vehicle_id", *m.span(1), HIGH)
+    if not _ID_HINT.search(scan.text):
+        return
     for m in MBI.finditer(scan.text):
         if not scan.overlaps(*m.span()):
             scan.add("health_plan_id", *m.span(), HIGH)
-    if not _ID_HINT.search(scan.text):
-        return
     for m in numbers.iban_spans(scan.text):
         if not scan.overlaps(*m):
             scan.add("account_number", *m, CERTAIN)
@@ -240,12 +247,16 @@ def labelled_identifiers(scan: Scan) -> None:
         if scan.overlaps(start, end):
             continue
         label = m.group(0)[: start - m.start()]
-        if _WEAK_LABELS.match(label) and not _STRONG_AFTER_WEAK.search(label):
-            continue
+        if (
+            _WEAK_LABELS.match(label)
+            and not _STRONG_AFTER_WEAK.search(label)
+            and not (category == "account_number" and _CARD_DIGITS.match(m.group(id_group)))
+        ):
+            continue  # "card 4111…" with 12 to 19 digits is a card all the same
         if category == "ssn" and len(_digits(m.group(id_group))) != 9:
             continue
-        if _AGE_LIKE.match(m.group(id_group)):
-            continue  # "case: 104-year-old"
+        if _AGE_LIKE.match(scan.text[start : start + 12]):
+            continue  # "case: 104-year-old", "case: 101 y/o woman"
         if category in {"health_plan_id", "account_number"} and _is_allowed_phone(scan, m.group(id_group)):
             continue
         scan.add(category, start, end, CERTAIN)
@@ -320,14 +331,37 @@ def phones(scan: Scan) -> None:
         scan.add(category, start, end, POSSIBLE)
 
 
+# Date patterns that name a month, and a quick test for a month name in the post.
+_MONTH_PATTERNS = frozenset({0, 1, 2, 5})
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
 def _date_matches(scan: Scan) -> list:
     if scan.dates is None:
-        scan.dates = (
-            [m for pattern in DATES for m in pattern.finditer(scan.text)]
-            if _NUMBER_HINT.search(scan.text)
-            else []
-        )
+        if _NUMBER_HINT.search(scan.text):
+            months = bool(_MONTH_HINT.search(scan.lower))
+            scan.dates = [
+                m
+                for index, pattern in enumerate(DATES)
+                if months or index not in _MONTH_PATTERNS
+                for m in pattern.finditer(scan.text)
+            ]
+        else:
+            scan.dates = []
     return scan.dates
+
+
+# Where a lower-case "may 3" is a date all the same: after "on", "since", "Date:"…
+_DATE_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:on|since|from|until|till|by|before|after|was|is|of|dob|dod)|date|:)\s{1,2}$", re.IGNORECASE
+)
+
+
+def _may_the_verb(scan: Scan, m) -> bool:
+    """ "we may 2 x the dose" is the verb; "discharged on may 3" is a date."""
+    if m.group()[:3].lower() != "may" or m.group()[0].isupper():
+        return False
+    return not _DATE_PREPOSITION_BEFORE.search(scan.text[max(0, m.start() - 8) : m.start()])
 
 
 def dates(scan: Scan) -> None:
@@ -336,7 +370,7 @@ def dates(scan: Scan) -> None:
             start, end = m.span()
             if scan.overlaps(start, end):
                 continue
-            if m.group()[:3].lower() == "may" and not m.group()[0].isupper():
+            if _may_the_verb(scan, m):
                 continue  # "may 2" is usually the verb
             labelled = bool(DATE_LABEL.search(scan.text[max(0, start - 12) : start]))
             window = scan.text[max(0, start - 70) : min(len(scan.text), end + 60)]
@@ -357,7 +391,7 @@ def dates(scan: Scan) -> None:
 # Words around a date that make it a public event's date, not a person's.
 DATE_EVENT = re.compile(
     r"\b(?:join|rsvp|register\w*|webinar|conference|orientation|drive|runs|hours|closed|open|deadline|"
-    r"present\w*|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
+    r"present(?!ed\s+(?:with|to\s+(?:the\s+)?(?:ed|er|clinic|emergency)))\w*|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
     r"gala|summit|briefing|advisory|seminar|workshop|lecture|training|celebrat\w*\s+(?:our|the)|"
     r"week|month|awareness|through|until|starting|starts|kicks?\s+off|launch\w*|anniversary)\b",
     re.IGNORECASE,
@@ -374,7 +408,7 @@ def person_dates(scan: Scan) -> None:
     if scan.dates:
         for m in _date_matches(scan):
             start, end = m.span()
-            if scan.overlaps(start, end) or (m.group()[:3].lower() == "may" and not m.group()[0].isupper()):
+            if scan.overlaps(start, end) or _may_the_verb(scan, m):
                 continue
             numeric_short = m.group()[0].isdigit() and m.group().count("/") + m.group().count("-") == 1
             if (numeric_short and "-" in m.group()) or _NOT_A_DATE_AFTER.match(scan.text[end : end + 12]):

@@ -14,7 +14,7 @@ from . import lexicon as lx
 # "001-312-…" and "011 44 …" are international dialling prefixes; phonenumbers reads "+".
 _DIAL_PREFIX = re.compile(r"(?<![\w+])(?:00|011)(?=[\s.-]?[1-9])")
 # National numbers that start with a trunk 0 (UK "020 7946 0958", Germany "030 …").
-_TRUNK_ZERO = re.compile(r"(?<![\d+])0\d{1,4}[\s.-]?\d{2,4}[\s.-]?\d{3,4}(?:[\s.-]?\d{2,4})?(?!\d)")
+_TRUNK_ZERO = re.compile(r"(?<![\d+])\(?0\d(?:[\s.)-]{0,2}\d){7,11}(?!\d)")
 _FOREIGN_REGIONS = ("GB", "DE", "FR", "AU", "IN", "IE", "NL", "ES", "IT", "MX", "BR", "JP")
 _DIGIT_RUN = re.compile(r"\d")
 _PHONE_CUE = re.compile(
@@ -24,7 +24,11 @@ _PHONE_CUE = re.compile(
 _US_SHAPE = re.compile(r"(?<![\d\w.+-])(?:\(\s?(\d{3})\s?\)\s?|(\d{3})[.-])(\d{3})[.-](\d{4})(?![\d-]|\.\d)")
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}$", re.IGNORECASE)
 
-CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+CARD = re.compile(r"(?<![\d+-])(?<!\+\s)(?:\d[ -]?){12,18}\d(?![\d-])")
+# "06.06.2025", "2025-03-29": dates that phone matchers would read as numbers.
+_DATE_SHAPED = re.compile(
+    r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2})$"
+)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 
 
@@ -44,6 +48,8 @@ def phone_spans(text: str) -> list[tuple[int, int, str, bool]]:
 
     def keep(match, strict: bool) -> None:
         number = match.number
+        if _DATE_SHAPED.match(match.raw_string.strip()):
+            return
         if strict and not phonenumbers.is_valid_number(number):
             return
         start, end = prefix_at.get(match.start, match.start), match.end
