@@ -42,7 +42,7 @@ _PARTICLES = frozenset(
 _NOT_NAME_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ology", "ed", "ly")
 
 # Cues right before a name, case-insensitive; the name follows after optional ":" or ",".
-_BEFORE = re.compile(
+_BEFORE_SOURCE = (
     r"(?:\b(?:pt|patient|client|resident|mr|mrs|ms|mx|miss|mister|missus|baby|"
     r"(?:my|our|her|his|their)\s(?:little\s|baby\s|sweet\s|brave\s|beautiful\s|late\s|dear\s|old\s)?"
     r"(?:husband|wife|son|daughter|mom|mum|mother|dad|father|grandmother|grandma|grandfather|grandpa|"
@@ -58,12 +58,13 @@ _BEFORE = re.compile(
     r"follow-?up|results|labs|appointment|paperwork|done|denied|approved|pending|scheduled)"
     r"\s(?:[\w-]+\s){0,2}?for|"
     r"save\son|listed\sunder|under\sthe\sname|admitted|discharged|visited|visiting)"
-    r")\.?[,:]?\s$",
-    re.IGNORECASE,
+    r")\.?[,:]?\s"
 )
+# Found once per post in its lower-case copy; a name may start where a cue ends.
+_BEFORE = re.compile(_BEFORE_SOURCE)
 # Person context right after a name.
-_AFTER = re.compile(
-    r"^(?:,\s(?:\d{1,3}|age\s\d{1,3}|aged\s\d{1,3})\b"
+_AFTER_SOURCE = (
+    r"(?:,\s(?:\d{1,3}|age\s\d{1,3}|aged\s\d{1,3})\b"
     r"|\s\((?:\d{1,3}|age\s\d{1,3}|room\s\w+|bed\s\w+|rm\s\w+)\)"
     r"|\s(?:in|to)\s(?:room\s|bed\s|rm\s)?(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?\b(?!\s?(?:%|mg|am|pm|minutes|min|days|hours|hrs|weeks|"
     r"months|years|patients|people|nurses|beds))"
@@ -74,9 +75,11 @@ _AFTER = re.compile(
     r"going|in\s(?:the\s)?(?:icu|er|ed|hospital|room|bed|hospice|surgery|rehab))\b"
     r"|\s(?:rang|walked|coded|beat|passed|died|fell|turned|pulled|survived|woke|fought|celebrated|"
     r"delivered|underwent|needs|needed|went\shome|came\shome|asked\sme|asked\sus)\b"
-    r"|\sfrom\s[A-Z][^\W\d_]+\s(?:rang|was|is|has|had|came|went|beat|survived|fought)\b)",
-    re.IGNORECASE,
+    r"|,?\s\(?(?:mrn|dob|d\.o\.b\.|ssn|mr\#|acct|member\sid)\b"
+    r"|\sfrom\s[^\W\d_]+\s(?:rang|was|is|has|had|came|went|beat|survived|fought)\b)"
 )
+# Found once per post in its lower-case copy; a name may end where a context starts.
+_AFTER = re.compile(_AFTER_SOURCE)
 _AGE_OR_ROOM = re.compile(r"^(?:,\s|\s\(|\s(?i:in|to)\s)", re.IGNORECASE)
 _STAFF_AFTER = re.compile(
     r"^,?\s(?:(?:" + "|".join(sorted(lx.CREDENTIALS, key=len, reverse=True)) + r")\b"
@@ -90,17 +93,6 @@ _NOUN_COMMA_BEFORE = re.compile(r"\b(?:pt|patient|client|resident)s?\.?,\s$", re
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|miss|mister|missus)\.?\s$", re.IGNORECASE)
 _DR_BEFORE = re.compile(r"\b(?:dr|doctor|nurse|prof|professor|rn|np|pa)\.?\s$", re.IGNORECASE)
 MAX_WORDS = 4
-# The last word of every cue in _BEFORE: the pattern is tried only after one of them.
-_CUE_LAST = frozenset(
-    """
-    pt patient client resident mr mrs ms mx miss mister missus baby husband wife son daughter mom mum
-    mother dad father grandmother grandma grandfather grandpa nana granny gran brother sister partner
-    aunt auntie uncle niece nephew grandson granddaughter boy girl cousin neighbor neighbour friend
-    fiance fiancé fiancee fiancée stepson stepdaughter kiddo child toddler newborn twin bestie
-    to for of with home back congrats congratulations birthday bday rip peace remembering meet you
-    thanks is name well soon on under admitted discharged visited visiting shoutout shoutouts
-    """.split()
-)
 
 
 def _is_initial(scan: Scan, index: int) -> bool:
@@ -121,17 +113,19 @@ def _name_like(word: str) -> tuple[bool, bool]:
         return True, folded in gazetteer.very_common_words()
     if folded in gazetteer.everyday_words() or lower in gazetteer.everyday_words():
         return False, False
-    if lower.endswith("s") and lower[:-1] in gazetteer.everyday_words():
-        return False, False  # "navigators"
-    if base.isascii() and lower.endswith(_NOT_NAME_ENDINGS):
+    if base.islower() and lower.endswith("s") and lower[:-1] in gazetteer.everyday_words():
+        return False, False  # "navigators" (but "MATS", "Mats" may be a name)
+    if base.islower() and base.isascii() and lower.endswith(_NOT_NAME_ENDINGS):
         return False, False
     return True, False
 
 
 def _word_ok(scan: Scan, index: int) -> tuple[bool, bool]:
-    word = scan.tokens[index][2]
+    start, _end, word = scan.tokens[index]
     if _is_initial(scan, index):
         return True, True
+    if len(word) < 2 and word.isascii() or scan.text[start - 1 : start].isdigit():
+        return False, False  # "B" of "2B"
     ok, weak = _name_like(word)
     if ok and weak and word[0].isupper() and not word.isupper():
         weak = False  # "Grace", "Will": written as a name
@@ -235,26 +229,56 @@ def _claim(scan: Scan, start: int, end: int, confidence: float) -> None:
     scan.add("name", start, end, confidence)
 
 
+_SIGN_OFF_BEFORE = re.compile(r"(?:\s[-–—~]\s?|\n[-–—~]?\s?)$")
+
+
+def _sign_off(scan: Scan) -> None:
+    """ "…join my chemo buddy group - alícia nascimento": a name signing a post about care."""
+    tokens, text = scan.tokens, scan.text
+    if len(tokens) < 4:
+        return
+    tail = text.rstrip(" .!\n")
+    for first in range(max(1, len(tokens) - MAX_WORDS), len(tokens)):
+        start = tokens[first][0]
+        if not _SIGN_OFF_BEFORE.search(text[max(0, start - 3) : start]):
+            continue
+        run = _run_forward(scan, first)
+        if (
+            run
+            and len(run) >= 2
+            and tokens[run[-1]][1] >= len(tail) - 1
+            and _acceptable(scan, run, cued=True)
+        ):
+            s, e = _span(scan, run)
+            if not _staff(scan, s, e) and scan.near_care(s, e, window=300):
+                _claim(scan, s, e, LIKELY)
+        return
+
+
 def cued_names(scan: Scan) -> None:
     tokens, text = scan.tokens, scan.text
+    _sign_off(scan)
+    cue_ends = {m.end(): m.start() for m in _BEFORE.finditer(scan.lower)}
+    contexts = {m.start(): m for m in _AFTER.finditer(scan.lower)}
+    if not cue_ends and not contexts:
+        return
     for index, (start, end, _word) in enumerate(tokens):
-        before = text[max(0, start - 60) : start]
-        if (
-            index
-            and tokens[index - 1][2].lower() in _CUE_LAST
-            and _BEFORE.search(before)
-            and not _DR_BEFORE.search(before[-12:])
-            and not _NOUN_COMMA_BEFORE.search(before[-12:])
-        ):
+        if index and start in cue_ends:
+            cue = text[cue_ends[start] : start]
+            if _DR_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
             run = _run_forward(scan, index)
+            if run and _NOUN_COMMA_BEFORE.search(cue):
+                # "elderly patient, atypical chest pain": only a written-out name follows.
+                if len(run) < 2 or not all(scan.tokens[k][2][0].isupper() for k in run):
+                    run = []
             if run and _acceptable(scan, run, cued=True):
                 s, e = _span(scan, run)
                 if not _staff(scan, s, e):
-                    title = _TITLE_BEFORE.search(before)
+                    title = _TITLE_BEFORE.search(cue)
                     _claim(scan, start - len(title.group()) if title else s, e, HIGH)
                 continue
-        after = text[end : end + 60]
-        context = _AFTER.match(after)
+        context = contexts.get(end + 1 if _is_initial(scan, index) else end)
         if context:
             run = _run_backward(scan, index)
             if run and _acceptable(scan, run, cued=False):

@@ -4,6 +4,7 @@ findings so far. Shared by every detector module."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 
 from . import lexicon as lx
@@ -46,7 +47,21 @@ def severity_for(confidence: float) -> str:
 
 # A word in any script: letters, with inner apostrophes or hyphens ("O'Brien", "Eun-ji",
 # "Núñez", "James's"). Digits and underscores are not letters.
-WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+def _mark_class() -> str:
+    """Combining marks (accents written apart, Devanagari and Thai vowel signs): `\\w` does
+    not hold them, but they belong to the word they follow ("अमृता")."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x1100):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(chr(a) + ("-" + chr(b) if b > a else "") for a, b in ranges)
+
+
+MARKS = _mark_class()
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[" + MARKS + r"]|['’-](?=[^\W\d_]))*")
 
 
 def _is_care_word(word: str) -> bool:
@@ -60,7 +75,10 @@ class Scan:
 
     def __init__(self, text: str, allowed):
         self.text = text
-        self.lower = text.lower()
+        lower = text.lower()
+        if len(lower) != len(text):  # "İ" lowers to two characters: keep offsets aligned
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.lower = lower
         self.tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         care = [s for s, _e, w in self.tokens if _is_care_word(w)]
         for phrase in lx.CARE_PHRASES:

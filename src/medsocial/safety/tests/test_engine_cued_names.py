@@ -70,3 +70,28 @@ def test_room_number_right_after_a_name_is_a_room():
 def test_age_in_parentheses_after_a_name_is_not_a_room():
     analysis = analyze("My daughter Linh (5) has a rash after her flu shot.", mode="fast")
     assert "room_bed" not in [f.category for f in analysis.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Text me at 241.241.8665 if you want to join my chemo buddy group - andrée bouchet",
+            "andrée bouchet",
+        ),
+        ("Grand rounds: STEF SPANHAAK, MRN N3244694, presented with chest pain.", "STEF SPANHAAK"),
+        ("Vinícius d. is back at home after the hip replacement.", "Vinícius d."),
+        ("Mom (सुदर्शन च., 95) is in room 9 after her surgery", "सुदर्शन च."),
+    ],
+)
+def test_name_signing_a_post_or_before_a_record_label_is_found(text, name):
+    assert name in names(text)
+
+
+def test_letter_of_a_room_number_is_not_a_name():
+    assert names("Rough night. Alyssa Weiß in 2B pulled out her IV after surgery.") == ["Alyssa Weiß"]
+
+
+def test_name_lower_cased_with_a_capital_i_keeps_its_offsets():
+    analysis = analyze("İstanbul trip over. Pt robert kim in bed 5 after surgery.", mode="fast")
+    assert "robert kim" in [f.text for f in analysis.findings if f.category == "name"]
