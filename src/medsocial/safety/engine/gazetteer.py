@@ -94,6 +94,12 @@ def cities() -> frozenset[str]:
 
 
 @cache
+def city_first_words() -> frozenset[str]:
+    """The first word of every city name: a word not here starts no city."""
+    return frozenset(name.split(" ", 1)[0] for name in cities())
+
+
+@cache
 def states_and_countries() -> frozenset[str]:
     return us_states() | countries()
 
@@ -136,4 +142,5 @@ def is_person_name_word(word: str) -> bool:
 def load() -> None:
     """Read every list now (each is otherwise read the first time it is needed)."""
     given_names(), surnames(), countries(), us_states(), cities(), states_and_countries(), all_places()
+    city_first_words()
     _english_ranks()

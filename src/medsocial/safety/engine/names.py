@@ -82,6 +82,8 @@ _PERSON_CUES = (
     "the driver,",
     "gentleman on our floor,",
 )
+# The last word of every person cue: the cue itself is looked for only after one of them.
+_PERSON_CUE_LAST = frozenset(cue.rstrip(",").split()[-1] for cue in _PERSON_CUES)
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*|[-•*]\s+)$")
 _AGE_AFTER = re.compile(
     r"^(?:,\s?\d{1,3}\b|\s?\(\d{1,3}\)|,\s(?:age|aged)\s\d{1,3}|\s\d{1,3}\s?(?:yo|y/o|M|F)\b)"
@@ -457,7 +459,10 @@ def _lower_case_names(scan: Scan) -> None:
         cue_before = (
             previous.rstrip(".") in TITLES
             or previous in lx.PATIENT_CUES
-            or text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
+            or (
+                previous in _PERSON_CUE_LAST
+                and text[max(0, start - 24) : start].lower().rstrip(" :,").endswith(_PERSON_CUES)
+            )
             or (previous in {"for", "of", "remember"} and not base.isascii() and scan.near_care(start, end))
         )
         strong_cue = previous.rstrip(".") in TITLES or (

@@ -301,9 +301,26 @@ def _not_a_town(words: list[str]) -> bool:
     )
 
 
+# Quick tests on the lower-case post before the town patterns run.
+_FROM_HINT = re.compile(r"\bfrom\s")
+_DEMONYM_HINT = re.compile(
+    r"\s(?:man|woman|teen|teenager|boy|girl|mom|mother|dad|father|resident|native|grandmother|"
+    r"grandfather|grandma|grandpa|farmer|student|toddler|child|couple|veteran|baby|infant)\b"
+)
+_PERSON_PLACE_HINT = re.compile(
+    r"\b(?:woman|man|boy|girl|teen|teenager|patient|veteran|resident|native|mom|mother|dad|father|"
+    r"grandmother|grandfather|couple|family|is|are|was|were|originally|lives|living)\s(?:from|of|in)\s|,\s\d{1,3},\sof\s"
+)
+
+
 def towns(scan: Scan) -> None:
     text = scan.text
-    for pattern in (TOWN_FROM, TOWN_DEMONYM):
+    patterns = []
+    if _FROM_HINT.search(scan.lower):
+        patterns.append(TOWN_FROM)
+    if _DEMONYM_HINT.search(scan.lower):
+        patterns.append(TOWN_DEMONYM)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             start, end = m.span(1)
             words = m.group(1).split()
@@ -339,7 +356,7 @@ def towns(scan: Scan) -> None:
             if scan.near_care(start, end, window=120):
                 known = gazetteer.fold(" ".join(words)) in gazetteer.cities()
                 scan.add("geographic", start, end, LIKELY if known else POSSIBLE)
-    for m in TOWN_OF_PERSON.finditer(text):
+    for m in TOWN_OF_PERSON.finditer(text) if _PERSON_PLACE_HINT.search(scan.lower) else ():
         start, end = m.span(1)
         while end > start and text[end - 1] == ".":
             end -= 1
@@ -382,11 +399,12 @@ def _gazetteer_places(scan: Scan) -> None:
     a place goes ("in Dayton", "Dayton, Ohio"), in a post about someone's care."""
     tokens, text = scan.tokens, scan.text
     cities = gazetteer.cities()
+    first_words = gazetteer.city_first_words()
     count = len(tokens)
     i = 0
     while i < count:
         start, _end, word = tokens[i]
-        if not word[0].isupper():
+        if not word[0].isupper() or gazetteer.fold(word) not in first_words:
             i += 1
             continue
         matched = 0
