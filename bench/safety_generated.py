@@ -3,7 +3,7 @@ number lists in many locales, and the coach's figures on it.
 
     .venv/bin/pip install -e ".[bench]"   # Faker: only this script needs it
     .venv/bin/python bench/safety_generated.py [--posts 1500] [--seed 7] [--mode full|fast]
-        [--misses] [--write PATH]
+        [--frames dev|holdout] [--misses] [--write PATH]
 
 Why: the project's corpus was written by one hand; posts made from other people's name lists
 (Faker ships given names, surnames, towns, phones and plates for dozens of countries) test the
@@ -250,6 +250,8 @@ class Slots:
     def phone(self, extension: bool = True) -> str:
         r = self.rng
         area, mid, last = r.randrange(201, 990), r.randrange(200, 999), r.randrange(0, 10000)
+        if area in (800, 833, 844, 855, 866, 877, 888):
+            area += 1  # toll-free numbers are organizations' lines, not a person's phone
         forms = [
             f"({area}) {mid}-{last:04d}",
             f"{area}-{mid}-{last:04d}",
@@ -323,6 +325,55 @@ PHI_FRAMES = [
     ("patient", "Text me at {phone} if you want to join my chemo buddy group - {name}"),
     ("caregiver", "Date: {date}. Dad ({name}) moved from ICU to step-down, room {room}."),
 ]
+# Held-out frames: written together with the ones above but never used while changing the
+# detectors; `--frames holdout` scores them (the honest figure for text nobody tuned on).
+HOLDOUT_PHI_FRAMES = [
+    ("nurse", "3 West update: {name} (bed {room}) extubated at 0400 🙌 #nightshift"),
+    ("nurse", "Who has {first}?? Her son is at the desk asking for her, she came up from PACU {date}."),
+    ("nurse", "pt. {name} c/o chest pain since {date}, family at bedside, call {phone} for updates"),
+    ("physician", "Sad day. We lost {name} this morning. DOB {dob}. 22 years of dialysis with us."),
+    ("physician", "Case for the residents: {age}yo M from {town}, presenting {date} with syncope."),
+    ("physician", "{NAME_UPPER} - MRN {mrn} - needs a repeat troponin before transfer."),
+    ("pharmacist", "Rx for {name} (DOB {dob}) sent to the wrong store. Plan ID {plan}. Please call {phone}."),
+    ("pharmacist", "Hey {first}! Your meds are ready, pickup at the window. Card on file ends in {account}."),
+    ("communicator", "Our newest graduate from cardiac rehab? {name}, age {age}! So inspiring."),
+    (
+        "communicator",
+        "It's a girl! Congrats to {name} on the birth of baby {last}, born {date} in our birth center.",
+    ),
+    ("communicator", '"I never thought I\'d walk again." - {name}, spinal cord injury survivor, {town}'),
+    ("patient", "hi everyone, {name} here, my chemo starts {date}. dm me or email {email}"),
+    ("patient", "I'm {first}, 34, from {town}. Just got my MS diagnosis and I'm terrified."),
+    ("patient", "Can't believe they billed me twice for my ER visit on {date}. Acct # {account}."),
+    ("patient", "The ambulance took my car keys, plate {plate}, is it at the hospital?"),
+    ("patient", "My address is {street}, {town} {zip} if anyone wants to send cards during my recovery."),
+    (
+        "caregiver",
+        "Prayers please for my dad {name}, heart surgery tomorrow at 7am. He turns {age} next week.",
+    ),
+    ("caregiver", "Hospice came for {name} yesterday. Visitation at {street} on {date}."),
+    ("caregiver", "My son {first} (he's 8) has been in isolation room {room} since {date}."),
+    ("caregiver", "grandpa {name} is {age} and just got a new pacemaker, serial {serial}, any tips?"),
+    (
+        "caregiver",
+        "Please share: {name} is missing from the memory care unit. Last seen near {street}. Call {phone}.",
+    ),
+    ("nurse", "Thank u to the {last} family for the pizza 🍕 — {first} is doing great after her transplant!"),
+    ("physician", "Visiting {name} at home in {town} today; her wound is healing well after the graft."),
+    ("communicator", "Meet the {last} twins, born {date} at 29 weeks and now home in {town}!"),
+    (
+        "patient",
+        "After my stroke, {name} from PT got me walking. Her number is {phone} if you need a great therapist.",
+    ),
+]
+HOLDOUT_CLEAN_FRAMES = [
+    ("communicator", "Register now: diabetes prevention class, {month} 9 at the {town} public library."),
+    ("communicator", "{company} donated 500 car seats to our NICU families. Thank you!"),
+    ("physician", "Read my op-ed on {drug} pricing in the {state} Tribune."),
+    ("pharmacist", "PSA: {drug} and grapefruit juice don't mix."),
+    ("nurse", "Throwback to nursing school in {country} with my classmates. Time flies!"),
+    ("communicator", "Our Chief Medical Officer {staff} will answer your questions live on {month} 12."),
+]
 CLEAN_FRAMES = [
     ("communicator", "Join {staff} on {month} 14 for a free webinar on heart health."),
     ("communicator", "Our team is heading to {country} for a medical mission trip in {month}."),
@@ -341,9 +392,12 @@ CLEAN_FRAMES = [
 ]
 
 
-def make_post(rng: random.Random, slots: Slots, index: int) -> dict:
+def make_post(rng: random.Random, slots: Slots, index: int, holdout: bool = False) -> dict:
     clean = rng.random() < 0.2
-    voice, frame = rng.choice(CLEAN_FRAMES if clean else PHI_FRAMES)
+    if holdout:
+        voice, frame = rng.choice(HOLDOUT_CLEAN_FRAMES if clean else HOLDOUT_PHI_FRAMES)
+    else:
+        voice, frame = rng.choice(CLEAN_FRAMES if clean else PHI_FRAMES)
     text, spans = "", []
     pronoun = rng.choice(("her", "him"))
     for piece in re.split(r"(\{[a-zA-Z_]+\})", frame):
@@ -366,11 +420,11 @@ def make_post(rng: random.Random, slots: Slots, index: int) -> dict:
     return {"id": f"gen-{index:04d}", "split": "generated", "voice": voice, "text": text, "spans": spans}
 
 
-def generate(count: int, seed: int) -> list[dict]:
+def generate(count: int, seed: int, holdout: bool = False) -> list[dict]:
     rng = random.Random(seed)
     Faker.seed(seed)
     slots = Slots(rng)
-    return [make_post(rng, slots, i + 1) for i in range(count)]
+    return [make_post(rng, slots, i + 1, holdout) for i in range(count)]
 
 
 def main() -> None:
@@ -380,10 +434,13 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--mode", choices=("full", "fast"), default="full")
+    parser.add_argument(
+        "--frames", choices=("dev", "holdout"), default="dev", help="holdout: the frames never tuned on"
+    )
     parser.add_argument("--misses", action="store_true", help="print misses and false alarms")
     parser.add_argument("--write", type=Path, help="also write the posts as JSON lines")
     args = parser.parse_args()
-    posts = generate(args.posts, args.seed)
+    posts = generate(args.posts, args.seed, holdout=args.frames == "holdout")
     if args.write:
         args.write.write_text(
             "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), encoding="utf-8"
@@ -391,7 +448,7 @@ def main() -> None:
     from medsocial.safety.evaluation import evaluate, table
 
     report = evaluate(posts, mode=args.mode)
-    print(f"Generated set: {len(posts)} posts, seed {args.seed}, {args.mode} mode")
+    print(f"Generated set ({args.frames} frames): {len(posts)} posts, seed {args.seed}, {args.mode} mode")
     print(table(report))
     if args.misses:
         for post_id, category, text in report.misses:
