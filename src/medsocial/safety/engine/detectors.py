@@ -74,7 +74,7 @@ _LABELS = {
     "account_number": r"account|acct\.?|billing|invoice|claim|bank\s+account|routing|iban|"
     r"card\s+ending(?:\s+in)?|ending\s+in|credit\s+card|debit\s+card|card|visa|mastercard|amex",
     "vehicle_id": r"license\s+plate|licence\s+plate|plate|tag|vin|vehicle|registration",
-    "license_number": r"license|licence|certificate|cert\.?|dea|npi|driver'?s\s+license|dl|permit",
+    "license_number": r"license|licence|lic\.?|certificate|cert\.?|dea|npi|driver'?s\s+license|dl|permit",
     "device_id": r"serial|s/n|sn|device|imei|udi|lot|pacemaker|implant|pump|model",
 }
 # One pass for every labelled kind: the label's named group says which kind matched
@@ -101,6 +101,12 @@ PLATE = re.compile(
     re.IGNORECASE,
 )
 
+# A licence number written in groups: "driver's license S530 4521 8876", "licence no. A12 345 678".
+LICENSE_GROUPED = re.compile(
+    r"\b(?i:licen[cs]e|lic\.?|dl|permit)(?![a-z])(?i:\s{0,2}(?:number|no\.?|\#|id))?\s{0,2}[:#]?\s{0,2}"
+    r"((?=[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d)"
+    r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{2,8}){1,3})\b"
+)
 # A Medicare Beneficiary Identifier: 11 characters in a fixed letter and digit pattern.
 MBI = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
@@ -175,7 +181,7 @@ _YEAR_ONLY = re.compile(r"^(?:[A-Za-z]+\.?\s{1,2}\d{4})$")
 AGES = [
     re.compile(r"\b(?:9\d|1[01]\d)(?:\s?|-)(?:years?|yrs?|y/o|yo|y\.o\.)(?:[-\s]old)?\b", re.IGNORECASE),
     re.compile(
-        r"\b(?:aged?|turned|turning|turns|is|was|age:)\s(?:9\d|1[01]\d)\b(?![/.]\d)(?!\s?(?:%|percent|minutes|days|beds|rooms|patients|people|staff|nurses|mg|over))",
+        r"(?:\b(?:aged?|turned|turning|turns|is|was|age:)|['’]s)\s(?:9\d|1[01]\d)\b(?![/.]\d)(?!\s?(?:%|percent|minutes|days|beds|rooms|patients|people|staff|nurses|mg|over))",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s(?:birthday|bday)\b", re.IGNORECASE),
@@ -187,10 +193,21 @@ AGES = [
     re.compile(r"\b(?<=at\s)(?:9\d|1[01]\d)\b(?=[.!,]|\s(?:and|but|years))"),
     re.compile(r"\b(?:9\d|1[01]\d)\s?(?:M|F|yo[mf])\b"),
     re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE),
+    # Written in words: "ninety-three years old", "turned one hundred", "a hundred and two".
+    re.compile(
+        r"\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred"
+        r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)"
+        r"(?=[- ](?:years?|yrs?)\b|(?:st|nd|rd|th)?\s+birthday|\s*[.!,]|\s*$)"
+        r"|(?:(?<=\baged\s)|(?<=\bturned\s)|(?<=\bturns\s)|(?<=\bage\s))(?:ninety(?:-\w+)?|one\shundred|a\shundred)\b"
+        r"|(?:(?<=\bis\s)|(?<=\bwas\s))"
+        r"(?:ninety(?:-\w+)?|one\shundred|a\shundred)\b(?=\s*[.!,]|\s*$|\s(?:today|years?|yrs?|and|this|last|on)\b)",
+        re.IGNORECASE,
+    ),
 ]
 _ROOM = re.compile(
     r"\b(room|rm\.?|bed|bay|crib|isolette|incubator|stall|exam\s+room|trauma\s+bay|pod|cubicle|cube|"
-    r"ward|suite|unit|bassinet|slot)\s?#?\(?\s?(\d{1,4}[A-Za-z]?|[A-Za-z]-?\d{1,3})\b\)?",
+    r"ward|suite|unit|bassinet|slot|chair|infusion\s+chair|stretcher|gurney|recliner|cot|hall\s+bed|"
+    r"bed\s+space|space)\s?(?:#|no\.?|number)?\s?\(?\s?(\d{1,4}(?:-?[A-Za-z]|-\d{1,2})?|[A-Za-z]-?\d{1,3})\b\)?",
     re.IGNORECASE,
 )
 EVENT_NEARBY = re.compile(
@@ -240,6 +257,10 @@ def labelled_identifiers(scan: Scan) -> None:
     for m in numbers.card_spans(scan.text):
         if not scan.overlaps(*m):
             scan.add("account_number", *m, CERTAIN)
+    if "lic" in scan.lower or "dl" in scan.lower or "permit" in scan.lower:
+        for m in LICENSE_GROUPED.finditer(scan.text):
+            if not scan.overlaps(*m.span(1)) and len(_digits(m.group(1))) >= 5:
+                scan.add("license_number", *m.span(1), HIGH)
     for m in LABELLED.finditer(scan.text):
         category = next(kind for kind in _LABELS if m.start(kind) != -1)
         id_group = len(_LABELS) + 1
@@ -273,6 +294,14 @@ def _is_allowed_phone(scan: Scan, value: str) -> bool:
     return bool(digits) and digits in scan.allowed.phone_digits
 
 
+# Quick tests before the link and address patterns run over the whole post.
+_URL_HINT = re.compile(
+    r"://|www\.|[a-z0-9]\.(?:com|org|net|edu|gov|health|us|io|co|app|ly|me|info|page|link|site|care|de|uk|ca|fr|es|"
+    r"it|nl|au)\b"
+)
+_IP_HINT = re.compile(r"\d\.\d{1,3}\.\d")
+
+
 def emails_and_links(scan: Scan) -> None:
     if "@" in scan.text:
         for m in EMAIL.finditer(scan.text):
@@ -281,7 +310,7 @@ def emails_and_links(scan: Scan) -> None:
                 scan.taken.append(m.span())
                 continue
             scan.add("email", m.start(), m.end(), CERTAIN)
-    if "." in scan.text:
+    if "." in scan.text and _URL_HINT.search(scan.lower):
         for m in URL.finditer(scan.text):
             start, end = m.span()
             while end > start and scan.text[end - 1] in ".,;:!?)]}":
@@ -296,6 +325,7 @@ def emails_and_links(scan: Scan) -> None:
             personal_site = any(host == s or host.endswith("." + s) for s in lx.PERSONAL_SITES)
             if (personal_site and len(path.strip("/")) > 1) or PERSONAL_PATH.search(path):
                 scan.add("url", start, end, HIGH if scan.near_care(start, end) else POSSIBLE)
+    if _IP_HINT.search(scan.text):
         for m in IPV4.finditer(scan.text):
             if not scan.overlaps(*m.span()):
                 scan.add("ip_address", m.start(), m.end(), HIGH if scan.near_care(*m.span()) else POSSIBLE)
@@ -333,19 +363,27 @@ def phones(scan: Scan) -> None:
 
 # Date patterns that name a month, and a quick test for a month name in the post.
 _MONTH_PATTERNS = frozenset({0, 1, 2, 5})
-_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_MONTH_HINT = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# The numeric date patterns need two numbers joined by a separator.
+_NUMERIC_PATTERNS = frozenset({3, 4})
+_NUMERIC_DATE_HINT = re.compile(r"\d[/.-]\d")
+_HOLIDAY_HINT = re.compile(r"day\s(?:the\s)?\d|christmas|new\syear|thanksgiving|easter|halloween|valentine")
 
 
 def _date_matches(scan: Scan) -> list:
     if scan.dates is None:
         if _NUMBER_HINT.search(scan.text):
-            months = bool(_MONTH_HINT.search(scan.lower))
-            scan.dates = [
-                m
-                for index, pattern in enumerate(DATES)
-                if months or index not in _MONTH_PATTERNS
-                for m in pattern.finditer(scan.text)
-            ]
+            wanted = set()
+            if _MONTH_HINT.search(scan.lower):
+                wanted |= _MONTH_PATTERNS
+            if _NUMERIC_DATE_HINT.search(scan.text):
+                wanted |= _NUMERIC_PATTERNS
+            if _HOLIDAY_HINT.search(scan.lower):
+                wanted.add(6)
+            scan.dates = [m for index in sorted(wanted) for m in DATES[index].finditer(scan.text)]
         else:
             scan.dates = []
     return scan.dates
@@ -429,7 +467,7 @@ def person_dates(scan: Scan) -> None:
                 scan.add("date", start, end, LIKELY)
 
 
-_AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|enarian", re.IGNORECASE)
+_AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|enarian|ninety|hundred", re.IGNORECASE)
 
 
 def ages(scan: Scan) -> None:
@@ -456,6 +494,10 @@ def rooms(scan: Scan) -> None:
                 continue
             if kind.startswith(("suite", "unit", "ward", "slot", "cub")) and not scan.near_care(start, end):
                 continue
+        if kind.startswith(
+            ("chair", "infusion", "stretcher", "gurney", "recliner", "cot", "hall", "space")
+        ) and not (scan.near_care(start, end)):
+            continue  # "chair 2 of the committee", "parking space 12"
         scan.add("room_bed", start, end, HIGH)
     # "Zoë in 412", "Mr. Kowalczyk in B12": a bare room number right after a patient's name
     # (names are found later, so look for a capitalized word just before).

@@ -65,3 +65,48 @@ def test_card_number_after_the_word_card_is_an_account():
     assert ("account_number", "060454787536") in found(
         "Who left her insulin in the fridge with her card 060454787536 taped to it?? She had surgery."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Grandma turned ninety-three after her surgery", "ninety-three"),
+        ("He is ninety-one years old and on dialysis", "ninety-one"),
+        ("Mr. Ortiz, one hundred and two, admitted with pneumonia", "one hundred and two"),
+    ],
+)
+def test_age_over_89_written_in_words_is_found(text, age):
+    assert ("age", age) in found(text)
+
+
+@pytest.mark.parametrize("text", ["the team is ninety strong today", "a hundred nurses joined the walk"])
+def test_ninety_and_hundred_that_are_not_ages_are_left_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "room"),
+    [
+        ("Pt in infusion chair 4 needs a new IV", "infusion chair 4"),
+        ("bed 4-B is ready for the admit", "bed 4-B"),
+        ("Room number 12 patient discharged", "Room number 12"),
+    ],
+)
+def test_room_bed_and_chair_in_more_forms_are_found(text, room):
+    assert ("room_bed", room) in found(text)
+
+
+def test_chair_of_a_committee_is_not_a_bed():
+    assert found("Dr. Lee is chair 2 years running of the committee") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "licence"),
+    [
+        ("Found a driver's license S530 4521 8876 in the ED waiting room", "S530 4521 8876"),
+        ("licence no. A12 345 678 left at triage", "A12 345 678"),
+        ("Lic# 4455123 renewed after the audit", "4455123"),
+    ],
+)
+def test_licence_number_written_in_groups_is_found_whole(text, licence):
+    assert ("license_number", licence) in found(text)
