@@ -278,7 +278,9 @@ def cued_names(scan: Scan) -> None:
                     title = _TITLE_BEFORE.search(cue)
                     _claim(scan, start - len(title.group()) if title else s, e, HIGH)
                 continue
-        context = contexts.get(end + 1 if _is_initial(scan, index) else end)
+        context = contexts.get(end)
+        if context is None and end + 1 in contexts and _is_initial(scan, index):
+            context = contexts[end + 1]
         if context:
             run = _run_backward(scan, index)
             if run and _acceptable(scan, run, cued=False):

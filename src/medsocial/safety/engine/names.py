@@ -449,8 +449,8 @@ def _lower_case_names(scan: Scan) -> None:
     tokens, text = scan.tokens, scan.text
     given = gazetteer.given_names()
     for index, (start, end, word) in enumerate(tokens):
-        if not word.islower():
-            continue
+        if word in lx.NOT_NAMES or not word.islower():
+            continue  # most lower-case words of a post are function words: leave at once
         base = _base(word)
         folded = gazetteer.fold(base)
         previous = tokens[index - 1][2].lower() if index else ""

@@ -139,9 +139,27 @@ def _beside_digit(text: str, index: int) -> bool:
     return (index > 0 and text[index - 1].isdigit()) or text[index + 1 : index + 2].isdigit()
 
 
+def _folding_class() -> str:
+    """Every character the slow path would change: invisible characters, look-alikes,
+    non-ASCII digits and combining marks."""
+    chars = set(INVISIBLE) | set(HOMOGLYPHS)
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if char.isdigit() or unicodedata.combining(char):
+            chars.add(char)
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# A post whose non-ASCII characters are all ordinary letters and punctuation ("Núñez’s") reads
+# the same once folded: it skips the character-by-character copy.
+_NEEDS_FOLDING = re.compile(_folding_class())
+
+
 def normalize(original: str) -> Normalized:
     """Fold `original` for matching and keep the mapping back to its offsets."""
-    if original.isascii():
+    if original.isascii() or (
+        unicodedata.is_normalized("NFKC", original) and not _NEEDS_FOLDING.search(original)
+    ):
         text = _LETTER_AS_DIGIT.sub(lambda m: _AS_DIGIT[m.group()], original)
         return Normalized(original, text, None)
     pieces: list[str] = []
