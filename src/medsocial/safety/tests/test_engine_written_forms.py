@@ -110,3 +110,7 @@ def test_chair_of_a_committee_is_not_a_bed():
 )
 def test_licence_number_written_in_groups_is_found_whole(text, licence):
     assert ("license_number", licence) in found(text)
+
+
+def test_ip_address_is_never_cut_out_of_a_longer_number():
+    assert "ip_address" not in [c for c, _t in found("Backup ran on 10.4.22.1742 after surgery")]
