@@ -237,7 +237,8 @@ def _monthly_followers(inputs: CensusInputs) -> dict[tuple[datetime.date, int], 
     observations are written) with the month of its next count (LEAD), grouped by what decides
     the months it stands for. Python then spreads each group over those months: from its own
     month up to the month before the next count, the account's closing month, and the last
-    month whose end is within the carry-forward window."""
+    month whose end is within the carry-forward window. The `census_obs_account_month` index
+    gives the rows in the window's order, so the database neither sorts nor reads the table."""
     observations = connection.ops.quote_name(Observation._meta.db_table)
     accounts = connection.ops.quote_name(SocialAccount._meta.db_table)
     sql = (
