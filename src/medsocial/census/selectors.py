@@ -80,6 +80,10 @@ def filter_choices() -> dict:
     return choices
 
 
+# The longest text a hospital search can find: Hospital.name's max_length (a city holds 100).
+SEARCH_MAX_LENGTH = 200
+
+
 def hospital_list(
     *,
     q: str = "",
@@ -93,6 +97,9 @@ def hospital_list(
     """Hospitals matching the list's filters, in the chosen order. `presence` is "any" (at
     least one open account), "none", or "" (all)."""
     qs = Hospital.objects.all()
+    if len(q) > SEARCH_MAX_LENGTH:
+        # Longer than any name or city, so nothing can match; SQLite would refuse the pattern.
+        return qs.none()
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(city__icontains=q))
     if state:

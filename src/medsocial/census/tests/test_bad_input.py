@@ -131,3 +131,12 @@ def test_observation_import_rejects_bad_rows_and_keeps_good_ones(tmp_path):
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     strict = services.import_observations(path, strict=True)
     assert not strict.committed
+
+
+def test_a_search_longer_than_any_hospital_name_finds_nothing_instead_of_failing(client):
+    make_hospital(name="Lakeview Hospital")
+    # SQLite refuses a LIKE pattern over 50,000 bytes; no name is that long, so nothing matches.
+    response = client.get("/census/hospitals/", {"q": "Lakeview " * 12_000})
+    assert response.status_code == 200
+    assert b"Lakeview Hospital" not in response.content
+    assert b"Lakeview Hospital" in client.get("/census/hospitals/", {"q": "Lakeview"}).content
