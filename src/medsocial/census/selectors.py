@@ -3,6 +3,7 @@
 import csv
 import datetime
 import functools
+import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -233,10 +234,17 @@ def latest_run() -> CensusRun | None:
     return CensusRun.objects.order_by("-computed_at").first()
 
 
+# The cached notice is stored under this version; the services that add or remove accounts and
+# observations replace it (`services.forget_demo_notice`), so a change shows at once.
+DEMO_NOTICE_VERSION = "census:demo-notice-version"
+
+
 def demo_notice() -> str:
     """DEMO_NOTICE while any generated (demo) account or observation exists, else "". Cached
-    for a minute: a partial index makes the check cheap, but pages should not repeat it."""
-    key = "census:demo-notice"
+    for a minute under a version the writing services bump: a partial index makes the check
+    cheap, but pages should not repeat it."""
+    version = cache.get_or_set(DEMO_NOTICE_VERSION, lambda: uuid.uuid4().hex, None)
+    key = f"census:demo-notice:{version}"
     notice = cache.get(key)
     if notice is None:
         generated = (

@@ -12,7 +12,7 @@ from medsocial.core import page_cache
 from ..errors import CensusError, CensusNotAllowed, DuplicateAccount
 from ..models import AccountChange, Hospital, Network, Observation, SocialAccount
 from ..networks import canonical_account
-from .recompute import recompute_after_commit
+from .recompute import forget_demo_notice, recompute_after_commit
 
 
 def can_edit_accounts(user, hospital: Hospital) -> bool:
@@ -272,6 +272,7 @@ def refresh_account_stats(account_ids, *, batch_size: int = 500) -> None:
     """Recompute the denormalized latest figures of the given accounts from their observations,
     and flag each account's last observation of every month (what the monthly census counts)."""
     page_cache.bump("census")  # bulk writes send no signals
+    forget_demo_notice()  # an observation's source may have changed from "generated"
     account_ids = list(account_ids)
     for start in range(0, len(account_ids), batch_size):
         chunk = account_ids[start : start + batch_size]

@@ -13,9 +13,11 @@ month's figure instead of dropping to zero. Run after imports and approvals
 
 import datetime
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -23,6 +25,7 @@ from medsocial.core import page_cache
 from medsocial.core.faults import pause_point
 
 from ..models import CensusFigure, CensusRun, Hospital, Network, Observation, SocialAccount, dormant_cutoff
+from ..selectors import DEMO_NOTICE_VERSION
 
 SERIES_START = datetime.date(2006, 1, 1)
 # How long an account's last follower count stands for it when it has no newer one.
@@ -83,6 +86,7 @@ def recompute_census(*, as_of: datetime.date | None = None) -> CensusRun:
     a time: a second caller waits for the first to finish, then computes from its result."""
     _one_at_a_time()
     page_cache.bump("census")  # bulk writes send no signals
+    forget_demo_notice()
     started = time.perf_counter()
     inputs = _load_inputs(as_of or timezone.localdate())
     _group_sizes(inputs)
@@ -100,7 +104,20 @@ def recompute_after_commit() -> None:
     change accounts or observations, so every caller (page, API, CLI) keeps the figures current."""
     from ..tasks import recompute_census_task
 
+    forget_demo_notice()
     transaction.on_commit(recompute_census_task.enqueue)
+
+
+def forget_demo_notice() -> None:
+    """Make the cached "demo data" notice stale: call from every write that may add or remove
+    generated accounts or observations. Bumped at once and again at commit, so a page read in
+    between cannot keep the old answer."""
+
+    def new_version():
+        cache.set(DEMO_NOTICE_VERSION, uuid.uuid4().hex, None)
+
+    new_version()
+    transaction.on_commit(new_version)
 
 
 def _one_at_a_time() -> None:

@@ -94,3 +94,24 @@ def test_an_unknown_source_is_refused_by_the_database():
     account = make_account(make_hospital(), "facebook", "nosource")
     with pytest.raises(IntegrityError), transaction.atomic():
         observe(account, datetime.date(2025, 1, 1), followers=1, source="")
+
+
+def test_the_notice_goes_at_once_when_an_import_replaces_the_last_generated_row(
+    client, measured_hospital, tmp_path
+):
+    from medsocial.census import selectors
+
+    account = make_account(make_hospital(name="Lakeview Hospital"), "facebook", "lakeview")
+    observe(account, datetime.date(2025, 6, 30), followers=40, source=Observation.Source.GENERATED)
+    assert selectors.demo_notice().startswith(NOTICE)
+    assert NOTICE in client.get(reverse("census:list")).content.decode()
+
+    # The import writes in bulk (no signals); the notice must not wait for its minute to pass.
+    path = tmp_path / "obs.csv"
+    path.write_text("network,account,date,followers\nfacebook,lakeview,2025-06-30,41\n")
+    services.import_observations(path)
+
+    assert not Observation.objects.filter(source=Observation.Source.GENERATED).exists()
+    assert selectors.demo_notice() == ""
+    assert NOTICE not in client.get(reverse("census:list")).content.decode()
+    assert client.get("/api/v1/census/hospitals").get("X-Data-Notice") is None
