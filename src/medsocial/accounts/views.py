@@ -6,28 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from medsocial.accounts import forms, selectors, services
 from medsocial.accounts.models import Invitation, Membership, Organization, User
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core import redirects
 from medsocial.core.errors import DomainError, NotAllowed
 from medsocial.core.forms import add_domain_error
 
 
-def _next_path(request) -> str:
-    """Where the person was going (`next` in the form or the address), if it is on this site."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return ""
-
-
 def sign_up(request):
-    next_path = _next_path(request)
+    next_path = redirects.next_path(request)
     if request.user.is_authenticated:
         return redirect(next_path or "home")
     form = forms.SignUpForm(request.POST or None)
@@ -69,7 +59,7 @@ def confirm_email(request, token):
     messages.success(request, "Your email address is confirmed. Welcome!")
     if not request.user.is_authenticated:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(_next_path(request) or "accounts:profile")
+    return redirect(redirects.next_path(request) or "accounts:profile")
 
 
 def resend_confirmation(request):

@@ -198,3 +198,29 @@ def test_an_action_item_is_removed_by_its_author_or_a_coach_only(
     client.force_login(coach)
     client.post(reverse("consulting:action-item-delete", args=[engagement.pk, theirs.pk]))
     assert not ActionItem.objects.exists()
+
+
+def test_a_word_as_next_after_marking_an_item_done_goes_back_to_the_action_items(
+    client, client_member, engagement
+):
+    # Found by the form fuzz: redirect() read "other" as the name of a view and failed.
+    item = make_action_item(engagement)
+    client.force_login(client_member)
+    response = client.post(
+        reverse("consulting:action-item-status", args=[engagement.pk, item.pk]),
+        {"done": "1", "next": "other"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("consulting:action-items", args=[engagement.pk])
+    item.refresh_from_db()
+    assert item.is_done
+
+
+def test_an_action_item_for_a_session_that_is_not_a_number_is_not_found(client, client_member, engagement):
+    # Found by the form fuzz: the session id went to the query unparsed.
+    client.force_login(client_member)
+    response = client.post(
+        reverse("consulting:action-items", args=[engagement.pk]), {"title": "Draft", "session": "3 evil"}
+    )
+    assert response.status_code == 404
+    assert not ActionItem.objects.filter(title="Draft").exists()

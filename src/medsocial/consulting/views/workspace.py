@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from medsocial.consulting import forms, selectors, services
@@ -14,6 +14,7 @@ from medsocial.consulting.calendar import session_ics
 from medsocial.consulting.models import ActionItem, DocumentVersion, Proposal
 from medsocial.consulting.views import add_domain_error, status_for
 from medsocial.core.errors import DomainError
+from medsocial.core.redirects import next_path
 
 
 def _render(request, template, engagement, tab, context, status=200):
@@ -169,8 +170,9 @@ def action_items(request, pk):
     form = forms.ActionItemForm(request.POST or None, people=people)
     session = None
     if request.method == "POST":
-        if request.POST.get("session"):
-            session = get_object_or_404(engagement.sessions, pk=request.POST["session"])
+        chosen = request.POST.get("session", "")
+        if chosen:
+            session = get_object_or_404(engagement.sessions, pk=int(chosen) if chosen.isdigit() else 0)
         if form.is_valid():
             try:
                 services.add_action_item(
@@ -222,10 +224,7 @@ def action_item_status(request, pk, item_pk):
             {"item": item, "engagement": engagement, "today": timezone.localdate()},
         )
     messages.success(request, f"“{item.title}” is marked {'done' if item.is_done else 'not done'}.")
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("consulting:action-items", pk=engagement.pk)
+    return redirect(next_path(request) or reverse("consulting:action-items", args=[engagement.pk]))
 
 
 @login_required
