@@ -2,6 +2,9 @@ from django import forms
 
 from .models import AccountSubmission, Network, SocialAccount
 
+# The largest count the database stores (a 64-bit integer column); more is refused at the field.
+LARGEST_COUNT = 2**63 - 1
+
 
 class SubmissionForm(forms.Form):
     kind = forms.ChoiceField(
@@ -24,7 +27,7 @@ class SubmissionForm(forms.Form):
         required=False,
         help_text="For example https://www.facebook.com/YourHospital or @yourhospital.",
     )
-    followers = forms.IntegerField(label="Followers today", required=False)
+    followers = forms.IntegerField(label="Followers today", required=False, max_value=LARGEST_COUNT)
     closed_on = forms.DateField(
         label="Closed on", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -56,7 +59,7 @@ class AccountForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="When the account started, if known; today otherwise.",
     )
-    followers = forms.IntegerField(label="Followers today", required=False)
+    followers = forms.IntegerField(label="Followers today", required=False, max_value=LARGEST_COUNT)
 
 
 class AccountEditForm(forms.Form):
@@ -68,9 +71,9 @@ class AccountEditForm(forms.Form):
 
 class ObservationForm(forms.Form):
     observed_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    followers = forms.IntegerField(required=False)
-    following = forms.IntegerField(required=False)
-    posts = forms.IntegerField(label="Posts count", required=False)
+    followers = forms.IntegerField(required=False, max_value=LARGEST_COUNT)
+    following = forms.IntegerField(required=False, max_value=LARGEST_COUNT)
+    posts = forms.IntegerField(label="Posts count", required=False, max_value=LARGEST_COUNT)
 
 
 class RejectForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connection, models
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -42,3 +43,27 @@ class LongSelect(forms.Select):
                 parts.append(option(group_value, group_label))
         parts.append("</select>")
         return mark_safe("".join(parts))  # every value and label above is escaped
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, which also refuses an id no row can have (beyond the range of the id
+    column) as an invalid choice; Django's own sends it to the database, where SQLite raises
+    an overflow error and PostgreSQL an out-of-range error."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        model_field = (
+            self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+        )
+        if isinstance(model_field, models.IntegerField):
+            low, high = connection.ops.integer_field_range(model_field.get_internal_type())
+            for choice in value:
+                try:
+                    number = int(choice)
+                except (TypeError, ValueError):
+                    continue  # Django's own check names it
+                if (low is not None and number < low) or (high is not None and number > high):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": choice}
+                    )
+        return super()._check_values(value)

@@ -7,6 +7,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
+from medsocial.core.forms import ModelMultipleChoiceField
 from medsocial.events.models import (
     TIME_ZONE_CHOICES,
     DiscountCode,
@@ -293,6 +294,7 @@ class SessionForm(PartForm):
             "speakers",
         ]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 3}), "speakers": forms.CheckboxSelectMultiple}
+        field_classes = {"speakers": ModelMultipleChoiceField}
 
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -387,7 +389,7 @@ class DecisionForm(forms.Form):
     ends_at = LocalDateTimeField(required=False)
     track = forms.ModelChoiceField(queryset=Track.objects.none(), required=False)
     room = forms.ModelChoiceField(queryset=Room.objects.none(), required=False)
-    capacity = forms.IntegerField(required=False, min_value=1)
+    capacity = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, event, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -422,7 +424,7 @@ class ScheduleWorkshopForm(forms.Form):
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="America/New_York")
     starts_at = LocalDateTimeField(label="Starts (local time)")
     ends_at = LocalDateTimeField(label="Ends (local time)")
-    capacity = forms.IntegerField(min_value=1, required=False)
+    capacity = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
     ce_hours = forms.DecimalField(max_digits=5, decimal_places=2, initial=0, min_value=0)
 
     def clean(self):

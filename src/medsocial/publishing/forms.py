@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from medsocial.accounts.roles import Role, group_name
+from medsocial.core.forms import ModelMultipleChoiceField
 from medsocial.publishing.models import Category, Episode, MailingList, Tag
 
 
@@ -37,7 +38,7 @@ class CommentForm(forms.Form):
 
 class SignUpForm(forms.Form):
     email = forms.EmailField(label="Email address")
-    lists = forms.ModelMultipleChoiceField(
+    lists = ModelMultipleChoiceField(
         queryset=MailingList.objects.all(),
         label="Lists",
         to_field_name="slug",
@@ -67,9 +68,9 @@ class ArticleForm(forms.Form):
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 18}), help_text="Markdown.")
-    authors = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    authors = ModelMultipleChoiceField(queryset=None, required=False)
     reviewer = forms.ModelChoiceField(queryset=None, required=False, label="Medical reviewer")
-    categories = forms.ModelMultipleChoiceField(
+    categories = ModelMultipleChoiceField(
         queryset=Category.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
     tags = forms.CharField(required=False, help_text="Comma separated.")
@@ -146,8 +147,9 @@ class EpisodeForm(forms.Form):
         required=False,
         help_text='JSON list, e.g. [{"startTime": 0, "title": "Welcome"}].',
     )
-    number = forms.IntegerField(required=False, min_value=0)
-    season = forms.IntegerField(required=False, min_value=0)
+    # At most what the PositiveIntegerField columns hold on every database.
+    number = forms.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
+    season = forms.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
     kind = forms.ChoiceField(choices=Episode.Kind.choices, initial=Episode.Kind.FULL, label="Episode type")
     explicit = forms.BooleanField(required=False)
     cover_art = forms.ImageField(required=False, help_text=ARTWORK_HELP)

@@ -167,10 +167,17 @@ def _next_position(queryset) -> int:
 
 
 @transaction.atomic
+def _check_module_title(title: str) -> None:
+    limit: int = Module._meta.get_field("title").max_length or 200
+    if len(title.strip()) > limit:
+        raise LearningError(f"A module title can have at most {limit} characters.", field="title")
+
+
 def add_module(*, by, course: Course, title: str) -> Module:
     _require_editor(by, course)
     if not title.strip():
         raise LearningError("A module needs a title.", field="title")
+    _check_module_title(title)
     module = Module.objects.create(
         course=course, title=title.strip(), position=_next_position(course.modules.all())
     )
@@ -181,6 +188,7 @@ def add_module(*, by, course: Course, title: str) -> Module:
 @transaction.atomic
 def update_module(*, by, module: Module, title: str) -> Module:
     _require_editor(by, module.course)
+    _check_module_title(title)
     module.title = title.strip() or module.title
     module.save(update_fields=["title"])
     refresh_search_text(module.course)
