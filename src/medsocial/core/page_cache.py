@@ -1,8 +1,9 @@
 """Whole pages cached for anonymous visitors, made stale by version bumps, never by waiting.
 
-A cached page is stored under the current *version* of every area it shows ("learning",
-"events", "census", "publishing"). A write to an area bumps its version, so the next request
-builds the page again; the old entries are simply never read again and expire. Writes bump
+A cached page is stored with the current *version* of every area it shows ("learning",
+"events", "census", "publishing"), and read in the same round trip as those versions. A write
+to an area bumps its version, so the next request finds the stored page's versions out of date
+and builds the page again. Writes bump
 through `bump()`: the signal receivers in `core.apps` call it for every saved or deleted model
 of an area, and services that write in bulk (the census recompute) call it themselves.
 
@@ -75,16 +76,31 @@ def bump(*areas: str) -> None:
     transaction.on_commit(new_versions)
 
 
-def _page_key(request, view_name: str, areas) -> str:
+def _page_key(request, view_name: str) -> str:
     variant = "|".join(
         [
             request.get_full_path(),
             request.headers.get("HX-Request", ""),
             request.headers.get("HX-Target", ""),
-            *versions(areas),
         ]
     )
     return f"page:{view_name}:{hashlib.blake2b(variant.encode(), digest_size=16).hexdigest()}"
+
+
+def _stored_page_and_versions(key: str, areas) -> tuple:
+    """The stored page (or None) and the areas' current versions, read in one round trip.
+
+    A page is kept with the versions it was built under and served only while they are still
+    the current ones, so reading both together cannot serve a page of an older version."""
+    version_keys = [_version_key(area) for area in areas]
+    found = cache.get_many([key, *version_keys])
+    current = [found.get(version_key) for version_key in version_keys]
+    if None in current:
+        current = versions(areas)
+    stored = found.get(key)
+    if stored is not None and stored[0] == current:
+        return stored[1:], current
+    return None, current
 
 
 def _may_use_cache(request) -> bool:
@@ -177,8 +193,8 @@ def cache_page_for_visitors(*areas: str):
         def cached_view(request, *args, **kwargs):
             if not _may_use_cache(request):
                 return view(request, *args, **kwargs)
-            key = _page_key(request, view_name, areas)
-            stored = cache.get(key)
+            key = _page_key(request, view_name)
+            stored, current = _stored_page_and_versions(key, areas)
             if stored is not None:
                 return _response_from(request, *stored)
             response = view(request, *args, **kwargs)
@@ -190,7 +206,7 @@ def cache_page_for_visitors(*areas: str):
                 body = _without_csrf_token(request, response.content.decode(charset))
                 parts = [part.encode(charset) for part in body.split(_CSRF_PLACEHOLDER)]
                 headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
-                cache.set(key, (headers, parts, _deflated(parts)), PAGE_TIMEOUT)
+                cache.set(key, (current, headers, parts, _deflated(parts)), PAGE_TIMEOUT)
             return response
 
         return cached_view

@@ -101,3 +101,41 @@ def test_a_cached_page_sent_gzipped_decompresses_to_the_page_with_the_visitors_t
     token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
     assert _unmask_cipher_token(token) == visitor.cookies["csrftoken"].value
     assert "Compressed once" in page and page.count(token) == plain.count('name="csrfmiddlewaretoken"') + 1
+
+
+def test_a_hit_reads_the_page_and_its_versions_in_one_cache_round_trip(client, monkeypatch):
+    from django.core.cache import cache
+
+    make_article(title="Read once")
+    client.get("/articles/")
+    reads, depth = [], []
+
+    def counted(name, original):
+        def read(*args, **kwargs):
+            if not depth:  # a backend without its own get_many reads key by key inside it
+                reads.append(name)
+            depth.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    assert b"Read once" in Client().get("/articles/").content
+    assert reads == ["get_many"]
+
+
+def test_a_page_kept_from_before_a_write_is_not_served_after_it(client, make_user):
+    from medsocial.core import page_cache
+
+    editor = make_user(roles=["editor"])
+    article = make_article(title="First title", authors=[editor])
+    assert b"First title" in client.get("/articles/").content
+    versions_before = page_cache.versions(["publishing"])
+    article.title = "Second title"
+    article.save()  # the stored page stays in the cache, with the versions it was built under
+    assert page_cache.versions(["publishing"]) != versions_before
+    assert b"Second title" in Client().get("/articles/").content
