@@ -83,7 +83,7 @@ def test_database_redis_and_email_urls_are_parsed(tmp_path):
         "hub",
         "medsocial",
     )
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "medsocial.core.redis_cache.RedisCache"
     assert values["cache_location"] == "redis://cache.internal:6380/2"
     assert values["sessions"] == "django.contrib.sessions.backends.cache"
     assert values["conn_max_age"] > 0 and values["conn_health_checks"] is True
