@@ -429,7 +429,7 @@ def dates(scan: Scan) -> None:
 # Words around a date that make it a public event's date, not a person's.
 DATE_EVENT = re.compile(
     r"\b(?:join|rsvp|register\w*|webinar|conference|orientation|drive|runs|hours|closed|open|deadline|"
-    r"present(?!ed\s+(?:with|to\s+(?:the\s+)?(?:ed|er|clinic|emergency)))\w*|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
+    r"present(?:ations?|ers?|s)|present(?:ed|ing)?\s+(?:at|to\s+the\s+(?:board|committee|conference))|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
     r"gala|summit|briefing|advisory|seminar|workshop|lecture|training|celebrat\w*\s+(?:our|the)|"
     r"week|month|awareness|through|until|starting|starts|kicks?\s+off|launch\w*|anniversary)\b",
     re.IGNORECASE,

@@ -38,11 +38,16 @@ def test_foreign_fax_number_is_not_read_as_a_card():
     [
         ("Grand rounds: chest pain on 06.06.2025, admitted to the ICU", "06.06.2025"),
         ("Grand rounds: MRN 7752688, presented with chest pain on 2024-12-12.", "2024-12-12"),
+        ("Case for the residents: 96yo M, presenting February 16 with syncope.", "February 16"),
         ("My husband has been in the ICU since may 25. Please pray.", "may 25"),
     ],
 )
 def test_date_in_any_written_form_is_found(text, date):
     assert ("date", date) in found(text)
+
+
+def test_date_of_a_talk_presented_at_a_conference_is_not_a_patient_date():
+    assert found("Dr. Lee presented at the cardiology summit on March 3") == []
 
 
 def test_may_as_a_verb_is_not_a_date():
