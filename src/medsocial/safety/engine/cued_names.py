@@ -124,8 +124,13 @@ def _word_ok(scan: Scan, index: int) -> tuple[bool, bool]:
     start, _end, word = scan.tokens[index]
     if _is_initial(scan, index):
         return True, True
-    if len(word) < 2 and word.isascii() or scan.text[start - 1 : start].isdigit():
-        return False, False  # "B" of "2B"
+    if (
+        len(word) < 2
+        and word.isascii()
+        or scan.text[start - 1 : start].isdigit()
+        or scan.text[_end : _end + 1].isdigit()
+    ):
+        return False, False  # "B" of "2B", "GB" of "GB82 …"
     ok, weak = _name_like(word)
     if ok and weak and word[0].isupper() and not word.isupper():
         weak = False  # "Grace", "Will": written as a name

@@ -88,6 +88,11 @@ def test_name_signing_a_post_or_before_a_record_label_is_found(text, name):
     assert name in names(text)
 
 
+def test_letters_of_an_account_number_after_a_cue_are_not_a_name():
+    analysis = analyze("discharged GB82 WEST 1234 5698 7654 32 after surgery", mode="fast")
+    assert "name" not in [f.category for f in analysis.findings]
+
+
 def test_letter_of_a_room_number_is_not_a_name():
     assert names("Rough night. Alyssa Weiß in 2B pulled out her IV after surgery.") == ["Alyssa Weiß"]
 
