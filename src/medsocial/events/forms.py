@@ -7,6 +7,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
+from medsocial.core import dates
 from medsocial.core.forms import ModelMultipleChoiceField
 from medsocial.events.models import (
     TIME_ZONE_CHOICES,
@@ -19,7 +20,6 @@ from medsocial.events.models import (
     TicketType,
     Track,
 )
-from medsocial.events.services import rules
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 
@@ -39,11 +39,11 @@ class LocalDateTimeField(forms.DateTimeField):
     def to_python(self, value):
         if isinstance(value, str):
             year = value.strip()[:4]
-            if year.isdigit() and not rules.EARLIEST_YEAR <= int(year) <= rules.LATEST_YEAR:
-                raise forms.ValidationError(rules.DATE_RANGE_MESSAGE, code="out_of_range")
+            if year.isdigit() and not dates.EARLIEST_YEAR <= int(year) <= dates.LATEST_YEAR:
+                raise forms.ValidationError(dates.DATE_RANGE_MESSAGE, code="out_of_range")
         parsed = super().to_python(value)
-        if parsed is not None and not rules.EARLIEST_YEAR <= parsed.year <= rules.LATEST_YEAR:
-            raise forms.ValidationError(rules.DATE_RANGE_MESSAGE, code="out_of_range")
+        if parsed is not None and not dates.EARLIEST_YEAR <= parsed.year <= dates.LATEST_YEAR:
+            raise forms.ValidationError(dates.DATE_RANGE_MESSAGE, code="out_of_range")
         return parsed
 
 

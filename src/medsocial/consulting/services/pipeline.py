@@ -11,6 +11,7 @@ from medsocial.accounts.roles import Role, has_role
 from medsocial.consulting import selectors, tasks
 from medsocial.consulting.errors import ConsultingError
 from medsocial.consulting.models import BusinessGoal, CoachAssignment, Engagement, Proposal, StageChange
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.core.errors import Conflict, NotAllowed
 
 Stage = Engagement.Stage
@@ -219,6 +220,9 @@ def create_proposal(
         raise ConsultingError("Describe the scope of the work.", field="scope")
     if not deliverables.strip():
         raise ConsultingError("List at least one deliverable.", field="deliverables")
+    for field, value in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if outside_supported_years(value):
+            raise ConsultingError(DATE_RANGE_MESSAGE, field=field)
     if starts_on < timezone.localdate():
         raise ConsultingError("The start date is in the past.", field="starts_on")
     if ends_on < starts_on:

@@ -12,6 +12,7 @@ from medsocial.accounts.models import User
 from medsocial.consulting.errors import ConsultingError
 from medsocial.consulting.models import KPI, BusinessGoal, Engagement, Measurement, Network, StrategyGoal
 from medsocial.consulting.services.workspace import _require_participant
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 
 
 @transaction.atomic
@@ -73,6 +74,8 @@ def _check_goal(
         raise ConsultingError("Say what will change.", field="title")
     if not owner.strip():
         raise ConsultingError("Say who is responsible.", field="owner")
+    if outside_supported_years(due_on):
+        raise ConsultingError(DATE_RANGE_MESSAGE, field="due_on")
     if due_on != kept_due_on and due_on <= timezone.localdate():
         raise ConsultingError("The goal's date must be in the future.", field="due_on")
 
@@ -81,6 +84,9 @@ def validate_kpi_dates(*, baseline_on: date, target_on: date, kept_target_on: da
     """The target deadline must come after the baseline date and must not be in the past (unless
     it is a deadline kept unchanged on edit: a KPI past its deadline can still be corrected)."""
     today = timezone.localdate()
+    for field, value in (("baseline_on", baseline_on), ("target_on", target_on)):
+        if outside_supported_years(value):
+            raise ConsultingError(DATE_RANGE_MESSAGE, field=field)
     if target_on <= baseline_on:
         raise ConsultingError("The target deadline must come after the baseline date.", field="target_on")
     if target_on < today and target_on != kept_target_on:
@@ -219,6 +225,8 @@ def record_measurement(
     """Record a value by hand; a second value for the same day corrects the first."""
     _require_participant(actor, kpi.goal.engagement)
     kpi = KPI.objects.select_for_update().get(pk=kpi.pk)  # the baseline date as it is now, not as last read
+    if outside_supported_years(measured_on):
+        raise ConsultingError(DATE_RANGE_MESSAGE, field="measured_on")
     if measured_on > timezone.localdate():
         raise ConsultingError("A measurement cannot be dated in the future.", field="measured_on")
     if measured_on < kpi.baseline_on:

@@ -20,6 +20,7 @@ from medsocial.consulting.models import (
     Engagement,
     Message,
 )
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.core.errors import NotAllowed
 from medsocial.core.uploads import check_upload
 
@@ -79,6 +80,8 @@ def schedule_session(
     _require_open(engagement)
     if not title.strip():
         raise ConsultingError("Give the session a title.", field="title")
+    if outside_supported_years(starts_at):
+        raise ConsultingError(DATE_RANGE_MESSAGE, field="starts_at")
     if starts_at <= timezone.now():
         raise ConsultingError("The session must start in the future.", field="starts_at")
     if not 15 <= duration_minutes <= 480:
@@ -119,6 +122,8 @@ def update_session(
         raise ConsultingError("Give the session a title.", field="title")
     if not 15 <= duration_minutes <= 480:
         raise ConsultingError("A session lasts between 15 minutes and 8 hours.", field="duration_minutes")
+    if outside_supported_years(starts_at):
+        raise ConsultingError(DATE_RANGE_MESSAGE, field="starts_at")
     moved = starts_at != session.starts_at or duration_minutes != session.duration_minutes
     if moved and starts_at <= timezone.now():
         raise ConsultingError("A session can only be moved to a time in the future.", field="starts_at")
@@ -152,6 +157,8 @@ def add_action_item(
     _require_open(engagement)
     if not title.strip():
         raise ConsultingError("Say what needs to be done.", field="title")
+    if outside_supported_years(due_on):
+        raise ConsultingError(DATE_RANGE_MESSAGE, field="due_on")
     if due_on < timezone.localdate():
         raise ConsultingError("The due date is in the past.", field="due_on")
     if owner is not None and not _is_participant(owner, engagement):

@@ -10,15 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.events.errors import EventError
 from medsocial.events.models import DiscountCode, Event, Question, Speaker, TicketType
 
 # First path segments the events URLs use for their own pages.
 RESERVED_SLUGS = {"mine", "calendar", "claim", "registrations", "workshops", "manage"}
-# Dates the hub accepts: far enough for any real event, and safely inside what Python and
-# PostgreSQL can store once converted to UTC (year 1 or 9999 overflow on the way).
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
-DATE_RANGE_MESSAGE = f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}."
 
 
 # Real time zones lie between UTC-12 and UTC+14; PostgreSQL refuses offsets past ±15:59.
@@ -31,7 +28,7 @@ def check_moment(value: datetime.datetime | None, *, field: str) -> None:
     and an offset no time zone has."""
     if value is None:
         return
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+    if outside_supported_years(value):
         raise EventError(DATE_RANGE_MESSAGE, field=field)
     offset = value.utcoffset()
     if offset is not None and abs(offset) > LARGEST_UTC_OFFSET:
