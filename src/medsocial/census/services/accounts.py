@@ -8,6 +8,7 @@ from django.utils import timezone
 from medsocial.accounts.roles import Role, has_role
 from medsocial.accounts.selectors import is_organization_admin
 from medsocial.core import page_cache
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 
 from ..errors import CensusError, CensusNotAllowed, DuplicateAccount
 from ..models import AccountChange, Hospital, Network, Observation, SocialAccount
@@ -75,6 +76,8 @@ def resolve_account(*, network: Network, address: str, exclude_pk: int | None = 
 
 def check_observation(*, observed_on: datetime.date, followers=None, following=None, posts=None) -> None:
     """CensusError when an observation is dated in the future or has a negative count."""
+    if outside_supported_years(observed_on):
+        raise CensusError(DATE_RANGE_MESSAGE, field="observed_on")
     if observed_on > timezone.localdate():
         raise CensusError("An observation cannot be dated in the future.", field="observed_on")
     for field, value in (("followers", followers), ("following", following), ("posts", posts)):
@@ -103,6 +106,8 @@ def add_account(
     canonical = resolve_account(network=network, address=address)
     today = timezone.localdate()
     first_seen = first_seen or today
+    if outside_supported_years(first_seen):
+        raise CensusError(DATE_RANGE_MESSAGE, field="first_seen")
     if first_seen > today:
         raise CensusError("An account cannot be first seen in the future.", field="first_seen")
     if followers is not None:
@@ -167,11 +172,15 @@ def update_account(
         canonical = resolve_account(network=account.network, address=address, exclude_pk=account.pk)
         account.handle, account.url = canonical.handle, canonical.url
     if first_seen:
+        if outside_supported_years(first_seen):
+            raise CensusError(DATE_RANGE_MESSAGE, field="first_seen")
         if first_seen > today:
             raise CensusError("An account cannot be first seen in the future.", field="first_seen")
         account.first_seen = first_seen
     action = AccountChange.Action.UPDATED
     if closed_on:
+        if outside_supported_years(closed_on):
+            raise CensusError(DATE_RANGE_MESSAGE, field="closed_on")
         if closed_on > today:
             raise CensusError("An account cannot be closed in the future.", field="closed_on")
         if closed_on < account.first_seen:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from medsocial.accounts.models import Membership
 from medsocial.accounts.selectors import is_organization_admin
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.learning.errors import LearningError, LearningNotAllowed
 from medsocial.learning.models import Assignment, Course, Enrollment
 
@@ -25,6 +26,8 @@ def assign_course(
         raise LearningNotAllowed("Only the organization's admins can assign courses.")
     if not course.is_published:
         raise LearningError("Only published courses can be assigned.", field="course")
+    if outside_supported_years(due_on):
+        raise LearningError(DATE_RANGE_MESSAGE, field="due_on")
     if due_on is not None and due_on < timezone.localdate():
         raise LearningError("The due date is in the past.", field="due_on")
     user_ids = sorted(set(user_ids))

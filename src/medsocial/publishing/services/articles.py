@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from medsocial.accounts.roles import Role, has_role
 from medsocial.core.covers import social_cover
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.core.errors import NotAllowed
 from medsocial.core.markdown import render_markdown
 from medsocial.publishing.errors import PublishingError
@@ -65,6 +66,8 @@ def save_article(
     `sources` is a list of (citation, url) pairs and replaces the article's sources."""
     if not has_role(editor, Role.EDITOR):
         raise NotAllowed("Only editors write articles.")
+    if outside_supported_years(last_reviewed_at):
+        raise PublishingError(DATE_RANGE_MESSAGE, field="last_reviewed_at")
     if article is None:
         article = Article()
     else:
@@ -113,6 +116,8 @@ def publish_article(*, editor, article: Article, publish_at=None) -> Article:
     `publish-scheduled` command). Refused when the editor's checklist is not satisfied."""
     if not has_role(editor, Role.EDITOR):
         raise NotAllowed("Only editors publish articles.")
+    if outside_supported_years(publish_at):
+        raise PublishingError(DATE_RANGE_MESSAGE, field="publish_at")
     article = Article.objects.select_for_update().get(pk=article.pk)
     now = timezone.now()
     if publish_at is not None and publish_at > now:

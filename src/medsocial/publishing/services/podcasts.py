@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from PIL import Image, UnidentifiedImageError
 
 from medsocial.accounts.roles import Role, has_role
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 from medsocial.core.errors import NotAllowed
 from medsocial.core.markdown import render_markdown
 from medsocial.publishing.audio import read_audio
@@ -101,6 +102,8 @@ def save_episode(
         episode = Episode.objects.select_for_update().get(pk=episode.pk, show=show)
     if not title.strip():
         raise PublishingError("Give the episode a title.", field="title")
+    if outside_supported_years(published_at):
+        raise PublishingError(DATE_RANGE_MESSAGE, field="published_at")
     if audio is not None:
         info = read_audio(audio)
         episode.audio = audio
