@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from medsocial.core import page_cache
 from medsocial.core.csv_import import CsvFile
+from medsocial.core.dates import DATE_RANGE_MESSAGE, outside_supported_years
 
 from ..errors import CensusError
 from ..models import Hospital, Network, Observation, SocialAccount
@@ -415,6 +416,8 @@ class CsvObservationImporter:
             observed_on = datetime.date.fromisoformat(row["date"])
         except ValueError:
             raise CensusError(f"date {row['date']!r} is not a date (YYYY-MM-DD)") from None
+        if outside_supported_years(observed_on):
+            raise CensusError(f"date {row['date']!r}: {DATE_RANGE_MESSAGE}")
         numbers: dict[str, int | None] = {}
         for name in ("followers", "following", "posts"):
             raw = row.get(name, "").replace(",", "")

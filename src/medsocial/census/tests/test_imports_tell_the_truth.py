@@ -2,6 +2,8 @@
 on its own, the encoding found rather than assumed, the missing columns by name, and an exit
 status that fails when nothing was written."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -145,6 +147,23 @@ def test_observation_import_refuses_a_nul_row_and_keeps_the_others(tmp_path):
     report = import_observations(path)
     assert report.errors == [(3, "account holds a NUL character")]
     assert Observation.objects.count() == 2
+
+
+def test_observation_import_refuses_a_date_outside_1900_to_2200_on_its_row(tmp_path):
+    make_account(make_hospital(), "facebook", "keeper")
+    path = tmp_path / "obs.csv"
+    path.write_text(
+        "network,account,date,followers\n"
+        "facebook,keeper,0001-01-01,10\n"
+        "facebook,keeper,2024-02-29,11\n"
+        "facebook,keeper,9999-12-31,12\n"
+    )
+    report = import_observations(path)
+    assert report.errors == [
+        (2, "date '0001-01-01': Enter a date between 1900 and 2200."),
+        (4, "date '9999-12-31': Enter a date between 1900 and 2200."),
+    ]
+    assert list(Observation.objects.values_list("observed_on", flat=True)) == [datetime.date(2024, 2, 29)]
 
 
 def test_the_real_cms_file_in_utf16_imports(tmp_path):
