@@ -61,6 +61,10 @@ def _people():
     )
 
 
+# What a source's citation and link columns hold.
+SOURCE_LENGTH = 500
+
+
 class ArticleForm(forms.Form):
     title = forms.CharField(max_length=200)
     slug = forms.SlugField(
@@ -108,6 +112,10 @@ class ArticleForm(forms.Form):
             url = url.strip()
             if url and not url.startswith(("http://", "https://")):
                 raise forms.ValidationError("Source links must start with http:// or https://.")
+            if len(citation.strip()) > SOURCE_LENGTH or len(url) > SOURCE_LENGTH:
+                raise forms.ValidationError(
+                    f"A source's citation and its link can have at most {SOURCE_LENGTH} characters each."
+                )
             pairs.append((citation.strip(), url))
         return pairs
 

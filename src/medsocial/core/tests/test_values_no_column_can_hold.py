@@ -65,3 +65,16 @@ def test_an_unknown_organization_on_the_safety_check_is_marked_at_its_field(
     response = client.post("/safety/", {"text": "Hello", "organization": "not-an-organization"})
     assert response.status_code == 400
     assert b'field field-error">' in response.content and b"Select a valid choice" in response.content
+
+
+def test_an_article_source_longer_than_its_column_is_refused_at_the_sources_field():
+    # Found by the form fuzz on PostgreSQL: "value too long for type character varying(500)".
+    from medsocial.publishing.forms import ArticleForm
+
+    form = ArticleForm.__new__(ArticleForm)
+    form.cleaned_data = {"sources": "A" * 501 + " | https://example.org/study"}
+    with pytest.raises(Exception) as caught:
+        form.clean_sources()
+    assert "at most 500 characters" in str(caught.value)
+    form.cleaned_data = {"sources": "Smith 2024 | https://example.org/study"}
+    assert form.clean_sources() == [("Smith 2024", "https://example.org/study")]
