@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "medsocial.accounts",
     "medsocial.learning",
     "medsocial.events",
+    "medsocial.programs",
     "medsocial.consulting",
     "medsocial.census",
     "medsocial.publishing",

@@ -25,7 +25,16 @@ ROLE_PERMISSION_SCOPES: dict[str, list[str]] = {
     Role.COACH: ["consulting"],
     Role.EDITOR: ["publishing"],
     Role.MODERATOR: ["publishing.comment", "census.accountsubmission"],
-    Role.SITE_ADMIN: ["accounts", "learning", "events", "consulting", "census", "publishing", "safety"],
+    Role.SITE_ADMIN: [
+        "accounts",
+        "learning",
+        "events",
+        "consulting",
+        "census",
+        "publishing",
+        "safety",
+        "programs",
+    ],
 }
 
 

@@ -47,6 +47,7 @@ class EventOut(Schema):
     venue_name: str
     online: bool
     capacity: int
+    members_only: bool
     seats_left: int
     ce_hours: Decimal
     registration_open: bool
@@ -104,6 +105,7 @@ def _event_out(event: Event, seats_taken: int | None = None) -> EventOut:
         venue_name=event.venue_name,
         online=not event.venue_address,
         capacity=event.capacity,
+        members_only=event.members_only,
         seats_left=max(event.capacity - taken, 0),
         ce_hours=event.ce_hours,
         registration_open=event.registration_is_open(),
@@ -236,6 +238,7 @@ class EventIn(Schema):
     organizer: str = ""
     visibility: str = Event.Visibility.PUBLIC
     organization_slug: str | None = Field(None, description="For events only its members may see.")
+    members_only: bool = Field(False, description="Only people a membership in force covers may register.")
     time_zone: str = "America/New_York"
     starts_at: datetime.datetime
     ends_at: datetime.datetime
@@ -263,6 +266,7 @@ class EventPatch(Schema):
     organizer: str | None = None
     visibility: str | None = None
     organization_slug: str | None = None
+    members_only: bool | None = None
     time_zone: str | None = None
     starts_at: datetime.datetime | None = None
     ends_at: datetime.datetime | None = None

@@ -158,6 +158,7 @@ class EventForm(PartForm):
             "organizer",
             "visibility",
             "organization",
+            "members_only",
             "time_zone",
             "starts_at",
             "ends_at",

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from medsocial.accounts.models import Membership
 from medsocial.accounts.roles import Role, has_role
-from medsocial.accounts.selectors import qualifies_for_member_price
 from medsocial.events.models import (
     AgendaItem,
     DiscountCode,
@@ -30,6 +29,7 @@ from medsocial.events.models import (
     TicketType,
     Track,
 )
+from medsocial.programs.selectors import has_member_content, has_member_prices
 
 
 def is_event_manager(user) -> bool:
@@ -37,9 +37,14 @@ def is_event_manager(user) -> bool:
 
 
 def is_member(user) -> bool:
-    """Member pricing: the person belongs to an organization site staff verified (or one whose
-    verified email domain is their confirmed address); creating an organization is not enough."""
-    return qualifies_for_member_price(user)
+    """Member pricing: a membership in force today covers the person (their own, or their
+    organization's with them among its covered staff); lapsed or cancelled ones count for nothing."""
+    return has_member_prices(user)
+
+
+def may_attend_member_events(user) -> bool:
+    """Member-only events take registrations from people a membership in force covers."""
+    return has_member_content(user)
 
 
 def viewer_time_zone(user) -> zoneinfo.ZoneInfo:

@@ -66,6 +66,10 @@ class Event(models.Model):
         related_name="events",
         help_text="For events restricted to one organization's members (on-site workshops).",
     )
+    members_only = models.BooleanField(
+        default=False,
+        help_text="Only people a membership in force covers may register (everyone may see the event).",
+    )
     time_zone = models.CharField(max_length=64, default="America/New_York", validators=[validate_time_zone])
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
@@ -167,7 +171,7 @@ class TicketType(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text="Price for members of an organization site staff verified (blank: same as the price).",
+        help_text="Price for people a membership in force covers (blank: same as the price).",
     )
     early_bird_price = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     early_bird_until = models.DateTimeField(null=True, blank=True)

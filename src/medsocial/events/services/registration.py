@@ -14,7 +14,7 @@ from django.utils import timezone
 from medsocial.events import payments
 from medsocial.events.errors import RegistrationConflict, RegistrationError
 from medsocial.events.models import DiscountCode, Event, Order, Question, Registration, TicketType
-from medsocial.events.selectors import is_member
+from medsocial.events.selectors import is_member, may_attend_member_events
 from medsocial.events.services.checkin import require_event_manager
 
 
@@ -137,6 +137,10 @@ def register(
     # Neither needs the lock: questions and memberships do not decide who gets a seat.
     cleaned_answers = validate_answers(event, answers or {})
     member = ticket_type.member_price is not None and is_member(user)
+    if event.members_only and not may_attend_member_events(user):
+        raise RegistrationError(
+            "This event is for members: join or renew a membership to register.", field="ticket_type"
+        )
     with transaction.atomic():
         event, ticket_type = _locked_event_and_ticket(event, ticket_type)
         # Taken under the lock, so waitlist order is the order in which seats were decided.

@@ -137,12 +137,15 @@ def test_an_unknown_discount_code_is_refused(user):
         services.register(event=event, user=user, ticket_type=ticket_of(event), discount_code="NOPE")
 
 
-def test_members_pay_the_member_price_and_early_birds_the_early_price(make_user, make_organization):
+def test_members_pay_the_member_price_and_early_birds_the_early_price(make_user):
+    from medsocial.programs.tests.factories import make_membership
+
     event = make_event(ticket=False)
     ticket = TicketType.objects.create(
         event=event, name="Full", price=Decimal("300"), member_price=Decimal("250")
     )
-    member = make_user(organization=make_organization(verified_at=timezone.now()))
+    member = make_user()
+    make_membership(user=member)
     assert services.register(event=event, user=member, ticket_type=ticket).order.total == Decimal("250")
     assert services.register(event=event, user=make_user(), ticket_type=ticket).order.total == Decimal("300")
     ticket.early_bird_price = Decimal("199")

@@ -1,0 +1,1 @@
+"""Memberships with yearly dues and the points wallet people and organizations spend on training."""
