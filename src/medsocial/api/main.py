@@ -9,6 +9,7 @@ from medsocial.census.api import router as census_router
 from medsocial.consulting.api import router as consulting_router
 from medsocial.events.api import router as events_router
 from medsocial.learning.api import router as learning_router
+from medsocial.programs.api import router as programs_router
 from medsocial.publishing.api import router as publishing_router
 from medsocial.safety.api import router as safety_router
 
@@ -79,3 +80,4 @@ api.add_router("/consulting/", consulting_router)
 api.add_router("/census/", census_router)
 api.add_router("/publishing/", publishing_router)
 api.add_router("/safety/", safety_router)
+api.add_router("/programs/", programs_router)

@@ -85,6 +85,10 @@ class RegisterIn(Schema):
     ticket_type_id: int
     discount_code: str = ""
     answers: dict[str, str] = Field(default_factory=dict, description="Question id → answer")
+    pay_with_points: bool = Field(
+        False,
+        description="Pay a confirmed seat from your points wallet (one point per dollar, cents rounded up).",
+    )
 
 
 def _event_out(event: Event, seats_taken: int | None = None) -> EventOut:
@@ -200,6 +204,7 @@ def register(request: HttpRequest, slug: str, payload: RegisterIn):
         ticket_type=ticket_type,
         answers=payload.answers,
         discount_code=payload.discount_code,
+        pay_with_points=payload.pay_with_points,
     )
     # The service returns the row with its event, ticket, order and counts taken under the lock.
     return Status(201, _registration_out(registration))

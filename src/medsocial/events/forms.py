@@ -92,7 +92,11 @@ class RegistrationForm(forms.Form):
     )
     discount_code = forms.CharField(required=False, max_length=40, label="Discount code")
 
-    def __init__(self, event: Event, *args, ticket_types=None, questions=None, prices=None, **kwargs):
+    pay_with_points = forms.BooleanField(required=False, label="Pay with my points")
+
+    def __init__(
+        self, event: Event, *args, ticket_types=None, questions=None, prices=None, points_balance=0, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.event = event
         # Any ticket id is accepted here; the service refuses one of another event with a message.
@@ -110,6 +114,12 @@ class RegistrationForm(forms.Form):
             self.fields["ticket_type"].initial = types[0].pk
         if not any(t.price for t in types):
             del self.fields["discount_code"]
+        if points_balance > 0 and any(t.price for t in types):
+            self.fields[
+                "pay_with_points"
+            ].help_text = f"You have {points_balance:,} points; one point pays one dollar."
+        else:
+            del self.fields["pay_with_points"]
         for question in questions if questions is not None else event.questions.all():
             name = f"question_{question.pk}"
             if question.kind == Question.Kind.CHOICE:

@@ -91,3 +91,52 @@ class DuesInvoiceAdmin(admin.ModelAdmin):
                 services.mark_paid(invoice=invoice, by=request.user)
             except DomainError as exc:
                 self.message_user(request, f"{invoice.invoice_number}: {exc.message}", messages.ERROR)
+
+
+class ReadOnlyLedgerMixin:
+    """Ledger entries are never changed or deleted: points move only through the services."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LedgerEntryInline(ReadOnlyLedgerMixin, admin.TabularInline):
+    model = models.LedgerEntry
+    fk_name = "wallet"
+    extra = 0
+    fields = [
+        "created_at",
+        "kind",
+        "amount",
+        "balance_after",
+        "counterpart",
+        "order",
+        "invoice",
+        "memo",
+        "created_by",
+    ]
+    readonly_fields = fields
+    ordering = ["-created_at", "-pk"]
+    show_change_link = True
+
+
+@admin.register(models.Wallet)
+class WalletAdmin(ReadOnlyLedgerMixin, admin.ModelAdmin):
+    list_display = ["pk", "user", "organization", "balance"]
+    search_fields = ["user__email", "user__full_name", "organization__name"]
+    readonly_fields = ["user", "organization", "balance", "created_at"]
+    inlines = [LedgerEntryInline]
+
+
+@admin.register(models.LedgerEntry)
+class LedgerEntryAdmin(ReadOnlyLedgerMixin, admin.ModelAdmin):
+    list_display = ["created_at", "wallet", "kind", "amount", "balance_after", "memo"]
+    list_filter = ["kind"]
+    search_fields = ["wallet__user__email", "wallet__organization__name", "memo"]
+    list_select_related = ["wallet__user", "wallet__organization"]

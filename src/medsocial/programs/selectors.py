@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from medsocial.accounts.models import Membership as OrganizationRole
 from medsocial.accounts.roles import Role, has_role
-from medsocial.programs.models import CoveredStaff, DuesInvoice, Membership, Plan
+from medsocial.programs.models import CoveredStaff, DuesInvoice, LedgerEntry, Membership, Plan, Wallet
 
 
 def is_membership_staff(user) -> bool:
@@ -123,3 +123,93 @@ def open_membership_of_organization(organization) -> Membership | None:
         .select_related("plan")
         .first()
     )
+
+
+# --- Points -----------------------------------------------------------------------------------
+
+
+def points_balance(user) -> int:
+    """The points in `user`'s own wallet (0 without one); one query."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Wallet.objects.filter(user=user).values_list("balance", flat=True).first() or 0
+
+
+def visible_wallets(user) -> QuerySet[Wallet]:
+    """Wallets `user` may open: their own, those of organizations they administer, all for staff."""
+    if not getattr(user, "is_authenticated", False):
+        return Wallet.objects.none()
+    qs = Wallet.objects.select_related("user", "organization")
+    if is_membership_staff(user):
+        return qs
+    return qs.filter(Q(user=user) | Q(organization_id__in=administered_organization_ids(user)))
+
+
+def access_wallet(user, pk: int) -> Wallet:
+    """The wallet if `user` may see it, else 404 (never confirm someone else's wallet exists)."""
+    wallet = visible_wallets(user).filter(pk=pk).first()
+    if wallet is None:
+        raise Http404("No such wallet")
+    return wallet
+
+
+def statement(wallet: Wallet) -> QuerySet[LedgerEntry]:
+    """A wallet's entries, newest first, with what the statement shows."""
+    return (
+        LedgerEntry.objects.filter(wallet=wallet)
+        .select_related(
+            "counterpart__user", "counterpart__organization", "created_by", "order__registration__event"
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def ledger_sum(wallet: Wallet) -> int:
+    """The balance recomputed from the ledger (the stored balance must always equal it)."""
+    from django.db.models import Sum
+
+    return LedgerEntry.objects.filter(wallet=wallet).aggregate(total=Sum("amount"))["total"] or 0
+
+
+def administered_organizations(user) -> QuerySet:
+    """Organizations `user` administers, by name."""
+    from medsocial.accounts.models import Organization
+
+    return Organization.objects.filter(pk__in=administered_organization_ids(user)).order_by("name")
+
+
+def access_organization_points(user, slug: str):
+    """The organization whose points `user` manages (its admins, and site staff), else 404."""
+    from medsocial.accounts.models import Organization
+
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None:
+        raise Http404("No such organization")
+    if not is_membership_staff(user) and organization.pk not in administered_organization_ids(user):
+        raise Http404("No such organization")
+    return organization
+
+
+def wallet_of(*, user=None, organization=None) -> Wallet | None:
+    """The wallet of a person or an organization, None before any points arrived (reads create nothing)."""
+    if organization is not None:
+        return Wallet.objects.filter(organization=organization).first()
+    return Wallet.objects.filter(user=user).first()
+
+
+def statement_for_export(wallet: Wallet):
+    """The statement's rows for a CSV download, oldest first, read lazily."""
+    for entry in statement(wallet).order_by("created_at", "pk").iterator(chunk_size=2000):
+        yield {
+            "date": entry.created_at,
+            "kind": entry.get_kind_display(),
+            "points": entry.amount,
+            "balance": entry.balance_after,
+            "with": entry.counterpart.owner_name if entry.counterpart is not None else "",
+            "event": entry.order.registration.event.title if entry.order is not None else "",
+            "memo": entry.memo,
+            "by": entry.created_by.email if entry.created_by is not None else "",
+        }
+
+
+STATEMENT_COLUMNS = ["date", "kind", "points", "balance", "with", "event", "memo", "by"]

@@ -16,6 +16,8 @@ from medsocial.events.errors import RegistrationConflict, RegistrationError
 from medsocial.events.models import DiscountCode, Event, Order, Question, Registration, TicketType
 from medsocial.events.selectors import is_member, may_attend_member_events
 from medsocial.events.services.checkin import require_event_manager
+from medsocial.programs.payments import POINTS
+from medsocial.programs.services import wallet
 
 
 def validate_answers(event: Event, answers: dict) -> dict:
@@ -121,6 +123,7 @@ def register(
     ticket_type: TicketType,
     answers: dict | None = None,
     discount_code: str = "",
+    pay_with_points: bool = False,
     now=None,
 ) -> Registration:
     """Register `user`: a confirmed seat while seats last, else a place on the waitlist.
@@ -128,7 +131,9 @@ def register(
     Answers are checked and membership looked up before the transaction; inside it, the event
     row is locked, the seat and the discount use taken, the registration and its order created;
     emails go out after commit. The returned registration carries `event_seats_taken` and
-    `waitlisted_ahead` as counted under the lock.
+    `waitlisted_ahead` as counted under the lock. `pay_with_points` pays a confirmed seat from
+    the person's own points wallet (locked after the event); without enough points nothing is
+    registered.
     """
     from medsocial.events import tasks
 
@@ -166,7 +171,13 @@ def register(
             waitlisted_at=None if confirmed else now,
         )
         price = quote(ticket_type=ticket_type, user=user, discount=discount, now=now, member=member)
-        provider = payments.default_provider()
+        paying_points = pay_with_points and price["total"] > 0
+        if paying_points and not confirmed:
+            raise RegistrationError(
+                "Points pay for a confirmed seat and this event is full; register without points to join the waitlist.",
+                field="pay_with_points",
+            )
+        provider = payments.get_provider(POINTS) if paying_points else payments.default_provider()
         order = Order.objects.create(
             registration=registration,
             discount_code=discount,
@@ -176,7 +187,12 @@ def register(
         )
         if discount is not None:
             DiscountCode.objects.filter(pk=discount.pk).update(times_used=F("times_used") + 1)
-        if confirmed and order.total > 0:
+        if paying_points:
+            wallet.spend_for_order(order=order, user=user, now=now)
+            order.payment_status = Order.PaymentStatus.PAID
+            order.paid_at = now
+            order.save(update_fields=["payment_status", "paid_at"])
+        elif confirmed and order.total > 0:
             transaction.on_commit(lambda: provider.order_placed(order))
         transaction.on_commit(lambda: tasks.send_registration_email.enqueue(registration.pk))
     # The counts `selectors.registrations_of` annotates, as they stood under the lock.
@@ -230,6 +246,8 @@ def cancel_registration(
         registration.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
         order = registration.order
         _release_discount(order)
+        if order.payment_status == Order.PaymentStatus.PAID and order.payment_provider == POINTS:
+            wallet.refund_order(order=order, by=by, now=now)
         if order.payment_status == Order.PaymentStatus.PAID:
             order.payment_status = Order.PaymentStatus.REFUNDED
             order.refunded_amount = order.total
@@ -266,6 +284,10 @@ def record_refund(*, order: Order, amount: Decimal, by, now=None) -> Order:
     """Record money given back on a paid order (all or part of it)."""
     require_event_manager(by)
     order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.payment_provider == POINTS:
+        raise RegistrationError(
+            "This order was paid with points; cancelling the registration returns them.", field="amount"
+        )
     if order.payment_status not in (Order.PaymentStatus.PAID, Order.PaymentStatus.REFUNDED):
         raise RegistrationError("Only a paid order can be refunded.", field="amount")
     if amount <= 0 or order.refunded_amount + amount > order.total:

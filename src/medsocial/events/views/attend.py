@@ -16,6 +16,7 @@ from medsocial.core.forms import add_domain_error
 from medsocial.core.page_cache import cache_page_for_visitors
 from medsocial.events import calendars, forms, payments, selectors, services, sharing, tickets
 from medsocial.events.models import CalendarFeed, Event, Registration, Session, WorkshopRequest
+from medsocial.programs.selectors import points_balance
 
 PAGE_SIZE = 20
 
@@ -46,7 +47,12 @@ def _register_form(request, event, data=None):
     types = list(selectors.active_ticket_types(event))
     prices = {t.pk: t.price_for(is_member=selectors.is_member(request.user)) for t in types} if types else {}
     return forms.RegistrationForm(
-        event, data, ticket_types=types, questions=list(event.questions.all()), prices=prices
+        event,
+        data,
+        ticket_types=types,
+        questions=list(event.questions.all()),
+        prices=prices,
+        points_balance=points_balance(request.user) if any(t.price for t in types) else 0,
     )
 
 
@@ -96,6 +102,7 @@ def register(request, slug):
                 ticket_type=form.cleaned_data["ticket_type"],
                 answers=form.answers(),
                 discount_code=form.cleaned_data.get("discount_code", ""),
+                pay_with_points=form.cleaned_data.get("pay_with_points", False),
             )
         except DomainError as exc:
             add_domain_error(form, exc)

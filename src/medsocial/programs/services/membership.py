@@ -16,6 +16,7 @@ from medsocial.events import payments
 from medsocial.programs import selectors
 from medsocial.programs.errors import MembershipConflict, MembershipError, ProgramsNotAllowed
 from medsocial.programs.models import CoveredStaff, DuesInvoice, Membership, Plan
+from medsocial.programs.services import wallet
 
 
 def one_year_from(day: datetime.date) -> datetime.date:
@@ -65,7 +66,8 @@ def _issue_invoice(membership: Membership, *, start: datetime.date, now) -> Dues
 
 
 def _settle(invoice: DuesInvoice, membership: Membership, *, by, now) -> None:
-    """Mark `invoice` paid and extend `membership` to its end.
+    """Mark `invoice` paid and extend `membership` to its end; the plan's yearly
+    points go to the holder's wallet.
     Call with both rows locked."""
     invoice.status = DuesInvoice.Status.PAID
     invoice.paid_at = now
@@ -79,6 +81,8 @@ def _settle(invoice: DuesInvoice, membership: Membership, *, by, now) -> None:
         membership.starts_on = invoice.period_start
     membership.ends_on = max(membership.ends_on or invoice.period_end, invoice.period_end)
     membership.save(update_fields=["starts_on", "ends_on"])
+    if membership.plan.yearly_points:
+        wallet.credit_allowance(invoice=invoice, membership=membership, by=by, now=now)
 
 
 def join(*, plan: Plan, by: User, organization: Organization | None = None, now=None) -> Membership:

@@ -60,3 +60,23 @@ def make_membership(
     for person in covering:
         CoveredStaff.objects.create(membership=membership, user=person)
     return membership
+
+
+def fund(owner, points: int):
+    """Give a person's or an organization's wallet `points` through an allowance entry, as a
+    paid invoice would; returns the wallet."""
+    from medsocial.accounts.models import Organization
+    from medsocial.programs.models import LedgerEntry, Wallet
+
+    key = "organization" if isinstance(owner, Organization) else "user"
+    wallet, _ = Wallet.objects.get_or_create(**{key: owner})
+    wallet.balance += points
+    wallet.save(update_fields=["balance"])
+    LedgerEntry.objects.create(
+        wallet=wallet,
+        kind=LedgerEntry.Kind.ALLOWANCE,
+        amount=points,
+        balance_after=wallet.balance,
+        memo="Test funds",
+    )
+    return wallet
