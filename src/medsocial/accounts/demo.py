@@ -59,8 +59,8 @@ def load(*, stdout=None, small: bool = False) -> None:
         organizations[slug], _ = Organization.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind, "city": city, "state": state}
         )
-    # The demo health system is verified, so its members see member prices; the others show
-    # what an organization looks like before site staff verify it.
+    # The demo health system is verified (its member prices come from its membership, see
+    # programs.demo); the others show what an organization looks like before site staff verify it.
     Organization.objects.filter(slug="lakeshore-health", verified_at__isnull=True).update(
         verified_at=timezone.now()
     )

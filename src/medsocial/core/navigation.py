@@ -53,6 +53,8 @@ def personal_links(user) -> list[Link]:
         Link("My learning", reverse("learning:dashboard")),
         Link("My events", reverse("events:mine")),
         Link("My engagements", reverse("consulting:my-engagements")),
+        Link("Membership", reverse("programs:home")),
+        Link("My points", reverse("programs:my-wallet")),
         Link("Certificates", reverse("learning:dashboard") + "#certificates"),
         Link("Profile", reverse("accounts:profile")),
         Link("Organizations", reverse("accounts:organizations")),
@@ -111,12 +113,19 @@ def _tools_for(user, key: str) -> list[Link]:
                     reverse("learning:organization", args=[organization.slug]),
                 )
             )
+            links.append(
+                Link(
+                    f"{organization.name}: points",
+                    reverse("programs:organization-wallet", args=[organization.slug]),
+                )
+            )
         return links
     if key == "site_admin":
         return [
             Link("Site admin", reverse("admin:index")),
             Link("Consulting reports", reverse("consulting:reports")),
             Link("Post safety rules", reverse("safety:organizations")),
+            Link("Membership dues", reverse("programs:dues")),
         ]
     raise KeyError(key)
 
