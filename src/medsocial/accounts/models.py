@@ -117,9 +117,9 @@ def validate_email_domains(text: str) -> None:
 class Organization(models.Model):
     """A hospital, health system, nonprofit, society or patient association that uses the hub.
 
-    Anyone may create one. Site staff verify the real ones (`verified_at`) or the email domains
-    that prove who works there; member prices need one or the other (see
-    `selectors.qualifies_for_member_price`)."""
+    Anyone may create one. Site staff verify the real ones (`verified_at`) and the email domains
+    that prove who works there, so people can tell them from look-alikes. Member prices come
+    from a membership (the programs app), not from verification."""
 
     class Kind(models.TextChoices):
         HOSPITAL = "hospital", "Hospital"

@@ -61,24 +61,6 @@ def access_organization(user: User, slug: str, *, admin: bool = False) -> Organi
     return organization
 
 
-def qualifies_for_member_price(user) -> bool:
-    """Member prices need membership in an organization site staff verified, or in one whose
-    verified email domains include the person's confirmed address. Anyone can create an
-    organization, so belonging to an unverified one proves nothing."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    rows = Membership.objects.filter(user=user).values_list(
-        "organization__verified_at", "organization__verified_email_domains"
-    )
-    domain = user.email.rsplit("@", 1)[-1].lower() if user.email_confirmed_at else None
-    for verified_at, domains in rows:
-        if verified_at is not None:
-            return True
-        if domain and domains and domain in Organization(verified_email_domains=domains).email_domains:
-            return True
-    return False
-
-
 def organizations_for_verification(*, query: str = "") -> QuerySet[Organization]:
     """Every organization for site staff, the ones not yet verified first."""
     qs = Organization.objects.annotate(member_count=Count("memberships", distinct=True))

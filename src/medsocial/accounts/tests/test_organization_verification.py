@@ -4,7 +4,7 @@ else can."""
 import pytest
 from django.utils import timezone
 
-from medsocial.accounts import selectors, services
+from medsocial.accounts import services
 from medsocial.accounts.models import Membership, Organization
 from medsocial.accounts.roles import Role
 from medsocial.core.errors import DomainError, NotAllowed
@@ -96,15 +96,3 @@ def test_site_staff_verify_in_the_admin(client, make_user, org):
     )
     org.refresh_from_db()
     assert org.is_verified and org.verified_by == superuser
-
-
-def test_member_price_qualification(make_user, make_organization):
-    unverified = make_organization(name="Self Made")
-    assert not selectors.qualifies_for_member_price(make_user(organization=unverified))
-    verified = make_organization(name="Checked", verified_at=timezone.now())
-    assert selectors.qualifies_for_member_price(make_user(organization=verified))
-    by_domain = make_organization(name="By Domain", verified_email_domains="bydomain.org")
-    assert selectors.qualifies_for_member_price(make_user(email="a@bydomain.org", organization=by_domain))
-    assert not selectors.qualifies_for_member_price(
-        make_user(email="a@elsewhere.org", organization=by_domain)
-    )
