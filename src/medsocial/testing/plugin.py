@@ -20,7 +20,7 @@ os.environ.setdefault("MEDSOCIAL_DATA_DIR", tempfile.mkdtemp(prefix="medsocial-t
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def _redis_url_for_this_worker(url: str) -> str:
+def redis_url_for_this_worker(url: str) -> str:
     """Give each parallel test worker its own Redis database, so clearing the cache in one
     worker never empties another's."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
@@ -32,7 +32,7 @@ def _redis_url_for_this_worker(url: str) -> str:
 
 
 if os.environ.get("REDIS_URL"):
-    os.environ["REDIS_URL"] = _redis_url_for_this_worker(os.environ["REDIS_URL"])
+    os.environ["REDIS_URL"] = redis_url_for_this_worker(os.environ["REDIS_URL"])
 
 
 @pytest.fixture(autouse=True)
