@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from medsocial.census.models import CensusFigure, CensusRun, Hospital, SocialAccount
 from medsocial.census.services import recompute_census, refresh_account_stats
+from medsocial.census.services.recompute import FIGURE_COLUMNS
 from medsocial.census.tasks import recompute_census_task
 from medsocial.testing.plugin import wait_until
 
@@ -23,19 +24,7 @@ pytestmark = pytest.mark.slow
 def census_state() -> tuple[list[tuple], list[tuple], list[datetime.date]]:
     """Every stored figure, every hospital's standing and the recorded runs' dates."""
     figures = list(
-        CensusFigure.objects.order_by("dimension", "key", "network", "period").values_list(
-            "dimension",
-            "key",
-            "network",
-            "period",
-            "hospitals",
-            "hospitals_present",
-            "accounts_active",
-            "accounts_dormant",
-            "accounts_closed",
-            "accounts_opened",
-            "followers",
-        )
+        CensusFigure.objects.order_by("dimension", "key", "network", "period").values_list(*FIGURE_COLUMNS)
     )
     standing = list(
         Hospital.objects.order_by("pk").values_list(
