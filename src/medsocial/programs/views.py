@@ -39,8 +39,10 @@ def _home_context(request, join_form=None):
     }
 
 
-@login_required
 def home(request):
+    """The plans, for anyone comparing them; a signed-in person also sees what they hold."""
+    if not request.user.is_authenticated:
+        return render(request, "programs/home.html", {"plans": list(selectors.offered_plans())})
     return render(request, "programs/home.html", _home_context(request))
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from medsocial.programs import urls as programs_urls
-from medsocial.programs.models import CoveredStaff, DuesInvoice, LedgerEntry, Membership
+from medsocial.programs.models import CoveredStaff, DuesInvoice, LedgerEntry, Membership, Plan
 from medsocial.programs.tests.factories import fund, make_membership
 
 pytestmark = pytest.mark.django_db
@@ -81,10 +81,7 @@ def test_every_url_is_a_404_for_the_wrong_person(client, world, who, nurse, make
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, world):
-    for name, url in _urls(world) + [
-        ("home", reverse("programs:home")),
-        ("my-wallet", reverse("programs:my-wallet")),
-    ]:
+    for name, url in _urls(world) + [("my-wallet", reverse("programs:my-wallet"))]:
         response = client.get(url)
         assert response.status_code in (302, 405), name
         if response.status_code == 302:
@@ -107,3 +104,20 @@ def test_a_person_sees_only_their_own_wallet(client, nurse, make_user):
     page = client.get(reverse("programs:my-wallet")).content.decode()
     assert ">0<" in page and "42" not in page
     assert client.get(reverse("programs:my-wallet-export")).status_code == 404
+
+
+def test_signed_out_visitors_compare_plans_and_are_asked_to_sign_in_to_join(client, world):
+    home = client.get("/").content.decode()
+    assert f'href="{reverse("programs:home")}"' in home  # the footer leads there
+    page = client.get(reverse("programs:home"))
+    text = page.content.decode()
+    assert page.status_code == 200
+    offered = list(Plan.objects.filter(is_active=True))
+    assert offered
+    for plan in offered:
+        assert plan.name in text
+    assert f"{reverse('accounts:sign-in')}?next=/programs/" in text
+    assert 'action="' + reverse("programs:join") + '"' not in text
+    assert 'id="points-heading"' not in text and 'id="mine-heading"' not in text
+    response = client.post(reverse("programs:join"), {"plan": Plan.objects.first().pk})
+    assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
