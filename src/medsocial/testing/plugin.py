@@ -386,17 +386,23 @@ def keep_test_connection():
 def run_concurrently(fn, items, *, workers: int | None = None, timeout: float = 120):
     """Run fn(item) for each item on its own thread, all released at the same moment (at most
     `workers` at a time); returns results in item order, an exception in place of its result.
-    Fails the test when a thread has not finished within `timeout` seconds. Use with
-    transactional_db."""
+    Fails the test when a thread never reached the starting line or had not finished within
+    `timeout` seconds. Use with transactional_db."""
     from django.db import connections
 
     items = list(items)
     results: list = [None] * len(items)
-    release = threading.Event()
+    # Every thread waits here until all have started, so none runs ahead of the others.
+    starting_line = threading.Barrier(len(items) + 1)
+    started: list[int] = []
     slots = threading.Semaphore(workers or len(items))
 
     def run(index, item):
-        release.wait()
+        try:
+            starting_line.wait(timeout=timeout)
+        except threading.BrokenBarrierError:
+            return
+        started.append(index)
         with slots:
             try:
                 results[index] = fn(item)
@@ -408,13 +414,17 @@ def run_concurrently(fn, items, *, workers: int | None = None, timeout: float = 
     threads = [threading.Thread(target=run, args=(i, item), daemon=True) for i, item in enumerate(items)]
     for thread in threads:
         thread.start()
-    release.set()
+    try:
+        starting_line.wait(timeout=timeout)
+    except threading.BrokenBarrierError:
+        pytest.fail(f"only some of {len(threads)} concurrent calls started within {timeout:.0f} s")
     deadline = time.monotonic() + timeout
     for thread in threads:
         thread.join(timeout=max(0.0, deadline - time.monotonic()))
     stuck = sum(thread.is_alive() for thread in threads)
     if stuck:
         pytest.fail(f"{stuck} of {len(threads)} concurrent calls had not finished after {timeout:.0f} s")
+    assert sorted(started) == list(range(len(items))), "not every concurrent call started"
     return results
 
 

@@ -3,13 +3,12 @@ the one before it (PostgreSQL advisory lock, SQLite's IMMEDIATE transaction) and
 figures in its own transaction."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connections
 
 from medsocial.census.models import CensusFigure, CensusRun, SocialAccount
 from medsocial.census.services import recompute_census, refresh_account_stats
+from medsocial.testing.plugin import run_concurrently
 
 from .factories import make_account, make_hospital, observe
 
@@ -17,33 +16,6 @@ from .factories import make_account, make_hospital, observe
 pytestmark = pytest.mark.django_db(transaction=True)
 AS_OF = datetime.date(2025, 7, 10)
 RACERS = 6
-
-
-def race(fn, count: int) -> list:
-    """Run fn() on `count` threads released together by a barrier. Fails the test unless every
-    thread passed the barrier (a broken barrier is not swallowed) and finished in time."""
-    barrier = threading.Barrier(count)
-    passed: list[int] = []
-    results: list = [None] * count
-
-    def run(index):
-        try:
-            barrier.wait(timeout=30)
-            passed.append(index)
-            results[index] = fn()
-        except BaseException as exc:  # handed back to the test, which asserts there is none
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=180)
-    assert not [t for t in threads if t.is_alive()], "a recompute did not finish"
-    assert sorted(passed) == list(range(count)), f"only {len(passed)} of {count} threads started together"
-    return results
 
 
 def figures() -> list[tuple]:
@@ -75,7 +47,7 @@ def test_parallel_recomputes_leave_exactly_one_set_of_figures():
     one_set = figures()
     assert len(one_set) > 100
 
-    results = race(lambda: recompute_census(as_of=AS_OF), RACERS)
+    results = run_concurrently(lambda _: recompute_census(as_of=AS_OF), range(RACERS), timeout=180)
 
     assert [type(r).__name__ for r in results] == ["CensusRun"] * RACERS, results
     assert figures() == one_set
