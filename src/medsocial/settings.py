@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "ninja",
     "medsocial.core",
     "medsocial.accounts",
+    "medsocial.awards",
     "medsocial.learning",
     "medsocial.events",
     "medsocial.programs",

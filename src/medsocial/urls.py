@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/<slug:key>/", core_views.staff_role, name="staff-role"),
     path("bench/hello", core_views.bench_hello, name="bench-hello"),
     path("accounts/", include("medsocial.accounts.urls")),
+    path("awards/", include("medsocial.awards.urls")),
     path("learn/", include("medsocial.learning.urls")),
     path("events/", include("medsocial.events.urls")),
     path("consulting/", include("medsocial.consulting.urls")),

@@ -34,6 +34,7 @@ ROLE_PERMISSION_SCOPES: dict[str, list[str]] = {
         "publishing",
         "safety",
         "programs",
+        "awards",
     ],
 }
 

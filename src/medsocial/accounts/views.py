@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from medsocial.accounts import forms, selectors, services
 from medsocial.accounts.models import Invitation, Membership, Organization, User
 from medsocial.accounts.roles import Role, has_role
+from medsocial.awards import selectors as awards_selectors
 from medsocial.core import redirects
 from medsocial.core.errors import DomainError, NotAllowed
 from medsocial.core.forms import add_domain_error
@@ -144,6 +145,7 @@ def profile(request):
     context = {
         "form": form,
         "memberships": selectors.memberships_of(request.user),
+        "awards": awards_selectors.awards_of(request.user),
         "tokens": request.user.access_tokens.all(),
         "token_form": forms.AccessTokenForm(),
         "new_token": request.session.pop("new_token", None),

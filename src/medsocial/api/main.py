@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from medsocial.accounts.api import router as accounts_router
 from medsocial.api.auth import REQUIRED_AUTH
 from medsocial.api.errors import install_error_handlers
+from medsocial.awards.api import router as awards_router
 from medsocial.census.api import router as census_router
 from medsocial.consulting.api import router as consulting_router
 from medsocial.events.api import router as events_router
@@ -81,3 +82,4 @@ api.add_router("/census/", census_router)
 api.add_router("/publishing/", publishing_router)
 api.add_router("/safety/", safety_router)
 api.add_router("/programs/", programs_router)
+api.add_router("/awards/", awards_router)

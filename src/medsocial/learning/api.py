@@ -10,7 +10,8 @@ from ninja.pagination import paginate
 
 from medsocial.api.auth import viewer
 from medsocial.api.pagination import PageNumberPagination
-from medsocial.learning import badges, selectors, services
+from medsocial.awards import openbadges
+from medsocial.learning import selectors, services
 
 router = Router(tags=["learning"])
 
@@ -35,7 +36,7 @@ class CourseOut(Schema):
 
     @staticmethod
     def resolve_url(obj):
-        return badges.absolute(obj.get_absolute_url())
+        return openbadges.absolute(obj.get_absolute_url())
 
 
 class LessonOut(Schema):

@@ -1,38 +1,12 @@
-"""Open Badges 2.0 documents for hosted verification: Issuer, BadgeClass, Assertion, revocation list.
+"""Open Badges 2.0 documents of course certificates: a BadgeClass per course and an Assertion
+per certificate. The issuer, the revocation list, hashed recipients and the badge drawing are
+the hub's shared ones (medsocial.awards.openbadges)."""
 
-Every document is JSON-LD with the Open Badges v2 context; ids are the URLs that serve them,
-so a verifier fetches each `id` and compares."""
-
-import hashlib
-from xml.sax.saxutils import escape
-
-from django.conf import settings
 from django.urls import reverse
 
+from medsocial.awards.openbadges import CONTEXT, absolute, hashed_recipient, issuer_url
+from medsocial.awards.openbadges import badge_svg as draw_badge
 from medsocial.learning.models import Certificate, Course
-
-CONTEXT = "https://w3id.org/openbadges/v2"
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def issuer_url() -> str:
-    return absolute(reverse("learning:badge-issuer"))
-
-
-def issuer_document() -> dict:
-    return {
-        "@context": CONTEXT,
-        "type": "Issuer",
-        "id": issuer_url(),
-        "name": settings.SITE_NAME,
-        "url": absolute("/"),
-        "email": settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip(),
-        "description": "A social media training hub for health care professionals.",
-        "revocationList": absolute(reverse("learning:badge-revocations")),
-    }
 
 
 def badge_class_document(course: Course) -> dict:
@@ -52,10 +26,6 @@ def badge_class_document(course: Course) -> dict:
     }
 
 
-def hashed_email(email: str, salt: str) -> str:
-    return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
-
-
 def assertion_url(certificate: Certificate) -> str:
     return absolute(reverse("learning:badge-assertion", args=[certificate.code]))
 
@@ -65,12 +35,7 @@ def assertion_document(certificate: Certificate) -> dict:
         "@context": CONTEXT,
         "type": "Assertion",
         "id": assertion_url(certificate),
-        "recipient": {
-            "type": "email",
-            "hashed": True,
-            "salt": certificate.recipient_salt,
-            "identity": hashed_email(certificate.user.email, certificate.recipient_salt),
-        },
+        "recipient": hashed_recipient(certificate.user.email, certificate.recipient_salt),
         "badge": absolute(reverse("learning:badge-class", args=[certificate.course.slug])),
         "verification": {"type": "hosted"},
         "issuedOn": certificate.issued_at.isoformat(),
@@ -85,19 +50,12 @@ def assertion_document(certificate: Certificate) -> dict:
     return document
 
 
-def revocation_list_document() -> dict:
+def revoked_assertions():
+    """Revoked certificates as (assertion URL, reason), for the issuer's revocation list."""
     revoked = (
         Certificate.objects.filter(revoked_at__isnull=False).only("code", "revocation_reason").order_by("pk")
     )
-    return {
-        "@context": CONTEXT,
-        "type": "RevocationList",
-        "id": absolute(reverse("learning:badge-revocations")),
-        "issuer": issuer_url(),
-        "revokedAssertions": [
-            {"id": assertion_url(c), "revocationReason": c.revocation_reason} for c in revoked
-        ],
-    }
+    return ((assertion_url(c), c.revocation_reason) for c in revoked)
 
 
 _TOPIC_COLOURS = {
@@ -111,36 +69,8 @@ _TOPIC_COLOURS = {
 }
 
 
-def _wrap(title: str, width: int = 18) -> list[str]:
-    lines, line = [], ""
-    for word in title.split():
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return lines[:4]
-
-
 def badge_svg(course: Course) -> str:
     """A round badge with the course title, coloured by topic."""
-    colour = _TOPIC_COLOURS.get(course.topic, "#1f6f8b")
-    lines = _wrap(course.title)
-    first_y = 200 - (len(lines) - 1) * 14
-    text = "".join(
-        f'<text x="200" y="{first_y + i * 28}" text-anchor="middle" font-family="sans-serif" font-size="24" '
-        f'font-weight="700" fill="#ffffff">{escape(line)}</text>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" '
-        f'aria-label="{escape(course.title)}">'
-        f'<circle cx="200" cy="200" r="190" fill="{colour}"/>'
-        '<circle cx="200" cy="200" r="170" fill="none" stroke="#ffffff" stroke-width="6"/>'
-        f'<text x="200" y="95" text-anchor="middle" font-family="sans-serif" font-size="20" fill="#ffffff">'
-        f"{escape(settings.SITE_NAME)}</text>"
-        f"{text}"
-        '<text x="200" y="320" text-anchor="middle" font-family="sans-serif" font-size="18" fill="#ffffff">'
-        "COMPLETED</text></svg>"
+    return draw_badge(
+        title=course.title, colour=_TOPIC_COLOURS.get(course.topic, "#1f6f8b"), caption="COMPLETED"
     )

@@ -13,7 +13,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from medsocial.learning.badges import absolute
+from medsocial.awards.openbadges import absolute
 
 
 def _qr_png(url: str) -> io.BytesIO:

@@ -3,14 +3,13 @@
 Data and invariants only; every write goes through `learning.services`.
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from medsocial.accounts.models import Profession
+from medsocial.awards.openbadges import new_salt, verification_code
 from medsocial.learning.content import video_player_url
 
 
@@ -297,14 +296,9 @@ class QuizAttempt(models.Model):
         return f"{self.quiz} attempt {self.number}: {self.score}%"
 
 
-def _certificate_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed from paper
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def _salt() -> str:
-    return secrets.token_hex(8)
+# Kept under these names: migrations refer to them as field defaults.
+_certificate_code = verification_code
+_salt = new_salt
 
 
 class Certificate(models.Model):

@@ -2,18 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from medsocial.awards import openbadges
 from medsocial.learning import badges, selectors, services
 from medsocial.learning.documents import certificate_pdf
 from medsocial.learning.errors import LearningError
 from medsocial.learning.forms import RevokeForm
 from medsocial.learning.models import Certificate
 from medsocial.learning.services.certificates import can_revoke
-
-JSON_LD = "application/ld+json"
 
 
 @login_required
@@ -25,7 +24,7 @@ def certificate_detail(request, code):
         {
             "certificate": certificate,
             "assertion_url": badges.assertion_url(certificate),
-            "verify_url": badges.absolute(certificate.get_absolute_url()),
+            "verify_url": openbadges.absolute(certificate.get_absolute_url()),
         },
     )
 
@@ -79,14 +78,12 @@ def revoke(request, code):
     return redirect("learning:verify", code=certificate.code)
 
 
-def _json_ld(document: dict) -> JsonResponse:
-    response = JsonResponse(document, content_type=JSON_LD, json_dumps_params={"indent": 2})
-    response["Access-Control-Allow-Origin"] = "*"  # badge verifiers fetch these from other sites
-    return response
+_json_ld = openbadges.json_ld_response
 
 
 def badge_issuer(request):
-    return _json_ld(badges.issuer_document())
+    """The issuer moved to the hub-wide one; badges issued before still name this address."""
+    return redirect("awards:issuer", permanent=True)
 
 
 def badge_class(request, slug):
@@ -109,4 +106,4 @@ def badge_assertion(request, code):
 
 
 def badge_revocations(request):
-    return _json_ld(badges.revocation_list_document())
+    return redirect("awards:revocations", permanent=True)

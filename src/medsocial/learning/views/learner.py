@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from medsocial.awards import selectors as awards_selectors
 from medsocial.core import sharing as site_sharing
 from medsocial.core.csv_export import csv_response
 from medsocial.core.markdown import render_markdown
@@ -223,6 +224,7 @@ def transcript(request):
         {
             "credits": credits,
             "total": sum((c.hours for c in credits), start=0),
+            "awards": awards_selectors.awards_of(request.user),
         },
     )
 
