@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "medsocial.core.middleware.RejectNulCharactersMiddleware",
     "medsocial.core.middleware.StripControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Signed-in pages cached per session (core/personal_cache.py); before authentication, so
+    # that loading the person is among the reads a stored page depends on.
+    "medsocial.core.personal_cache.PersonalPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -115,6 +118,10 @@ MIDDLEWARE = [
     "medsocial.core.middleware.UserTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Off under the test settings, so that query-count tests see every query of every request; the
+# cache's own tests turn it on.
+PERSONAL_PAGE_CACHE = env_bool("MEDSOCIAL_PERSONAL_PAGE_CACHE", not TESTING)
 
 ROOT_URLCONF = "medsocial.urls"
 WSGI_APPLICATION = "medsocial.wsgi.application"

@@ -15,6 +15,7 @@ from medsocial.awards import selectors as awards_selectors
 from medsocial.core import redirects
 from medsocial.core.errors import DomainError, NotAllowed
 from medsocial.core.forms import add_domain_error
+from medsocial.core.personal_cache import cache_page_per_person
 
 
 def sign_up(request):
@@ -128,6 +129,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+@cache_page_per_person
 @login_required
 def profile(request):
     form = forms.ProfileForm(request.POST or None, instance=request.user)

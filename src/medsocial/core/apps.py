@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # The cached page areas (core.page_cache) that show each app's rows. Accounts hold the names of
@@ -63,3 +64,12 @@ class CoreConfig(AppConfig):
         post_save.connect(_row_changed, dispatch_uid="page-cache-save")
         post_delete.connect(_row_changed, dispatch_uid="page-cache-delete")
         m2m_changed.connect(_row_changed, dispatch_uid="page-cache-m2m")
+        # Every statement on every connection: writes make the signed-in pages that read the
+        # written tables stale (core.personal_cache), whatever code path ran them.
+        from django.db import connections
+
+        from medsocial.core import personal_cache
+
+        connection_created.connect(personal_cache.install, dispatch_uid="personal-cache-install")
+        for connection in connections.all(initialized_only=True):
+            personal_cache.install(connection)

@@ -209,6 +209,8 @@ def cache_page_for_visitors(*areas: str):
                 cache.set(key, (current, headers, parts, _deflated(parts)), PAGE_TIMEOUT)
             return response
 
+        # Signed-in people get the page cached for them alone (core.personal_cache).
+        cached_view.personal_page_cache = True
         return cached_view
 
     return decorator

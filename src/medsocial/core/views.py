@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from medsocial.core import cards, navigation, selectors, sharing
 from medsocial.core.health import health_report
 from medsocial.core.page_cache import cache_page_for_visitors
+from medsocial.core.personal_cache import cache_page_per_person
 
 
 @cache_page_for_visitors("learning", "events", "census", "publishing")
@@ -34,6 +35,7 @@ def share_logo(request):
     return response
 
 
+@cache_page_per_person
 @login_required
 def staff_dashboard(request):
     """Every staff section the person holds, with how much waits in each queue."""

@@ -14,6 +14,7 @@ from medsocial.consulting.calendar import session_ics
 from medsocial.consulting.models import ActionItem, DocumentVersion, Proposal
 from medsocial.consulting.views import add_domain_error, status_for
 from medsocial.core.errors import DomainError
+from medsocial.core.personal_cache import cache_page_per_person
 from medsocial.core.redirects import next_path
 
 
@@ -27,6 +28,7 @@ def my_engagements(request):
     return render(request, "consulting/my_engagements.html", {"engagements": engagements})
 
 
+@cache_page_per_person
 @login_required
 def workspace(request, pk):
     engagement = selectors.access_engagement(request.user, pk)

@@ -14,6 +14,7 @@ from medsocial.accounts.selectors import admin_organization_ids
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
 from medsocial.core.page_cache import cache_page_for_visitors
+from medsocial.core.personal_cache import cache_page_per_person
 from medsocial.events import calendars, forms, payments, selectors, services, sharing, tickets
 from medsocial.events.models import CalendarFeed, Event, Registration, Session, WorkshopRequest
 from medsocial.programs.selectors import points_balance
@@ -192,6 +193,7 @@ def claim_seat(request, token):
     return render(request, "events/claim_seat.html", {"token": token})
 
 
+@cache_page_per_person
 @login_required
 def my_registrations(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from medsocial.core.csv_export import csv_response
 from medsocial.core.errors import DomainError
 from medsocial.core.forms import add_domain_error
+from medsocial.core.personal_cache import cache_page_per_person
 from medsocial.events import forms, selectors, services
 from medsocial.events.errors import UnpaidOrder
 from medsocial.events.models import Event, Order, Proposal, Registration, WorkshopRequest
@@ -27,6 +28,7 @@ def _require_manager(request):
         raise Http404("Not found")
 
 
+@cache_page_per_person
 @login_required
 def manage_home(request):
     _require_manager(request)

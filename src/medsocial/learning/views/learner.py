@@ -13,6 +13,7 @@ from medsocial.core import sharing as site_sharing
 from medsocial.core.csv_export import csv_response
 from medsocial.core.markdown import render_markdown
 from medsocial.core.page_cache import cache_page_for_visitors
+from medsocial.core.personal_cache import cache_page_per_person
 from medsocial.learning import selectors, services, sharing
 from medsocial.learning.content import rendered_lesson_body
 from medsocial.learning.documents import transcript_pdf
@@ -169,6 +170,7 @@ def _lesson_context(request, course, lesson, enrollment):
     }
 
 
+@cache_page_per_person
 def lesson_detail(request, slug, lesson_slug):
     course = selectors.access_course(request.user, slug)
     lesson = selectors.lesson_in_course(course, lesson_slug)
@@ -210,6 +212,7 @@ def complete_lesson(request, slug, lesson_slug):
     return redirect(final_quiz or course)
 
 
+@cache_page_per_person
 @login_required
 def dashboard(request):
     return render(request, "learning/dashboard.html", selectors.learner_dashboard(request.user))
