@@ -75,9 +75,15 @@ def _known_tables() -> frozenset[str]:
     return frozenset(model._meta.db_table.lower() for model in apps.get_models(include_auto_created=True))
 
 
-@functools.lru_cache(maxsize=4096)
 def _tables_in(sql: str) -> frozenset[str]:
     """Every table of the project's models that the statement names (a superset is harmless)."""
+    if len(sql) > 4000:  # long multi-row inserts: not worth keeping
+        return _known_tables().intersection(_WORD.findall(sql.lower()))
+    return _tables_in_short(sql)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tables_in_short(sql: str) -> frozenset[str]:
     return _known_tables().intersection(_WORD.findall(sql.lower()))
 
 
@@ -134,7 +140,7 @@ class _Recording:
 def _track(execute, sql, params, many, context):
     connection = context["connection"]
     text = sql if isinstance(sql, str) else str(sql)
-    head = text.lstrip()[:9].upper()
+    head = text.lstrip(" \t\n(")[:9].upper()  # "(SELECT ...) UNION (SELECT ...)" reads
     recording = getattr(connection, "_personal_recording", None)
     if head.startswith("SELECT"):
         if recording is not None:
