@@ -34,10 +34,12 @@ import uuid
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import middleware as auth_middleware
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import connections
 from django.urls import Resolver404, resolve
+from django.utils.functional import SimpleLazyObject
 
 from medsocial.core import page_cache
 
@@ -261,6 +263,8 @@ class PersonalPageCacheMiddleware:
             if all(
                 current[table] == generation for table, generation in zip(tables, generations, strict=True)
             ):
+                # As the authentication middleware would: loaded only if something asks.
+                request.user = SimpleLazyObject(lambda: auth_middleware.get_user(request))
                 return page_cache._response_from(request, headers, parts, deflated)
         recording = _Recording(_current_generations(found, expected))
         response = self._render_recording(request, recording)

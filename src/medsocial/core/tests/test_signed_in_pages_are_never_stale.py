@@ -285,3 +285,14 @@ def test_the_tables_a_statement_names_are_found_in_any_spelling():
     sql = 'UPDATE "learning_course" SET title = %s WHERE id IN (SELECT course_id FROM learning_enrollment)'
     assert {"learning_course", "learning_enrollment"} <= personal_cache._tables_in(sql)
     assert "learning_course" in personal_cache._tables_in("delete from LEARNING_COURSE where id = 1")
+
+
+def test_a_public_page_viewed_signed_in_shows_the_persons_own_enrollment(make_user):
+    learner = make_user()
+    course = make_course(title="Cached for a person")
+    client = signed_in(learner)
+    assert "Leave this course" not in fresh(client, f"/learn/{course.slug}/")
+    fresh(client, f"/learn/{course.slug}/")
+    enroll(user=learner, course=course)
+    assert "Leave this course" in fresh(client, f"/learn/{course.slug}/")
+    assert "Leave this course" not in fresh(signed_in(make_user()), f"/learn/{course.slug}/")
