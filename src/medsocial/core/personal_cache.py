@@ -38,7 +38,7 @@ from django.contrib.auth import middleware as auth_middleware
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import connections
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.functional import SimpleLazyObject
 
 from medsocial.core import page_cache
@@ -98,32 +98,11 @@ def bump(tables) -> None:
     cache.set_many({_generation_key(table): uuid.uuid4().hex for table in tables}, None)
 
 
-class _BumpAfterCommit:
-    """One on-commit callback per transaction, collecting the tables its statements wrote."""
-
-    def __init__(self, queue):
-        self.queue = queue
-        self.tables: set[str] = set()
-
-    def __call__(self):
-        bump(self.tables)
-
-
 def _bump_after_commit(connection, tables) -> None:
-    if not connection.in_atomic_block:
-        if connection.get_autocommit():
-            bump(tables)
-            return
-        # Transactions managed by hand: bump now; nothing in the project works this way.
-        bump(tables)
-        return
-    pending = getattr(connection, "_generation_bump", None)
-    # A rollback (of the transaction or a savepoint) replaces the callback list; register anew.
-    if pending is None or pending.queue is not connection.run_on_commit:
-        pending = _BumpAfterCommit(connection.run_on_commit)
-        connection.on_commit(pending)
-        connection._generation_bump = pending
-    pending.tables.update(tables)
+    if connection.get_autocommit() and not connection.in_atomic_block:
+        bump(tables)  # the statement committed itself
+    else:
+        connection._written_tables.update(tables)
 
 
 class _Recording:
@@ -160,9 +139,32 @@ def _track(execute, sql, params, many, context):
 
 
 def install(connection, **kwargs) -> None:
-    """Track the statements of this connection (idempotent; called for each new connection)."""
-    if _track not in connection.execute_wrappers:
-        connection.execute_wrappers.insert(0, _track)
+    """Track the statements of this connection (idempotent; called for each new connection).
+
+    Tables written inside a transaction are kept on the connection and bumped right after it
+    commits (not through on-commit callbacks, which would show up among those that tests and
+    services capture); a rollback forgets them, as nothing they wrote remains."""
+    if getattr(connection, "_generation_tracking", False):
+        return
+    connection._generation_tracking = True
+    connection._written_tables = set()
+    commit, rollback = connection.commit, connection.rollback
+
+    def commit_and_bump():
+        commit()
+        tables, connection._written_tables = connection._written_tables, set()
+        if tables:
+            bump(tables)
+
+    def rollback_and_forget():
+        try:
+            rollback()
+        finally:
+            connection._written_tables = set()
+
+    connection.commit = commit_and_bump
+    connection.rollback = rollback_and_forget
+    connection.execute_wrappers.insert(0, _track)
 
 
 # --- Serving pages -----------------------------------------------------------------------------
@@ -174,8 +176,14 @@ _TABLES_OF_VIEW: dict[str, frozenset[str]] = {}
 
 
 def _view_of(request):
+    return _view_of_path(get_urlconf(), request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def _view_of_path(urlconf, path: str):
+    """The opted-in view's name for this address, or None (the resolver walk, remembered)."""
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     if not getattr(match.func, "personal_page_cache", False):
