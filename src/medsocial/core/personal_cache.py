@@ -65,6 +65,10 @@ def cache_page_per_person(view):
     return view
 
 
+def _minute() -> int:
+    return int(time.time() // 60)
+
+
 def enabled() -> bool:
     return getattr(settings, "PERSONAL_PAGE_CACHE", False)
 
@@ -260,7 +264,7 @@ class PersonalPageCacheMiddleware:
         fingerprint = _session_fingerprint(request)
         if fingerprint is None:
             return self.get_response(request)
-        minute = int(time.time() // 60)
+        minute = _minute()
         key = _page_key(request, view_name, fingerprint, minute)
         expected = _TABLES_OF_VIEW.get(view_name, frozenset()) | {EVERYTHING}
         found = cache.get_many([key, *(_generation_key(table) for table in expected)])
@@ -279,7 +283,7 @@ class PersonalPageCacheMiddleware:
         generations = recording.generations
         _TABLES_OF_VIEW[view_name] = frozenset(generations)
         # Store only what was built within the minute of its key.
-        if int(time.time() // 60) == minute and _storable(request, response, recording.wrote):
+        if _minute() == minute and _storable(request, response, recording.wrote):
             tables = tuple(sorted(generations))
             charset = response.charset or "utf-8"
             body = page_cache._without_csrf_token(request, response.content.decode(charset))
