@@ -57,7 +57,9 @@ _BEFORE_SOURCE = (
     r"(?:order|notes?|auth(?:orization)?|reminder|teaching|refills?|prescription|rx|consult|"
     r"follow-?up|results|labs|appointment|paperwork|done|denied|approved|pending|scheduled)"
     r"\s(?:[\w-]+\s){0,2}?for|"
-    r"save\son|listed\sunder|under\sthe\sname|admitted|discharged|visited|visiting)"
+    r"save\son|listed\sunder|under\sthe\sname|admitted|discharged|visited|visiting|"
+    r"driver|belongs\sto|belonging\sto|owner\sis|log\slists|"
+    r"(?:room|rm|bed|bay)\s\#?\d[\w-]{0,5}(?:\sis)?)"
     r")\.?[,:]?\s"
 )
 # Found once per post in its lower-case copy; a name may start where a cue ends.
@@ -73,6 +75,11 @@ _AFTER_SOURCE = (
     r"care|story|journey|transplant|scan|biopsy|results|labs|diagnosis|birthday|funeral)\b"
     r"|\s(?:is|was|has|had)\s(?:back|home|been|doing|recovering|discharged|admitted|finally|still|now|"
     r"going|in\s(?:the\s)?(?:icu|er|ed|hospital|room|bed|hospice|surgery|rehab))\b"
+    r"|\s(?:is|was)\s(?:npo|our\s(?:oldest|youngest|longest|first|last|favorite|patient)|in\ssurgery)\b"
+    r"|\s(?:doing\swell|is\sdoing|is\sstable|resting\scomfortably)\b"
+    r"|\s(?:is|was)\s(?:adm|admitted|dc'd|d/c|intubated|transferred|moved|brought|sent|found|born)\b"
+    r"|\s(?:had|has)\s(?:her|his|their|a)\s(?:baby|surgery|procedure|stroke|seizure|c-section|transplant|"
+    r"fall|heart\sattack)\b|\sgave\sbirth\b"
     r"|\s(?:rang|walked|coded|beat|passed|died|fell|turned|pulled|survived|woke|fought|celebrated|"
     r"delivered|underwent|needs|needed|went\shome|came\shome|asked\sme|asked\sus)\b"
     r"|,?\s\(?(?:mrn|dob|d\.o\.b\.|ssn|mr\#|acct|member\sid)\b"
@@ -194,7 +201,11 @@ def _acceptable(scan: Scan, run: list[int], *, cued: bool) -> bool:
         word = words[0]
         # A single word before a context needs to look like a name on its own.
         if word.islower() and word.isascii():
-            return False
+            # "michael is NPO", "ronald in rm 729": a lower-case given name that is not also
+            # an everyday word ("will", "grace", "rose" stay out).
+            folded = gazetteer.fold(word)
+            if folded not in gazetteer.given_names() or folded in gazetteer.everyday_words():
+                return False
     folded = " ".join(gazetteer.fold(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w) for w in words)
     if folded in gazetteer.states_and_countries():
         return False

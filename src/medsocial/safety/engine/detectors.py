@@ -101,12 +101,25 @@ PLATE = re.compile(
     re.IGNORECASE,
 )
 
-# A licence number written in groups: "driver's license S530 4521 8876", "licence no. A12 345 678".
+# A license, permit, passport or state ID number after its label, in the layouts states use:
+# "driver's license S530 4521 8876", "DL# WDL8PMDGTUR0", "CDL number Y7802345",
+# "passport no. 626 353 648", "State ID C02-16-3378", "licence F123-456-78-901-0".
 LICENSE_GROUPED = re.compile(
-    r"\b(?i:licen[cs]e|lic\.?|dl|permit)(?![a-z])(?i:\s{0,2}(?:number|no\.?|\#|id))?\s{0,2}[:#]?\s{0,2}"
-    r"((?=[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d[A-Z0-9 -]{0,20}\d)"
-    r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{2,8}){1,3})\b"
+    r"\b(?i:licen[cs]e|lic\.?|c?dl|permit|passport|state\s+id|id\s+card|identification(?:\s+card)?)(?![a-z])"
+    r"(?i:\s{0,2}(?:number|num|no\.?|\#|id))?(?i:\s{1,2}(?:is|was|reads))?\s{0,2}[:#]?\s{0,2}"
+    r"((?=[A-Z0-9 -]{0,24}\d)[A-Z0-9]{1,13}(?:(?:\s|-|\s-\s)[A-Z0-9]{1,8}){0,4})\b"
 )
+_LICENSE_HINT = re.compile(r"lic|dl|permit|passport|state\s+id|id\s+card|identification")
+
+
+def _license_value(value: str) -> bool:
+    """Five digits or more, or a run of eight capitals and digits with at least one digit
+    ("WDL8PMDGTUR0"): a license number, not "DL 5" or a word."""
+    digits = len(_digits(value))
+    compact = value.replace(" ", "").replace("-", "")
+    return digits >= 5 or (digits >= 1 and len(compact) >= 8 and " " not in value)
+
+
 # A Medicare Beneficiary Identifier: 11 characters in a fixed letter and digit pattern.
 MBI = re.compile(
     r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
@@ -167,7 +180,9 @@ DATE_CUES = re.compile(
     r"came\s+in|brought\s+in|coded|intubated|accident|injured|chemo\w*|seen|treated|"
     r"readmitted|hospitali[sz]ed|rushed|airlifted|(?:went|sent|going|go)\s+home|"
     r"follow-?up|biopsy|infusion|implanted|overdosed|collapsed|expired|transferred|"
-    r"released|dod|doa|fell|crash)\b",
+    r"released|dod|doa|fell|crash|adm|admd|dc'?d|dos|s/p|d/c|sched\w*|appt|appointment|gave\s+birth|"
+    r"had\s+(?:her|his|their|a)\s+(?:baby|surgery|procedure|stroke|seizure|c-section|transplant)|cath\w*|"
+    r"scope|coded|post-?op|pod\s?\d|npo|due\s+date|edd)\b",
     re.IGNORECASE,
 )
 # "Date: 03/14" or "DOB 3/14/1931": an explicit label makes any date an identifier.
@@ -190,7 +205,7 @@ AGES = [
         r"(?!\s(?:days|weeks|months|hours|years\s+(?:of|in)))"
     ),
     re.compile(r"(?<=[^\W\d_] \()(?:9\d|1[01]\d)(?=\))"),
-    re.compile(r"\b(?<=at\s)(?:9\d|1[01]\d)\b(?=[.!,]|\s(?:and|but|years))"),
+    re.compile(r"\b(?<=[Aa]t\s)(?:9\d|1[01]\d)\b(?=[.!,]|\s(?:and|but|years))"),
     re.compile(r"\b(?:9\d|1[01]\d)\s?(?:M|F|yo[mf])\b"),
     re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE),
     # Written in words: "ninety-three years old", "turned one hundred", "a hundred and two".
@@ -231,6 +246,27 @@ UNIQUE = re.compile(
 )
 
 
+# A body feature that singles a person out, in the words people use to describe someone:
+# "the dragon tattoo across his back", "a port-wine birthmark", "six fingers on each hand".
+UNIQUE_FEATURE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|one|two|six|seven|with)\s(?:[\w'’-]+\s){0,4}?)?"
+    r"\b(?:tattoos?|tattooed|birthmarks?|port-wine\s(?:stain|birthmark)|heterochromia|progeria|"
+    r"(?:sixth|extra)\s(?:finger|toe)s?|(?:six|seven)\s(?:fingers|toes)|"
+    r"missing\s(?:(?:left|right)\s)?(?:ear|eye|arm|leg|hand|foot|fingers?|toes?)\b|"
+    r"glass\seye|gold\s(?:front\s)?tooth|prosthetic\s(?:(?:left|right)\s)?(?:leg|arm|hand|foot|eye)|"
+    r"(?:purple|pink|green|blue|rainbow|neon|orange)\shair|nose\sring|face\stattoo|facial\stattoo|"
+    r"one\s\w+\seye\sand\sone\s\w+\seye|different[- ]colou?red\seyes|struck\sby\slightning|"
+    r"(?:burn|cleft\slip|surgical)\sscar\b|scar\s(?:shaped|across|down|over|running)\b)"
+    r"[^.,;!?\n]{0,40}",
+    re.IGNORECASE,
+)
+_NOT_A_FEATURE = re.compile(
+    r"tattoo(?:s|ed)?\s(?:removal|shops?|parlou?rs?|artists?|studios?|clinics?|conventions?|polic(?:y|ies)|"
+    r"covers?|ink|aftercare|care)\b|no\s(?:tattoos|visible\stattoos)|tattoos?\sand\spiercings\s(?:policy|are)",
+    re.IGNORECASE,
+)
+
+
 def _digits(value: str) -> str:
     return "".join(c for c in value if c.isdigit())
 
@@ -246,6 +282,16 @@ def labelled_identifiers(scan: Scan) -> None:
         for m in PLATE.finditer(scan.text):
             if not scan.overlaps(*m.span(1)):
                 scan.add("vehicle_id", *m.span(1), HIGH)
+    if _LICENSE_HINT.search(scan.lower):
+        for m in LICENSE_GROUPED.finditer(scan.text):
+            start, end = m.span(1)
+            value = m.group(1)
+            # Trailing groups that hold no digit are words ("… 4521 ON the sheet").
+            while " " in value and not any(c.isdigit() for c in value.rsplit(" ", 1)[1]):
+                value = value.rsplit(" ", 1)[0]
+            end = start + len(value)
+            if not scan.overlaps(start, end) and _license_value(value):
+                scan.add("license_number", start, end, HIGH)
     if not _ID_HINT.search(scan.text):
         return
     for m in MBI.finditer(scan.text):
@@ -257,10 +303,6 @@ def labelled_identifiers(scan: Scan) -> None:
     for m in numbers.card_spans(scan.text):
         if not scan.overlaps(*m):
             scan.add("account_number", *m, CERTAIN)
-    if "lic" in scan.lower or "dl" in scan.lower or "permit" in scan.lower:
-        for m in LICENSE_GROUPED.finditer(scan.text):
-            if not scan.overlaps(*m.span(1)) and len(_digits(m.group(1))) >= 5:
-                scan.add("license_number", *m.span(1), HIGH)
     for m in LABELLED.finditer(scan.text):
         category = next(kind for kind in _LABELS if m.start(kind) != -1)
         id_group = len(_LABELS) + 1
@@ -389,6 +431,11 @@ def _date_matches(scan: Scan) -> list:
     return scan.dates
 
 
+_ROOM_LABEL_BEFORE = re.compile(
+    r"\b(?:room|rm|bed|bay|unit|suite|pod)\.?\s?(?:#|no\.?)?\s?\(?$", re.IGNORECASE
+)
+
+
 # Where a lower-case "may 3" is a date all the same: after "on", "since", "Date:"…
 _DATE_PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:on|since|from|until|till|by|before|after|was|is|of|dob|dod)|date|:)\s{1,2}$", re.IGNORECASE
@@ -408,8 +455,8 @@ def dates(scan: Scan) -> None:
             start, end = m.span()
             if scan.overlaps(start, end):
                 continue
-            if _may_the_verb(scan, m):
-                continue  # "may 2" is usually the verb
+            if _may_the_verb(scan, m) or _ROOM_LABEL_BEFORE.search(scan.text[max(0, start - 12) : start]):
+                continue  # "may 2" is usually the verb; "rm 4-19" is a room
             labelled = bool(DATE_LABEL.search(scan.text[max(0, start - 12) : start]))
             window = scan.text[max(0, start - 70) : min(len(scan.text), end + 60)]
             since = scan.lower[max(0, start - 7) : start].strip() == "since"
@@ -446,7 +493,11 @@ def person_dates(scan: Scan) -> None:
     if scan.dates:
         for m in _date_matches(scan):
             start, end = m.span()
-            if scan.overlaps(start, end) or _may_the_verb(scan, m):
+            if (
+                scan.overlaps(start, end)
+                or _may_the_verb(scan, m)
+                or _ROOM_LABEL_BEFORE.search(scan.text[max(0, start - 12) : start])
+            ):
                 continue
             numeric_short = m.group()[0].isdigit() and m.group().count("/") + m.group().count("-") == 1
             if (numeric_short and "-" in m.group()) or _NOT_A_DATE_AFTER.match(scan.text[end : end + 12]):
@@ -470,13 +521,26 @@ def person_dates(scan: Scan) -> None:
 _AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|enarian|ninety|hundred", re.IGNORECASE)
 
 
+# "Our hospital turned 100", "the clinic is 95 years old": an organization's age.
+_ORG_AGE_BEFORE = re.compile(
+    r"\b(?:hospital|clinic|center|centre|foundation|organization|program|unit|building|school|college|"
+    r"church|company|system|society|association|auxiliary|chapter)(?:['’]s)?\s(?:just\s|has\s|officially\s)?"
+    r"(?:turned|turns|is|was|celebrates|celebrating)?\s?$",
+    re.IGNORECASE,
+)
+
+
 def ages(scan: Scan) -> None:
     if not _AGE_HINT.search(scan.text):
         return
     for pattern in AGES:
         for m in pattern.finditer(scan.text):
-            if not scan.overlaps(*m.span()):
-                scan.add("age", m.start(), m.end(), HIGH)
+            if scan.overlaps(*m.span()):
+                continue
+            before = scan.text[max(0, m.start() - 40) : m.start()]
+            if _ORG_AGE_BEFORE.search(before) or _ORG_AGE_BEFORE.search(before + m.group().split()[0] + " "):
+                continue
+            scan.add("age", m.start(), m.end(), HIGH)
 
 
 def rooms(scan: Scan) -> None:
@@ -499,6 +563,9 @@ def rooms(scan: Scan) -> None:
         ) and not (scan.near_care(start, end)):
             continue  # "chair 2 of the committee", "parking space 12"
         scan.add("room_bed", start, end, HIGH)
+    for m in _LETTER_BED.finditer(scan.text):
+        if not scan.overlaps(*m.span()) and scan.near_care(*m.span()):
+            scan.add("room_bed", m.start(), m.end(), LIKELY)
     # "Zoë in 412", "Mr. Kowalczyk in B12": a bare room number right after a patient's name
     # (names are found later, so look for a capitalized word just before).
     for m in _BARE_ROOM.finditer(scan.text):
@@ -508,6 +575,10 @@ def rooms(scan: Scan) -> None:
         before = scan.text[max(0, m.start() - 25) : m.start()]
         if re.search(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+\s?$", before) and scan.near_care(start, end):
             scan.add("room_bed", start, end, POSSIBLE + 0.1)
+
+
+# "bed B", "bay D": a lettered bed or bay (capital letter only: "bed a" is not a bed).
+_LETTER_BED = re.compile(r"\b(?i:bed|bay|crib|cot|stretcher|isolette)\s(?:#\s?)?([A-H])\b(?!['’.]\w)")
 
 
 _BARE_ROOM = re.compile(
@@ -537,9 +608,13 @@ def rooms_after_names(scan: Scan) -> None:
 
 
 def unique_characteristics(scan: Scan) -> None:
-    for m in UNIQUE.finditer(scan.text):
-        start, end = m.span()
-        while end > start and scan.text[end - 1] in " ,;:":
-            end -= 1
-        if not scan.overlaps(start, end):
+    for pattern in (UNIQUE, UNIQUE_FEATURE):
+        for m in pattern.finditer(scan.text):
+            start, end = m.span()
+            while end > start and scan.text[end - 1] in " ,;:":
+                end -= 1
+            if scan.overlaps(start, end) or _NOT_A_FEATURE.search(m.group()):
+                continue
+            if pattern is UNIQUE_FEATURE and not (scan.near_care(start, end) or scan.results):
+                continue  # a tattoo in a post about nobody's care
             scan.add("unique_characteristic", start, end, POSSIBLE)

@@ -35,6 +35,7 @@ reaction rash fever temp dizziness palpitations fatigue pain nausea vomiting
 portal visit visited visiting urgent shot vaccinated booster flu covid rsv
 physical radiation relapse mammogram ekg ecg eeg birthday nursing assisted memory
 medicaid medicare insurance insurer claim copay prior auth authorization
+adm admd dc'd dcd npo sitter cath cathed s/p sched hosp
 """.split()
 )
 
@@ -87,6 +88,14 @@ CARE_PHRASES = (
     "life support",
     "end of life",
     "code blue",
+    "had her baby",
+    "had a baby",
+    "gave birth",
+    "d/c",
+    "s/p",
+    "f/u",
+    "l&d",
+    "post-op day",
 )
 
 

@@ -8,6 +8,8 @@ headings drop the candidate.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from . import gazetteer
 from . import lexicon as lx
@@ -184,7 +186,49 @@ def names(scan: Scan) -> None:
             _judge_run(scan, part)
         i = j
     _lower_case_names(scan)
+    _other_script_names(scan)
     _listed_names(scan)
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
+
+
+def _other_script_names(scan: Scan) -> None:
+    """ "s/p lap chole, 胡欣 doing well", "נעמי זילברמן's truck": in a post written in Latin
+    letters, words in another script (Han, Hangul, Hebrew, Arabic, Devanagari, Cyrillic,
+    Greek…) next to care words or identifiers are almost always a person's name."""
+    text, tokens = scan.text, scan.tokens
+    if text.isascii():
+        return
+    other = [k for k, (_s, _e, word) in enumerate(tokens) if not _latin_letter(word[0])]
+    if not other or len(other) * 2 > len(tokens):
+        return  # a post written in that script: its words are not names as such
+    k = 0
+    while k < len(other):
+        run = [other[k]]
+        while (
+            k + 1 < len(other)
+            and other[k + 1] == run[-1] + 1
+            and len(run) < 4
+            and text[tokens[run[-1]][1] : tokens[other[k + 1]][0]] in (" ", ". ")
+        ):
+            k += 1
+            run.append(other[k])
+        k += 1
+        start, end = tokens[run[0]][0], tokens[run[-1]][1]
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        if text[end : end + 1] == "." and len(tokens[run[-1]][2]) == 1:
+            end += 1  # "Валентина Б."
+        if scan.overlaps(start, end):
+            continue
+        previous = tokens[run[0] - 1][2].lower() if run[0] else ""
+        if _staff_context(scan, start, end, previous):
+            continue
+        if scan.near_care(start, end) or scan.near_identifier(start, end):
+            scan.add("name", start, end, LIKELY)
 
 
 _COORDINATED = re.compile(r"^(?:,\s|\s)(?:and|&|or)\s([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?)\b")
