@@ -92,6 +92,26 @@ _WEAK_LABELS = re.compile(
     r"device|pump|implant|pacemaker|insurance(?!\s+card)|coverage|encounter|permit|specimen)\b",
     re.IGNORECASE,
 )
+# The first word of every label in _LABELS, as the post's word tokens read it: LABELLED is tried
+# only where one stands instead of at every character.
+_LABEL_FIRST_WORDS = frozenset(
+    """ssn ss social itin mrn medical med chart record patient pt hospital encounter case visit accession
+    specimen medicare medicaid insurance member health subscriber policy group mbi plan beneficiary
+    coverage hicn insurer account acct billing invoice claim bank routing iban card ending credit debit
+    visa mastercard amex license licence plate tag vin vehicle registration lic certificate cert dea npi
+    driver driver's drivers dl permit serial s sn device imei udi lot pacemaker implant pump model""".split()
+)
+
+
+def _labelled_matches(scan: Scan):
+    lower, text = scan.lower, scan.text
+    for start, end, _word in scan.tokens:
+        if lower[start:end] in _LABEL_FIRST_WORDS:
+            m = LABELLED.match(text, start)
+            if m:
+                yield m
+
+
 _CARD_DIGITS = re.compile(r"^\d{12,19}$")
 _STRONG_AFTER_WEAK = re.compile(r"(?:number|num|no\.?|#|id|:)", re.IGNORECASE)
 # A plate written with a space or dash after a plate label: "plate 7ABC 123", "tag ABC-1234".
@@ -303,7 +323,7 @@ def labelled_identifiers(scan: Scan) -> None:
     for m in numbers.card_spans(scan.text):
         if not scan.overlaps(*m):
             scan.add("account_number", *m, CERTAIN)
-    for m in LABELLED.finditer(scan.text):
+    for m in _labelled_matches(scan):
         category = next(kind for kind in _LABELS if m.start(kind) != -1)
         id_group = len(_LABELS) + 1
         start, end = m.span(id_group)
@@ -543,8 +563,24 @@ def ages(scan: Scan) -> None:
             scan.add("age", m.start(), m.end(), HIGH)
 
 
+# The first word of every room and bed label in _ROOM: the pattern is tried only where one stands.
+_ROOM_FIRST_WORDS = frozenset(
+    "room rm bed bay crib isolette incubator stall exam trauma pod cubicle cube ward suite unit bassinet "
+    "slot chair infusion stretcher gurney recliner cot hall space".split()
+)
+
+
+def _room_matches(scan: Scan):
+    lower = scan.lower
+    for start, end, _word in scan.tokens:
+        if lower[start:end] in _ROOM_FIRST_WORDS:
+            m = _ROOM.match(scan.text, start)
+            if m:
+                yield m
+
+
 def rooms(scan: Scan) -> None:
-    for m in _ROOM.finditer(scan.text):
+    for m in _room_matches(scan):
         start, end = m.span()
         if scan.overlaps(start, end):
             continue
@@ -607,7 +643,16 @@ def rooms_after_names(scan: Scan) -> None:
             scan.add("room_bed", end + m.start(1), end + m.end(1), LIKELY)
 
 
+# Words one of the patterns above needs: most posts hold none and skip both.
+_UNIQUE_HINT = re.compile(
+    r"tuplets|conjoined|only|first|youngest|oldest|world|million|known\scase|foot|ft\b|tattoo|birthmark|"
+    r"port-wine|heterochromia|progeria|finger|toe|missing|eye|tooth|prosthetic|hair|nose\sring|lightning|scar"
+)
+
+
 def unique_characteristics(scan: Scan) -> None:
+    if not _UNIQUE_HINT.search(scan.lower):
+        return
     for pattern in (UNIQUE, UNIQUE_FEATURE):
         for m in pattern.finditer(scan.text):
             start, end = m.span()

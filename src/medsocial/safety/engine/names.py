@@ -144,6 +144,13 @@ def _capitalized(word: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
+def _plain_word(word: str) -> bool:
+    """An everyday word that is never a given name (the judge would drop it anyway)."""
+    lower = _base(word).lower()
+    return lower in lx.NOT_NAMES and gazetteer.fold(lower) not in gazetteer.given_names()
+
+
 def names(scan: Scan) -> None:
     tokens = scan.tokens
     text = scan.text
@@ -182,6 +189,9 @@ def names(scan: Scan) -> None:
                 j += 1
             else:
                 break
+        if len(run) == 1 and _plain_word(word):
+            i = j
+            continue  # "The", "Thanks", "Today": a sentence's first word, never a name
         for part in _without_places(scan, run):
             _judge_run(scan, part)
         i = j
@@ -240,6 +250,9 @@ _LAST_FIRST = re.compile(
 )
 
 
+_LAST_FIRST_HINT = re.compile(r"[^\W\d_],\s[^\W\d_]+,?\s(?:DOB|MRN|SSN|\+|\(|\d)")
+
+
 def _listed_names(scan: Scan) -> None:
     """Second names joined to a found one ("twins, Tomás and Beatriz") and "Last, First" lists."""
     text = scan.text
@@ -269,7 +282,7 @@ def _listed_names(scan: Scan) -> None:
             if not scan.overlaps(*m.span()):
                 scan.add("name", *m.span(), confidence)
     places = gazetteer.all_places()
-    for m in _LAST_FIRST.finditer(text):
+    for m in _LAST_FIRST.finditer(text) if _LAST_FIRST_HINT.search(text) else ():
         first, last = gazetteer.fold(m.group(2)), gazetteer.fold(m.group(1))
         if first in places or last in places or m.group(2).lower() in lx.NOT_NAMES:
             continue
@@ -487,6 +500,9 @@ def _lower_surname(word: str) -> bool:
     return gazetteer.fold(base) in gazetteer.surnames() or not base.isascii() or "'" in base or "’" in base
 
 
+_ANY_CUE_BEFORE = TITLES | lx.PATIENT_CUES | _PERSON_CUE_LAST | {"for", "of", "remember", "pt", "patient"}
+
+
 def _lower_case_names(scan: Scan) -> None:
     """ "patient robert kim", "shoutout to jane doe": a lower-case given name and surname in a
     post about care, or a lower-case given name right after a patient cue or title."""
@@ -500,6 +516,8 @@ def _lower_case_names(scan: Scan) -> None:
         previous = tokens[index - 1][2].lower() if index else ""
         if previous in lx.STAFF_TITLES or base in lx.NOT_NAMES or base in lx.COMMON_WORD_NAMES:
             continue
+        if folded not in given and previous not in _ANY_CUE_BEFORE:
+            continue  # neither a given name nor after a cue: none of the tests below can hold
         cue_before = (
             previous.rstrip(".") in TITLES
             or previous in lx.PATIENT_CUES

@@ -32,13 +32,19 @@ _DATE_SHAPED = re.compile(
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 
 
+# Seven digits or more with at most short separators between them: every phone number has such
+# a run ("(503) 555-0100", "+44 20 7946 0958", "918.552.0099 x12"); a post without one skips the
+# matchers.
+_PHONE_SHAPE = re.compile(r"\d(?:[\s().+-]{0,3}\d){6}")
+
+
 def _digit_count(text: str) -> int:
     return len(_DIGIT_RUN.findall(text))
 
 
 def phone_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, national digits, toll_free) of every phone number in `text`."""
-    if _digit_count(text) < 7:
+    if _digit_count(text) < 7 or not _PHONE_SHAPE.search(text):
         return []
     dialled = _DIAL_PREFIX.sub(lambda m: " " * (len(m.group()) - 1) + "+", text)
     # Where a "+" stands for a written prefix, the finding starts at the prefix.

@@ -239,15 +239,24 @@ def _address_tail(scan: Scan, end: int) -> None:
             scan.add("geographic", zip_start, zip_end, HIGH)
 
 
+# A house number before a capitalized or ordinal word: the three numbered street patterns
+# need one; most posts have none and skip them.
+_HOUSE_NUMBER_HINT = re.compile(r"\d[A-Za-z]?\s(?:[NSEW]\.?\s)?[^\W\d_a-z]|\d\s\d{1,3}(?:st|nd|rd|th)\b")
+_STREET_WORD_HINT = re.compile(
+    r"(?:Street|Avenue|Road|Lane|Drive|Court|Boulevard|Way|Place|Terrace|Highway|Parkway|Trail|Circle)\b"
+)
+
+
 def streets(scan: Scan) -> None:
     text = scan.text
     if _NUMBER_HINT.search(text):
-        for m in STREET.finditer(text):
+        houses = bool(_HOUSE_NUMBER_HINT.search(text))
+        for m in STREET.finditer(text) if houses else ():
             start, end = m.span()
             if not scan.overlaps(start, end) and not _allowed_address(scan, m.group(), start, end):
                 scan.add("geographic", start, end, HIGH)
                 _address_tail(scan, end)
-        for m in ADDRESS_START.finditer(text):
+        for m in ADDRESS_START.finditer(text) if houses else ():
             if (
                 scan.overlaps(*m.span())
                 or _MONTH_OR_DAY.match(m.group().split(None, 1)[1])
@@ -262,14 +271,14 @@ def streets(scan: Scan) -> None:
             ):
                 scan.add("geographic", *span, LIKELY)
                 _address_tail(scan, span[1])
-        for m in STREET_TYPE_FIRST.finditer(text):
+        for m in STREET_TYPE_FIRST.finditer(text) if houses else ():
             if not scan.overlaps(*m.span()) and not _allowed_address(scan, m.group(), *m.span()):
                 scan.add("geographic", *m.span(), HIGH)
                 _address_tail(scan, m.end())
-        for m in PO_BOX.finditer(text):
+        for m in PO_BOX.finditer(text) if "box" in scan.lower else ():
             if not scan.overlaps(*m.span()):
                 scan.add("geographic", *m.span(), HIGH)
-    for m in STREET_NAMED.finditer(text):
+    for m in STREET_NAMED.finditer(text) if _STREET_WORD_HINT.search(text) else ():
         start, end = m.span(1)
         if (
             not scan.overlaps(start, end)
