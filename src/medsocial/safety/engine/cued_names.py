@@ -58,7 +58,7 @@ _BEFORE_SOURCE = (
     r"follow-?up|results|labs|appointment|paperwork|done|denied|approved|pending|scheduled)"
     r"\s(?:[\w-]+\s){0,2}?for|"
     r"save\son|listed\sunder|under\sthe\sname|admitted|discharged|visited|visiting|"
-    r"driver|belongs\sto|belonging\sto|owner\sis|log\slists|"
+    r"driver|belongs\sto|transferring|transferred|belonging\sto|owner\sis|log\slists|"
     r"(?:room|rm|bed|bay)\s\#?\d[\w-]{0,5}(?:\sis)?)"
     r")\.?[,:]?\s"
 )
@@ -202,9 +202,9 @@ def _acceptable(scan: Scan, run: list[int], *, cued: bool) -> bool:
         # A single word before a context needs to look like a name on its own.
         if word.islower() and word.isascii():
             # "michael is NPO", "ronald in rm 729": a lower-case given name that is not also
-            # an everyday word ("will", "grace", "rose" stay out).
+            # one of the most frequent English words ("will", "grace", "rose" stay out).
             folded = gazetteer.fold(word)
-            if folded not in gazetteer.given_names() or folded in gazetteer.everyday_words():
+            if folded not in gazetteer.given_names() or folded in gazetteer.very_common_words():
                 return False
     folded = " ".join(gazetteer.fold(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w) for w in words)
     if folded in gazetteer.states_and_countries():
@@ -271,8 +271,47 @@ def _sign_off(scan: Scan) -> None:
         return
 
 
+# Hashtags made of a name and a support word: "#TeamMaría", "#PrayForJosé", "#MiaStrong",
+# "#prayforlucia".
+_HASHTAG = re.compile(
+    r"#(?P<pre>team|pray(?:ing)?(?:for|4)|prayers(?:for|4)|love(?:for|4)|strong(?:for|4)|fight(?:for|4)|"
+    r"hugs(?:for|4)|welove|gogo|go)?(?P<name>[^\W\d_]{2,30}?)"
+    r"(?P<post>strong|tough|warrior|army|nation|squad|fights|fighting|journey|recovery|updates?)?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
+
+
+def _hashtag_names(scan: Scan) -> None:
+    text = scan.text
+    for m in _HASHTAG.finditer(text):
+        if not (m.group("pre") or m.group("post")):
+            continue
+        start, end = m.span("name")
+        value = m.group("name")
+        parts = _CAMEL_PART.findall(value) if not value.islower() and not value.isupper() else [value]
+        if len(parts) > 2 or not parts:
+            continue
+        folded = gazetteer.fold(parts[0])
+        if len(parts) == 1 and (
+            folded in gazetteer.very_common_words()
+            or not (
+                folded in gazetteer.given_names()
+                or (value[0].isupper() and folded not in gazetteer.everyday_words() and _name_like(value)[0])
+            )
+        ):
+            continue  # "#prayforpeace", "#TeamWork"
+        if any(not _name_like(part)[0] for part in parts):
+            continue
+        if scan.overlaps(start, end) or not scan.near_care(start, end, window=300):
+            continue
+        scan.add("name", start, end, LIKELY)
+
+
 def cued_names(scan: Scan) -> None:
     tokens, text = scan.tokens, scan.text
+    if "#" in text:
+        _hashtag_names(scan)
     _sign_off(scan)
     cue_ends = {m.end(): m.start() for m in _BEFORE.finditer(scan.lower)}
     contexts = {m.start(): m for m in _AFTER.finditer(scan.lower)}

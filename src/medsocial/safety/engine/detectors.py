@@ -182,7 +182,7 @@ DATES = [
     re.compile(
         r"\b\d{1,2}(?:st|nd|rd|th)?\s{1,2}(?:of\s)?" + _MONTH + r"\b\.?(?:,?\s{1,2}\d{4}\b)?", re.IGNORECASE
     ),
-    re.compile(r"\b\d{1,2}-" + _MONTH + r"-\d{2,4}\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}(?:-" + _MONTH + r"-|" + _MONTH + r")\d{2,4}\b", re.IGNORECASE),
     re.compile(
         r"(?<![\d/.-])(?:3[01]|[12]\d|0?[1-9])(?:([/-])(?:3[01]|[12]\d|0?[1-9])(?:\1(?:\d{4}|\d{2}))?"
         r"|\.(?:3[01]|[12]\d|0?[1-9])\.(?:\d{4}|\d{2}))(?![\d/.-]?\d)"
@@ -426,8 +426,8 @@ def phones(scan: Scan) -> None:
 # Date patterns that name a month, and a quick test for a month name in the post.
 _MONTH_PATTERNS = frozenset({0, 1, 2, 5})
 _MONTH_HINT = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"(?:\b|(?<=\d))(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\b|(?=\d))"
 )
 # The numeric date patterns need two numbers joined by a separator.
 _NUMERIC_PATTERNS = frozenset({3, 4})
@@ -498,8 +498,18 @@ DATE_EVENT = re.compile(
     r"\b(?:join|rsvp|register\w*|webinar|conference|orientation|drive|runs|hours|closed|open|deadline|"
     r"present(?:ations?|ers?|s)|present(?:ed|ing)?\s+(?:at|to\s+the\s+(?:board|committee|conference))|expo|ribbon|meeting|class|classes|screening|fair|event|tune\s+in|booth|walk-ins|"
     r"gala|summit|briefing|advisory|seminar|workshop|lecture|training|celebrat\w*\s+(?:our|the)|"
-    r"week|month|awareness|through|until|starting|starts|kicks?\s+off|launch\w*|anniversary)\b",
+    r"week|month|awareness|through|until|starting|starts|kicks?\s+off|launch\w*|anniversary|"
+    r"5k|10k|race|marathon|fun\s+run|walkathon|tournament|game|concert|festival)\b",
     re.IGNORECASE,
+)
+
+
+# A relative or a life event beside a date makes it someone's date even without care words.
+_FAMILY_NEAR_DATE = re.compile(
+    r"\b(?:(?:my|our|her|his|their)\s(?:little\s|late\s|baby\s)?(?:mom|mum|mother|dad|father|son|daughter|"
+    r"husband|wife|grandma|grandmother|grandpa|grandfather|nana|papa|brother|sister|baby|boy|girl|twins|"
+    r"partner|aunt|uncle|child|kid|kids)|we\slost|lost\s(?:my|our|him|her)|was\sborn|were\sborn|"
+    r"passed|funeral|memorial\sservice|(?:he|she)\s(?:was|went|came|got|had|left|woke))\b"
 )
 
 
@@ -536,6 +546,8 @@ def person_dates(scan: Scan) -> None:
                 continue
             if personal or scan.near_care(start, end):
                 scan.add("date", start, end, LIKELY)
+            elif _FAMILY_NEAR_DATE.search(scan.lower[max(0, start - 60) : min(len(scan.text), end + 40)]):
+                scan.add("date", start, end, POSSIBLE)  # "we lost dad on 14/03/2025"
 
 
 _AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|enarian|ninety|hundred", re.IGNORECASE)

@@ -503,6 +503,20 @@ def _lower_surname(word: str) -> bool:
 _ANY_CUE_BEFORE = TITLES | lx.PATIENT_CUES | _PERSON_CUE_LAST | {"for", "of", "remember", "pt", "patient"}
 
 
+def _unknown_word(word: str) -> bool:
+    """ "gigli", "isaksson": a lower-case word that is no English word, care word or common
+    noun; after a given name it reads as a surname."""
+    lower = word.lower()
+    return (
+        len(lower) >= 3
+        and lower not in lx.NOT_NAMES
+        and lower not in lx.NOT_PEOPLE
+        and not lx.is_care_word(lower)
+        and not _COMMON_NOUN_ENDING.search(lower)
+        and gazetteer.fold(lower) not in gazetteer.everyday_words()
+    )
+
+
 def _lower_case_names(scan: Scan) -> None:
     """ "patient robert kim", "shoutout to jane doe": a lower-case given name and surname in a
     post about care, or a lower-case given name right after a patient cue or title."""
@@ -548,7 +562,11 @@ def _lower_case_names(scan: Scan) -> None:
         if index + 1 < len(tokens) and word == base:
             n_start, n_end, n_word = tokens[index + 1]
             n_base = _base(n_word)
-            if n_word.islower() and text[end:n_start] == " " and _lower_surname(n_word):
+            if (
+                n_word.islower()
+                and text[end:n_start] == " "
+                and (_lower_surname(n_word) or (folded in given and _unknown_word(n_base)))
+            ):
                 stop = n_end - (len(n_word) - len(n_base))
                 two_words = True
         if scan.overlaps(start, stop) or _staff_context(scan, start, stop, previous):
