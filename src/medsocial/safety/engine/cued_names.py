@@ -308,12 +308,37 @@ def _hashtag_names(scan: Scan) -> None:
         scan.add("name", start, end, LIKELY)
 
 
+# The first word of every cue in _BEFORE: the pattern is tried where one of them stands, not at
+# every character of the post.
+_CUE_FIRST_WORDS = frozenset(
+    """pt patient client resident mr mrs ms mx miss mister missus baby my our her his their shout shoutout
+    shoutouts shout-out shout-outs praying prayers pray thinking thoughts welcome congrats congratulations
+    happy rip rest in remembering meet thank thanks name get send sending hugs proud update order orders
+    note notes auth authorization reminder teaching refill refills prescription rx consult follow-up
+    followup follow results labs appointment paperwork done denied approved pending scheduled save
+    listed under admitted discharged visited visiting driver belongs belonging owner log room rm bed
+    bay transferring transferred""".split()
+)
+
+
+def _cue_ends(scan: Scan) -> dict[int, int]:
+    """Where each person cue ends -> where it starts."""
+    lower = scan.lower
+    ends: dict[int, int] = {}
+    for start, end, _word in scan.tokens:
+        if lower[start:end] in _CUE_FIRST_WORDS:
+            m = _BEFORE.match(lower, start)
+            if m and m.end() not in ends:
+                ends[m.end()] = m.start()
+    return ends
+
+
 def cued_names(scan: Scan) -> None:
     tokens, text = scan.tokens, scan.text
     if "#" in text:
         _hashtag_names(scan)
     _sign_off(scan)
-    cue_ends = {m.end(): m.start() for m in _BEFORE.finditer(scan.lower)}
+    cue_ends = _cue_ends(scan)
     contexts = {m.start(): m for m in _AFTER.finditer(scan.lower)}
     if not cue_ends and not contexts:
         return

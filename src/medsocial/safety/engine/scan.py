@@ -64,6 +64,11 @@ MARKS = _mark_class()
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[" + MARKS + r"]|['’-](?=[^\W\d_]))*")
 
 
+# The same words for ASCII text, where the Unicode classes above cost time for nothing.
+ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+_CARE_CACHE: dict[str, bool] = {}
+
+
 def _is_care_word(word: str) -> bool:
     return word == "OR" or lx.is_care_word(word)
 
@@ -79,8 +84,17 @@ class Scan:
         if len(lower) != len(text):  # "İ" lowers to two characters: keep offsets aligned
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.lower = lower
-        self.tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        care = [s for s, _e, w in self.tokens if _is_care_word(w)]
+        pattern = ASCII_WORD if text.isascii() else WORD
+        self.tokens = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        if len(_CARE_CACHE) > 50_000:
+            _CARE_CACHE.clear()
+        care = []
+        for s, _e, w in self.tokens:
+            is_care = _CARE_CACHE.get(w)
+            if is_care is None:
+                is_care = _CARE_CACHE[w] = _is_care_word(w)
+            if is_care:
+                care.append(s)
         for phrase in lx.CARE_PHRASES:
             at = self.lower.find(phrase)
             while at != -1:
