@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "medsocial.learning",
     "medsocial.events",
     "medsocial.programs",
+    "medsocial.residency",
     "medsocial.consulting",
     "medsocial.census",
     "medsocial.publishing",

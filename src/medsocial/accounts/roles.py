@@ -20,7 +20,7 @@ class Role(models.TextChoices):
 # Which models' permissions each role's group holds: "app_label" for a whole app, or
 # "app_label.modelname" for one model.
 ROLE_PERMISSION_SCOPES: dict[str, list[str]] = {
-    Role.INSTRUCTOR: ["learning"],
+    Role.INSTRUCTOR: ["learning", "residency"],
     Role.EVENT_MANAGER: ["events"],
     Role.COACH: ["consulting"],
     Role.EDITOR: ["publishing"],
@@ -35,6 +35,7 @@ ROLE_PERMISSION_SCOPES: dict[str, list[str]] = {
         "safety",
         "programs",
         "awards",
+        "residency",
     ],
 }
 

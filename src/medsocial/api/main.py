@@ -12,6 +12,7 @@ from medsocial.events.api import router as events_router
 from medsocial.learning.api import router as learning_router
 from medsocial.programs.api import router as programs_router
 from medsocial.publishing.api import router as publishing_router
+from medsocial.residency.api import router as residency_router
 from medsocial.safety.api import router as safety_router
 
 ERROR_SCHEMA = {
@@ -83,3 +84,4 @@ api.add_router("/publishing/", publishing_router)
 api.add_router("/safety/", safety_router)
 api.add_router("/programs/", programs_router)
 api.add_router("/awards/", awards_router)
+api.add_router("/residency/", residency_router)

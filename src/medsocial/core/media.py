@@ -38,6 +38,7 @@ MEDIA_SOURCES = [
     MediaSource("publishing/shows/", "medsocial.publishing.selectors.show_art_file", public=True),
     MediaSource("publishing/episodes/", "medsocial.publishing.selectors.episode_file", public=True),
     MediaSource("publishing/audio/", "medsocial.publishing.selectors.episode_file", public=True),
+    MediaSource("residency/capstones/", "medsocial.residency.selectors.access_capstone_file", public=False),
 ]
 
 # Shown in the page (img, audio, video, PDF viewer); anything else is offered as a download, so

@@ -55,6 +55,7 @@ def personal_links(user) -> list[Link]:
         Link("My engagements", reverse("consulting:my-engagements")),
         Link("Membership", reverse("programs:home")),
         Link("My points", reverse("programs:my-wallet")),
+        Link("My residency", reverse("residency:mine")),
         Link("Certificates", reverse("learning:dashboard") + "#certificates"),
         Link("Profile", reverse("accounts:profile")),
         Link("Organizations", reverse("accounts:organizations")),
@@ -100,6 +101,7 @@ def _tools_for(user, key: str) -> list[Link]:
         return [
             Link("Course authoring", reverse("learning:teach")),
             Link("New course", reverse("learning:teach-new")),
+            Link("Residency cohorts", reverse("residency:manage")),
         ]
     if key == "coach":
         return [Link("Consulting pipeline", reverse("consulting:board"))]

@@ -265,3 +265,24 @@ def refund_order(*, order, by, now=None) -> LedgerEntry | None:
         order=order,
         memo=spent.memo,
     )
+
+
+def spend(*, user: User, points: int, memo: str, field: str = "pay_with_points", now=None) -> LedgerEntry:
+    """Take `points` from `user`'s own wallet for something other apps sell (a Residency seat);
+    the caller keeps the returned entry to refund it. Call inside the purchase's transaction:
+    a refusal (not enough points) rolls the purchase back with it."""
+    now = now or timezone.now()
+    (wallet,) = _lock(wallet_of_person(user))
+    return _append(
+        wallet, kind=LedgerEntry.Kind.SPEND, amount=-points, by=user, now=now, memo=memo[:200], field=field
+    )
+
+
+def refund(*, entry: LedgerEntry, by, now=None) -> LedgerEntry:
+    """Return the points of a spend made with `spend()` to its wallet. The caller makes sure it
+    happens once (it keeps the refund entry), inside its own transaction."""
+    now = now or timezone.now()
+    if entry.kind != LedgerEntry.Kind.SPEND:
+        raise WalletError("Only a spend can be refunded.")
+    (wallet,) = _lock(entry.wallet)
+    return _append(wallet, kind=LedgerEntry.Kind.REFUND, amount=-entry.amount, by=by, now=now, memo=entry.memo)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ResidencyConfig(AppConfig):
+    name = "medsocial.residency"
+    label = "residency"
+    verbose_name = "Residency"
