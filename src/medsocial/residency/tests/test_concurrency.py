@@ -39,7 +39,8 @@ def test_twelve_parallel_assignments_to_one_mentor_give_them_exactly_eight(make_
     mentor = make_user()
     make_mentor(cohort, mentor)
     residents = [
-        make_application(cohort=cohort, user=make_user(), status=Application.Status.ACCEPTED) for _ in range(12)
+        make_application(cohort=cohort, user=make_user(), status=Application.Status.ACCEPTED)
+        for _ in range(12)
     ]
 
     results = run_concurrently(

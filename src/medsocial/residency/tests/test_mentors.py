@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _residents(cohort, make_user, count):
-    return [make_application(cohort=cohort, user=make_user(), status=Application.Status.ACCEPTED) for _ in range(count)]
+    return [
+        make_application(cohort=cohort, user=make_user(), status=Application.Status.ACCEPTED)
+        for _ in range(count)
+    ]
 
 
 def test_a_mentor_takes_eight_residents_and_not_a_ninth(make_user, staff):
