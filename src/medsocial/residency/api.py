@@ -220,7 +220,7 @@ def application(request: HttpRequest, application_id: int):
     "/applications/{application_id}/withdraw", response=ApplicationOut, summary="Withdraw my application"
 )
 def withdraw(request: HttpRequest, application_id: int):
-    application = selectors.access_application(request.auth, application_id)
+    application = selectors.access_own_application(request.auth, application_id)
     application_services.withdraw(application=application, by=request.auth)
     return ApplicationOut.from_application(selectors.access_application(request.auth, application_id))
 
@@ -231,7 +231,7 @@ def withdraw(request: HttpRequest, application_id: int):
     summary="Submit my answer to a rotation assignment",
 )
 def submit_assignment(request: HttpRequest, application_id: int, item_id: int, payload: AssignmentIn):
-    application = selectors.access_application(request.auth, application_id)
+    application = selectors.access_own_application(request.auth, application_id)
     item = get_object_or_404(RotationItem, pk=item_id, cohort_id=application.cohort_id)
     submission = rotation_services.submit_assignment(
         application=application, item=item, text=payload.text, by=request.auth
@@ -253,7 +253,7 @@ def capstone_history(request: HttpRequest, application_id: int):
     "/applications/{application_id}/capstone", response={201: CapstoneOut}, summary="Submit my capstone plan"
 )
 def submit_capstone(request: HttpRequest, application_id: int, payload: CapstoneIn):
-    application = selectors.access_application(request.auth, application_id)
+    application = selectors.access_own_application(request.auth, application_id)
     version = capstone_services.submit(application=application, plan=payload.plan, by=request.auth)
     return Status(201, _capstone_out(version))
 
@@ -286,6 +286,8 @@ def review_capstone(request: HttpRequest, application_id: int, version_id: int, 
 )
 def complete(request: HttpRequest, application_id: int):
     application = selectors.access_application(request.auth, application_id)
+    if application.user_id != request.auth.pk and not selectors.is_residency_staff(request.auth):
+        raise Http404("No such application")
     completion_services.complete(application=application, by=request.auth)
     return ApplicationOut.from_application(selectors.access_application(request.auth, application_id))
 

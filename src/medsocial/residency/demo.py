@@ -147,6 +147,13 @@ def load(*, stdout=None, small: bool = False) -> None:
         comments="A strong start. Say who answers comments and how fast, and how you escalate a medical question.",
         scores=[capstone.Score(c.pk, 3 if i != 2 else 1) for i, c in enumerate(criteria)],
     )
+    capstone.submit(
+        application=residents["pharmacist"],
+        plan=first.plan
+        + " Pharmacists answer comments within one working day; a medical question goes to the "
+        "patient's care team by phone, never answered in public.",
+        by=pharmacist,
+    )
     if stdout is not None:
         stdout.write(
             "  residency: a cohort half-way through with 3 residents and 2 mentors, and one open for applications"

@@ -120,6 +120,14 @@ def access_application(user, pk: int) -> Application:
     return application
 
 
+def access_own_application(user, pk: int) -> Application:
+    """The application if `user` made it, else 404: for what only the applicant does."""
+    application = access_application(user, pk)
+    if application.user_id != user.pk:
+        raise Http404("No such application")
+    return application
+
+
 def applications_of(user) -> QuerySet[Application]:
     """The person's own applications, newest cohort first."""
     return (

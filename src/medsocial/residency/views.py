@@ -153,7 +153,7 @@ def resident(request, pk):
 @login_required
 @require_POST
 def withdraw(request, pk):
-    application = selectors.access_application(request.user, pk)
+    application = selectors.access_own_application(request.user, pk)
     try:
         application = application_services.withdraw(application=application, by=request.user)
     except DomainError as exc:
@@ -172,7 +172,7 @@ def withdraw(request, pk):
 @login_required
 @require_POST
 def submit_assignment(request, pk, item_id):
-    application = selectors.access_application(request.user, pk)
+    application = selectors.access_own_application(request.user, pk)
     item = get_object_or_404(
         RotationItem, pk=item_id, cohort_id=application.cohort_id, kind=RotationItem.Kind.ASSIGNMENT
     )
@@ -194,7 +194,7 @@ def submit_assignment(request, pk, item_id):
 @login_required
 @require_POST
 def submit_capstone(request, pk):
-    application = selectors.access_application(request.user, pk)
+    application = selectors.access_own_application(request.user, pk)
     form = forms.CapstoneForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -249,6 +249,8 @@ def review_capstone(request, pk, version_id):
 @require_POST
 def complete(request, pk):
     application = selectors.access_application(request.user, pk)
+    if application.user_id != request.user.pk and not selectors.is_residency_staff(request.user):
+        raise Http404("No such application")
     try:
         completion_services.complete(application=application, by=request.user)
     except DomainError as exc:
