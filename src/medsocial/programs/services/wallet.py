@@ -285,4 +285,6 @@ def refund(*, entry: LedgerEntry, by, now=None) -> LedgerEntry:
     if entry.kind != LedgerEntry.Kind.SPEND:
         raise WalletError("Only a spend can be refunded.")
     (wallet,) = _lock(entry.wallet)
-    return _append(wallet, kind=LedgerEntry.Kind.REFUND, amount=-entry.amount, by=by, now=now, memo=entry.memo)
+    return _append(
+        wallet, kind=LedgerEntry.Kind.REFUND, amount=-entry.amount, by=by, now=now, memo=entry.memo
+    )

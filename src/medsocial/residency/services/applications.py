@@ -212,16 +212,15 @@ def decline(*, application: Application, by: User, reason: str, now=None) -> App
     return application
 
 
-DECISIONS = {"accept": accept, "waitlist": waitlist, "decline": decline}
-
-
 def decide(*, application: Application, decision: str, by: User, reason: str = "") -> Application:
     """One entry point for the pages and the API: accept, waitlist or decline."""
-    if decision not in DECISIONS:
-        raise ResidencyError("Choose accept, waitlist or decline.", field="decision")
+    if decision == "accept":
+        return accept(application=application, by=by)
+    if decision == "waitlist":
+        return waitlist(application=application, by=by)
     if decision == "decline":
         return decline(application=application, by=by, reason=reason)
-    return DECISIONS[decision](application=application, by=by)
+    raise ResidencyError("Choose accept, waitlist or decline.", field="decision")
 
 
 # --- Mentors ---------------------------------------------------------------------------------

@@ -6,7 +6,17 @@ from django.db import transaction
 from medsocial.datadir import describe_storage
 
 # Order matters: later apps build on what earlier ones created.
-DEMO_APPS = ["accounts", "census", "learning", "events", "programs", "residency", "publishing", "consulting", "safety"]
+DEMO_APPS = [
+    "accounts",
+    "census",
+    "learning",
+    "events",
+    "programs",
+    "residency",
+    "publishing",
+    "consulting",
+    "safety",
+]
 
 
 class Command(BaseCommand):
