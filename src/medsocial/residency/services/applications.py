@@ -23,12 +23,12 @@ REASON_MAX = 500
 
 
 def _lock_cohort(cohort: Cohort) -> Cohort:
-    return Cohort.objects.select_for_update().select_related("program").get(pk=cohort.pk)
+    return Cohort.objects.select_for_update(of=("self",)).select_related("program").get(pk=cohort.pk)
 
 
 def _lock_application(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("cohort__program", "user", "seat_payment")
         .get(pk=application.pk)
     )

@@ -63,7 +63,9 @@ def submit(*, application: Application, plan: str, attachment=None, by: User, no
         )
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update().select_related("cohort", "mentor").get(pk=application.pk)
+            Application.objects.select_for_update(of=("self",))
+            .select_related("cohort", "mentor")
+            .get(pk=application.pk)
         )
         if application.status != Application.Status.ACCEPTED:
             raise ResidencyError("Only an accepted resident submits a capstone.")
@@ -166,7 +168,7 @@ def review(
     criteria = list(RubricCriterion.objects.filter(program_id=application.cohort.program_id))
     parsed = _parse_scores(criteria, scores)
     with transaction.atomic():
-        Application.objects.select_for_update().filter(pk=application.pk).first()
+        Application.objects.select_for_update(of=("self",)).filter(pk=application.pk).first()
         version = CapstoneVersion.objects.select_related("application__user").get(pk=version.pk)
         if version.status != CapstoneVersion.Status.IN_REVIEW:
             raise ResidencyConflict("This version has already been reviewed.")

@@ -33,7 +33,7 @@ def complete(*, application: Application, by: User, now=None) -> Application:
         raise ResidencyNotAllowed("Only the resident or Residency staff complete a Residency.")
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("cohort__program", "user")
             .get(pk=application.pk)
         )

@@ -29,7 +29,7 @@ def submit_assignment(
             f"Keep the answer to {ANSWER_MAX:,} characters (it has {len(answer):,}).", field="text"
         )
     with transaction.atomic():
-        application = Application.objects.select_for_update().get(pk=application.pk)
+        application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
         if application.status != Application.Status.ACCEPTED:
             raise ResidencyError("Only an accepted resident submits assignments.")
         if application.completed_at:
