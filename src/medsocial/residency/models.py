@@ -146,6 +146,10 @@ class Application(models.Model):
         related_name="residency_refund",
     )
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The Open Badge (with its certificate) that completion issued.
+    award = models.ForeignKey(
+        "awards.Award", null=True, blank=True, on_delete=models.PROTECT, related_name="residency_completions"
+    )
 
     class Meta:
         ordering = ["submitted_at", "pk"]

@@ -111,7 +111,7 @@ def access_application(user, pk: int) -> Application:
     """The application if `user` may see it, else 404."""
     application = (
         visible_applications(user)
-        .select_related("cohort__program", "user", "mentor", "seat_payment", "seat_refund")
+        .select_related("cohort__program", "user", "mentor", "seat_payment", "seat_refund", "award")
         .filter(pk=pk)
         .first()
     )

@@ -24,7 +24,11 @@ JOURNEYS = {
     "instructor": (
         [Role.INSTRUCTOR],
         None,
-        [(STAFF, "Course authoring", "/learn/teach/"), (STAFF, "New course", "/learn/teach/new/")],
+        [
+            (STAFF, "Course authoring", "/learn/teach/"),
+            (STAFF, "New course", "/learn/teach/new/"),
+            (STAFF, "Residency cohorts", "/residency/manage/"),
+        ],
     ),
     "event-manager": (
         [Role.EVENT_MANAGER],
@@ -63,6 +67,7 @@ JOURNEYS = {
         [
             (MINE, "My learning", "/learn/my/"),
             (MINE, "My events", "/events/mine/"),
+            (MINE, "My residency", "/residency/mine/"),
             (MINE, "Organizations", "/accounts/organizations/"),
         ],
     ),

@@ -1,6 +1,6 @@
 """In Chromium, from the home page: a resident submits a capstone, the mentor returns it with a
 comment, the resident reads it and resubmits, the mentor accepts, and the resident (with the
-rotation done) completes the Residency and sees the certificate; then on a 390 px phone."""
+rotation done) completes the Residency and opens the certificate of its Open Badge; then on a 390 px phone."""
 
 import pytest
 from django.utils import timezone
@@ -108,6 +108,9 @@ def test_capstone_returned_resubmitted_accepted_and_the_residency_completed(
     assert page.get_by_text("Congratulations: you have completed the Residency.").is_visible()
     assert page.get_by_test_id("certificate").is_visible()
     save_screenshot(page, "residency-completed")
+    page.get_by_role("link", name="Print the certificate").click()
+    page.wait_for_load_state()
+    assert page.get_by_text(applicant.display_name).first.is_visible()
     assert page.console_errors == []
     assert list(CapstoneVersion.objects.order_by("number").values_list("status", flat=True)) == [
         "returned",

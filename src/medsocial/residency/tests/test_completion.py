@@ -1,10 +1,11 @@
 """Completion: refused until every rotation item is done and the capstone is accepted; then the
-Residency is complete, once."""
+Residency is complete and its Open Badge (with the printable certificate) is issued, once."""
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from medsocial.awards.models import Award
 from medsocial.learning.models import Enrollment
 from medsocial.learning.tests.factories import make_course
 from medsocial.residency.errors import ResidencyError
@@ -80,3 +81,37 @@ def test_the_complete_button_appears_only_when_everything_is_done(client, reside
     client.post(reverse("residency:complete", args=[resident.pk]))
     page = client.get(url).content.decode()
     assert "Completed on" in page and "Complete my residency" not in page
+
+
+def test_completion_issues_the_open_badge_once(resident, applicant, mentor, items, cohort):
+    _finish_rotation(resident, applicant, items)
+    _accept_capstone(resident, applicant, mentor)
+    done = completion.complete(application=resident, by=applicant)
+    completion.complete(application=resident, by=applicant)
+    award = Award.objects.get(recipient=applicant)
+    assert done.award == award
+    assert award.badge_class.slug == f"residency-{cohort.program.slug}"
+    assert award.issued_by is None  # the hub issued it
+    assert str(cohort) in award.evidence[0]["narrative"]
+    assert award.evidence[0]["url"].endswith(cohort.program.get_absolute_url())
+
+
+def test_no_badge_is_issued_before_completion(resident, applicant, mentor, items):
+    _accept_capstone(resident, applicant, mentor)
+    with pytest.raises(ResidencyError):
+        completion.complete(application=resident, by=applicant)
+    assert not Award.objects.exists()
+
+
+def test_the_certificate_and_verification_pages_open_from_the_resident_page(
+    client, resident, applicant, mentor, items
+):
+    _finish_rotation(resident, applicant, items)
+    _accept_capstone(resident, applicant, mentor)
+    award = completion.complete(application=resident, by=applicant).award
+    client.force_login(applicant)
+    page = client.get(reverse("residency:resident", args=[resident.pk])).content.decode()
+    assert reverse("awards:certificate", args=[award.code]) in page
+    assert award.get_absolute_url() in page
+    certificate = client.get(reverse("awards:certificate", args=[award.code]))
+    assert certificate.status_code == 200 and applicant.display_name in certificate.content.decode()

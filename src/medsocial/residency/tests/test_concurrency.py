@@ -1,5 +1,6 @@
 """Seats and mentor places are counted under a lock on the cohort: staff accepting or assigning
-at the same moment never go beyond the cohort's capacity or a mentor's eight residents."""
+at the same moment never go beyond the cohort's capacity or a mentor's eight residents; a
+Residency completed twice at once issues one badge."""
 
 import pytest
 
@@ -54,3 +55,30 @@ def test_twelve_parallel_assignments_to_one_mentor_give_them_exactly_eight(make_
         r for r in results if not isinstance(r, (Application, ResidencyConflict))
     ]
     assert Application.objects.filter(cohort=cohort, mentor=mentor).count() == 8
+
+
+def test_completing_from_several_requests_at_once_issues_one_badge(make_user):
+    from medsocial.awards.models import Award
+    from medsocial.residency.services import capstone, completion
+    from medsocial.residency.tests.factories import PLAN
+
+    cohort = make_cohort()
+    resident, mentor = make_user(), make_user()
+    make_mentor(cohort, mentor)
+    application = make_application(
+        cohort=cohort, user=resident, status=Application.Status.ACCEPTED, mentor=mentor
+    )
+    version = capstone.submit(application=application, plan=PLAN, by=resident)
+    capstone.review(
+        version=version,
+        by=mentor,
+        decision="accepted",
+        comments="",
+        scores=[capstone.Score(c.pk, 4) for c in cohort.program.criteria.all()],
+    )
+
+    results = run_concurrently(lambda _: completion.complete(application=application, by=resident), range(6))
+
+    assert all(isinstance(r, Application) for r in results), results
+    assert Award.objects.filter(recipient=resident).count() == 1
+    assert len({r.award_id for r in results}) == 1
