@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "medsocial.events",
     "medsocial.programs",
     "medsocial.residency",
+    "medsocial.fellows",
     "medsocial.consulting",
     "medsocial.census",
     "medsocial.publishing",

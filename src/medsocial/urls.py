@@ -27,6 +27,7 @@ urlpatterns = [
     path("safety/", include("medsocial.safety.urls")),
     path("programs/", include("medsocial.programs.urls")),
     path("residency/", include("medsocial.residency.urls")),
+    path("fellows/", include("medsocial.fellows.urls")),
     # Uploaded files, for every configuration (MEDIA_URL is /media/): access checked per file.
     path("media/<path:name>", media.media, name="media"),
     path("", include("medsocial.publishing.urls")),

@@ -36,6 +36,7 @@ ROLE_PERMISSION_SCOPES: dict[str, list[str]] = {
         "programs",
         "awards",
         "residency",
+        "fellows",
     ],
 }
 

@@ -9,6 +9,7 @@ from medsocial.awards.api import router as awards_router
 from medsocial.census.api import router as census_router
 from medsocial.consulting.api import router as consulting_router
 from medsocial.events.api import router as events_router
+from medsocial.fellows.api import router as fellows_router
 from medsocial.learning.api import router as learning_router
 from medsocial.programs.api import router as programs_router
 from medsocial.publishing.api import router as publishing_router
@@ -85,3 +86,4 @@ api.add_router("/safety/", safety_router)
 api.add_router("/programs/", programs_router)
 api.add_router("/awards/", awards_router)
 api.add_router("/residency/", residency_router)
+api.add_router("/fellows/", fellows_router)

@@ -57,6 +57,7 @@ def personal_links(user) -> list[Link]:
         Link("My points", reverse("programs:my-wallet")),
         Link("My residency", reverse("residency:mine")),
         Link("Certificates", reverse("learning:dashboard") + "#certificates"),
+        Link("Fellows", reverse("fellows:mine")),
         Link("Profile", reverse("accounts:profile")),
         Link("Organizations", reverse("accounts:organizations")),
     ]
@@ -128,6 +129,7 @@ def _tools_for(user, key: str) -> list[Link]:
             Link("Consulting reports", reverse("consulting:reports")),
             Link("Post safety rules", reverse("safety:organizations")),
             Link("Membership dues", reverse("programs:dues")),
+            Link("Fellows portfolios", reverse("fellows:review-queue")),
         ]
     raise KeyError(key)
 

@@ -16,6 +16,7 @@ DEMO_APPS = [
     "publishing",
     "consulting",
     "safety",
+    "fellows",
 ]
 
 
