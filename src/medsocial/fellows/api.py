@@ -34,7 +34,7 @@ class LevelOut(Schema):
     criteria: list[CriterionOut]
 
 
-class ProgressOut(Schema):
+class LadderProgressOut(Schema):
     key: str
     label: str
     have: Decimal
@@ -47,7 +47,7 @@ class StandingOut(Schema):
     next_level: str | None
     ready_to_submit: bool
     unmet: list[str]
-    progress: list[ProgressOut]
+    progress: list[LadderProgressOut]
     open_portfolio_id: int | None
     listed_in_directory: bool
 
@@ -89,14 +89,14 @@ class PortfolioIn(Schema):
     directory_consent: bool = False
 
 
-class ReviewIn(Schema):
+class PortfolioReviewIn(Schema):
     scores: dict[str, int] = Field(description="Rubric item id → score, one for every active rubric item.")
     comments: str = Field("", max_length=4000)
     decision: Review.Decision
     reason: str = Field("", max_length=2000, description="Required to return or decline.")
 
 
-class ReviewOut(Schema):
+class PortfolioReviewOut(Schema):
     id: int
     decision: str
     scores: list[dict]
@@ -165,7 +165,7 @@ def my_standing(request: HttpRequest):
         ready_to_submit=standing.ready and standing.open_portfolio is None,
         unmet=standing.unmet,
         progress=[
-            ProgressOut(key=row.key, label=row.label, have=row.have, need=row.need, met=row.met)
+            LadderProgressOut(key=row.key, label=row.label, have=row.have, need=row.need, met=row.met)
             for row in standing.progress
         ],
         open_portfolio_id=standing.open_portfolio.pk if standing.open_portfolio else None,
@@ -222,9 +222,11 @@ def review_queue(request: HttpRequest):
 
 
 @router.post(
-    "/portfolios/{portfolio_id}/reviews", response={201: ReviewOut}, summary="Review a portfolio (reviewers)"
+    "/portfolios/{portfolio_id}/reviews",
+    response={201: PortfolioReviewOut},
+    summary="Review a portfolio (reviewers)",
 )
-def review(request: HttpRequest, portfolio_id: int, payload: ReviewIn):
+def review(request: HttpRequest, portfolio_id: int, payload: PortfolioReviewIn):
     target = selectors.access_portfolio(request.auth, portfolio_id)
     result = services.review_portfolio(
         portfolio=target,

@@ -36,9 +36,8 @@ def test_site_admins_define_badge_classes_and_look_awards_up(client, make_user):
 
 
 def test_a_bad_colour_is_refused_naming_the_field(client, make_user):
-    make_badge_class()
+    badge_class = make_badge_class()
     client.force_login(make_user(roles=[Role.SITE_ADMIN]))
-    badge_class = BadgeClass.objects.get()
     response = client.post(
         f"/admin/awards/badgeclass/{badge_class.pk}/change/",
         {
