@@ -222,6 +222,10 @@ def review_capstone(request, pk, version_id):
     )
     if not capstone_services.may_review(request.user, application) or application.user_id == request.user.pk:
         raise Http404("No such capstone")
+    if version.status != CapstoneVersion.Status.IN_REVIEW:
+        # Reviewed already (another tab, the other reviewer): there is no form left to show it on.
+        messages.error(request, f"Version {version.number} has already been reviewed.")
+        return redirect(application)
     criteria = RubricCriterion.objects.filter(program_id=application.cohort.program_id)
     form = forms.ReviewForm(request.POST, criteria=criteria)
     if form.is_valid():

@@ -4,7 +4,9 @@ on a phone by someone signed out) shows the award and its evidence."""
 
 from medsocial.accounts.roles import Role
 from medsocial.accounts.tests.factories import DEFAULT_PASSWORD
-from medsocial.fellows.models import Fellow, Portfolio
+from medsocial.awards.models import BadgeClass
+from medsocial.fellows.ladder import install_default_ladder
+from medsocial.fellows.models import Fellow, Level, Portfolio, RubricItem
 from medsocial.fellows.tests.conftest import STATEMENT
 from medsocial.fellows.tests.factories import level, qualify
 from medsocial.testing.plugin import open_tab, save_screenshot, sign_in_through_page
@@ -13,6 +15,8 @@ from medsocial.testing.plugin import open_tab, save_screenshot, sign_in_through_
 def test_a_portfolio_is_submitted_approved_and_its_badge_verifies(page, browser, live_server, make_user):
     nurse = make_user(email="nia@hospital.example", full_name="Nia Okafor", credentials="RN")
     reviewer = make_user(email="rita@hub.example", full_name="Rita Reviewer", roles=[Role.SITE_ADMIN])
+    # A live-server test before this one may have flushed the rows the ladder's migration made.
+    install_default_ladder(Level, BadgeClass, RubricItem)
     qualify(nurse, level("resident"))
 
     # The nurse: home → her menu → Fellows → submit a portfolio.
